@@ -1,0 +1,133 @@
+package org.persistenceexplorer.service.log;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.persistenceexplorer.store.capture.CapturedStatement;
+import org.persistenceexplorer.store.capture.StatementKind;
+import org.persistenceexplorer.store.capture.StatementListener;
+
+/**
+ * Every statement the app ran, SQL and Cypher: the newest {@code capacity} records in a ring
+ * buffer, with counters that count every statement ever captured since the last reset (total,
+ * per kind, per action). Counters count server executions: a JDBC batch of 20 counts 20.
+ * Thread-safe: statements arrive from any thread; readers take consistent snapshots.
+ * Readers poll it (see {@link #since(long)}) at their own pace, so a burst of statements
+ * never floods the UI.
+ */
+public final class StatementLog implements StatementListener {
+
+    public static final int DEFAULT_CAPACITY = 100_000;
+    /** Per-action counts kept for at most this many distinct actions (oldest dropped). */
+    static final int MAX_ACTIONS = 1_000;
+
+    private final int capacity;
+    private final CapturedStatement[] ring;
+    private long written;          // records written into the ring since the last clear
+    private long total;
+    private long errors;
+    private long uiThreadStatements;
+    private final EnumMap<StatementKind, Long> perKind = new EnumMap<>(StatementKind.class);
+    private final LinkedHashMap<String, Long> perAction = new LinkedHashMap<>(16, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > MAX_ACTIONS;
+        }
+    };
+
+    public StatementLog() {
+        this(DEFAULT_CAPACITY);
+    }
+
+    public StatementLog(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive");
+        }
+        this.capacity = capacity;
+        this.ring = new CapturedStatement[capacity];
+    }
+
+    @Override
+    public synchronized void statementCaptured(CapturedStatement statement) {
+        ring[(int) (written % capacity)] = statement;
+        written++;
+        long executions = statement.executions();
+        total += executions;
+        if (!statement.succeeded()) {
+            errors++;
+        }
+        if (statement.onUiThread()) {
+            uiThreadStatements++;
+        }
+        perKind.merge(statement.kind(), executions, Long::sum);
+        perAction.merge(statement.action(), executions, Long::sum);
+    }
+
+    /** The records still in the buffer whose sequence is greater than {@code afterSequence}, oldest first. */
+    public synchronized List<CapturedStatement> since(long afterSequence) {
+        long available = Math.min(written, capacity);
+        List<CapturedStatement> result = new ArrayList<>();
+        for (long i = written - available; i < written; i++) {
+            CapturedStatement statement = ring[(int) (i % capacity)];
+            if (statement.sequence() > afterSequence) {
+                result.add(statement);
+            }
+        }
+        // Statements finish out of order across threads; readers expect sequence order.
+        result.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
+        return result;
+    }
+
+    /** All records still in the buffer, oldest first. */
+    public List<CapturedStatement> all() {
+        return since(0);
+    }
+
+    /** Counters at one moment, consistent with each other. */
+    public synchronized Counters counters() {
+        return new Counters(total, errors, uiThreadStatements, new EnumMap<>(perKind), Map.copyOf(perAction));
+    }
+
+    /** Statements counted for one action label since the last reset. */
+    public synchronized long countFor(String action) {
+        return perAction.getOrDefault(action, 0L);
+    }
+
+    /** Empties the buffer and sets every counter back to zero. */
+    public synchronized void reset() {
+        java.util.Arrays.fill(ring, null);
+        written = 0;
+        total = 0;
+        errors = 0;
+        uiThreadStatements = 0;
+        perKind.clear();
+        perAction.clear();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    /**
+     * Counter values at one moment.
+     *
+     * @param total              server executions counted
+     * @param errors             statements that failed
+     * @param uiThreadStatements statements that ran on the JavaFX thread (should stay 0)
+     */
+    public record Counters(long total, long errors, long uiThreadStatements,
+                           Map<StatementKind, Long> perKind, Map<String, Long> perAction) {
+
+        public long of(StatementKind kind) {
+            return perKind.getOrDefault(kind, 0L);
+        }
+
+        public static Counters empty() {
+            return new Counters(0, 0, 0, Map.of(), Map.of());
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.persistenceexplorer.store.capture;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one capture point for every statement, SQL and Cypher. The SQL proxy listener and the
+ * graph gateway hand it what they saw; it numbers the statement, attaches the current action
+ * and thread, masks secrets and tells its listeners. Thread-safe; never blocks on I/O.
+ */
+public final class StatementRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StatementRecorder.class);
+    /** The name JavaFX gives its application thread; compared by name to keep JavaFX out of store/. */
+    static final String UI_THREAD_NAME = "JavaFX Application Thread";
+
+    private final AtomicLong sequence = new AtomicLong();
+    private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+
+    public void addListener(StatementListener listener) {
+        listeners.add(listener);
+    }
+
+    public void removeListener(StatementListener listener) {
+        listeners.remove(listener);
+    }
+
+    /**
+     * Records one finished statement (or JDBC batch) run by the current thread.
+     *
+     * @param rows  rows returned or affected, -1 when unknown
+     * @param error null on success
+     */
+    public CapturedStatement record(Engine engine, StatementKind kind, String text, List<String> parameters,
+                                    long durationNanos, long rows, int batchSize, String error) {
+        Thread thread = Thread.currentThread();
+        boolean onUiThread = UI_THREAD_NAME.equals(thread.getName());
+        List<String> shownParameters = Secrets.mentionsPassword(text)
+                ? parameters.stream().map(p -> "***").toList()
+                : parameters;
+        CapturedStatement statement = new CapturedStatement(
+                sequence.incrementAndGet(), Instant.now(), engine, kind, Secrets.mask(text), shownParameters,
+                durationNanos, rows, batchSize, thread.getName(), onUiThread,
+                error == null ? null : Secrets.mask(error), WorkContext.currentAction());
+        if (onUiThread) {
+            LOG.warn("Statement #{} ran on the JavaFX thread (action '{}'): {}",
+                    statement.sequence(), statement.action(), abbreviate(statement.text()));
+        }
+        for (StatementListener listener : listeners) {
+            try {
+                listener.statementCaptured(statement);
+            } catch (RuntimeException e) {
+                LOG.error("statement listener failed", e);
+            }
+        }
+        return statement;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
+    }
+}

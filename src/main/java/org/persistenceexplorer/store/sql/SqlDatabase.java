@@ -1,0 +1,111 @@
+package org.persistenceexplorer.store.sql;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.sql.Connection;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.persistenceexplorer.store.capture.StatementRecorder;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The app's one way into PostgreSQL: a HikariCP pool whose physical connections are wrapped by
+ * datasource-proxy, so every statement from Hibernate, Flyway, the console and metadata reads
+ * is captured, including what the pool itself sends. Thread-safe. Opening it connects once
+ * (blocking; call off the FX thread), so an unreachable server fails here with its reason.
+ */
+public final class SqlDatabase implements AutoCloseable {
+
+    /** Pool size: enough for the UI's parallel loads and the labs, small for a desktop. */
+    public static final int DEFAULT_POOL_SIZE = 6;
+
+    private final PostgresEndpoint endpoint;
+    private final HikariDataSource pool;
+
+    private SqlDatabase(PostgresEndpoint endpoint, HikariDataSource pool) {
+        this.endpoint = endpoint;
+        this.pool = pool;
+    }
+
+    /** Opens a captured pool on the endpoint and checks that the server answers. */
+    public static SqlDatabase open(PostgresEndpoint endpoint, StatementRecorder recorder) throws SQLException {
+        DataSource captured = ProxyDataSourceBuilder.create("postgresql", physical(endpoint))
+                .listener(new SqlCaptureListener(recorder))
+                .methodListener(new SqlCaptureListener(recorder))
+                .build();
+        return new SqlDatabase(endpoint, pool(captured, "pe-sql"));
+    }
+
+    /**
+     * A pool on the same server without capture. Only for measuring what capture costs
+     * (the benchmark); the product never uses it.
+     */
+    public static SqlDatabase openUncaptured(PostgresEndpoint endpoint) throws SQLException {
+        return new SqlDatabase(endpoint, pool(physical(endpoint), "pe-sql-raw"));
+    }
+
+    private static PGSimpleDataSource physical(PostgresEndpoint endpoint) {
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setURL(endpoint.jdbcUrl());
+        ds.setUser(endpoint.user());
+        if (endpoint.password() != null) {
+            ds.setPassword(endpoint.password());
+        }
+        ds.setApplicationName("Persistence Explorer");
+        ds.setConnectTimeout(5);
+        ds.setLoginTimeout(5);
+        return ds;
+    }
+
+    private static HikariDataSource pool(DataSource physical, String name) throws SQLException {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(physical);
+        config.setPoolName(name);
+        config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setConnectionTimeout(10_000);
+        config.setRegisterMbeans(false);
+        // Fail fast with the server's reason instead of retrying in the background.
+        config.setInitializationFailTimeout(1);
+        try {
+            return new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() instanceof SQLException ? e.getCause() : e;
+            throw cause instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
+        }
+    }
+
+    /** The captured DataSource: every statement through it reaches the statement log. */
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    public Connection connection() throws SQLException {
+        return pool.getConnection();
+    }
+
+    public PostgresEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** The pool right now: active, idle, waiting and total connections. */
+    public PoolSnapshot poolSnapshot() {
+        HikariPoolMXBean bean = pool.getHikariPoolMXBean();
+        if (bean == null) {
+            return new PoolSnapshot(0, 0, 0, 0, pool.getMaximumPoolSize());
+        }
+        return new PoolSnapshot(bean.getActiveConnections(), bean.getIdleConnections(),
+                bean.getThreadsAwaitingConnection(), bean.getTotalConnections(), pool.getMaximumPoolSize());
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+    /** Connection counts of the pool at one moment. */
+    public record PoolSnapshot(int active, int idle, int waiting, int total, int max) {
+    }
+}
