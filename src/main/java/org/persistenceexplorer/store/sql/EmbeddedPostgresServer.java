@@ -51,7 +51,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     // The server's own statement count, to check the app's counters against.
                     .setServerConfig("shared_preload_libraries", "pg_stat_statements")
-                    .setServerConfig("pg_stat_statements.track", "all")
+                    .setServerConfig("pg_stat_statements.track", "top")
                     .setServerConfig("max_connections", "50")
                     .start();
             LOG.info("Embedded PostgreSQL up on port {} with data in {}", postgres.getPort(), dataDirectory);

@@ -55,6 +55,10 @@ public final class SqlDatabase implements AutoCloseable {
         }
         ds.setApplicationName("Persistence Explorer");
         ds.setConnectTimeout(5);
+        // No named server-side prepared statements: pg_stat_statements does not count re-executions
+        // of a prepared utility statement (pgjdbc's COMMIT), so the server's own count would fall
+        // short of what was sent. See docs/decisions/0003-statement-capture.md.
+        ds.setPrepareThreshold(0);
         ds.setLoginTimeout(5);
         return ds;
     }

@@ -1,0 +1,58 @@
+package org.persistenceexplorer.testsupport;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.persistenceexplorer.store.capture.StatementRecorder;
+import org.persistenceexplorer.store.engine.RootPolicy;
+import org.persistenceexplorer.store.sql.EmbeddedPostgresServer;
+import org.persistenceexplorer.store.sql.MigrationTrack;
+import org.persistenceexplorer.store.sql.Migrations;
+import org.persistenceexplorer.store.sql.SqlDatabase;
+
+/**
+ * The real embedded engines for tests: started once per test JVM on a throw-away data folder,
+ * shared by every test, stopped when the JVM exits. Tests isolate themselves (own schema, own
+ * rows, rollback) and listen to {@link #recorder()} for what they ran.
+ */
+public final class TestEngines {
+
+    private static Sql sql;
+
+    private TestEngines() {
+    }
+
+    /** PostgreSQL with the HR track migrated and a captured pool on it. */
+    public static synchronized Sql sql() {
+        if (sql == null) {
+            try {
+                Path folder = Files.createTempDirectory("pe-test-");
+                StatementRecorder recorder = new StatementRecorder();
+                EmbeddedPostgresServer server = EmbeddedPostgresServer.start(folder.resolve("postgres"), RootPolicy.detect());
+                SqlDatabase database = SqlDatabase.open(server.endpoint(), recorder);
+                new Migrations(database.dataSource()).migrate(MigrationTrack.HR);
+                sql = new Sql(folder, server, database, recorder);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    database.close();
+                    server.close();
+                    deleteQuietly(folder);
+                }, "pe-test-engines-stop"));
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the embedded PostgreSQL for tests: " + e.getMessage(), e);
+            }
+        }
+        return sql;
+    }
+
+    static void deleteQuietly(Path folder) {
+        try (var paths = Files.walk(folder)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+
+    /** The shared PostgreSQL: its server, the captured pool, and the recorder every statement reaches. */
+    public record Sql(Path folder, EmbeddedPostgresServer server, SqlDatabase database, StatementRecorder recorder) {
+    }
+}
