@@ -5,8 +5,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.persistenceexplorer.store.capture.CapturedStatement;
-import org.persistenceexplorer.store.capture.StatementKind;
+import org.persistenceexplorer.domain.statement.CapturedStatement;
+import org.persistenceexplorer.domain.statement.StatementKind;
 import org.persistenceexplorer.store.capture.StatementListener;
 
 /**

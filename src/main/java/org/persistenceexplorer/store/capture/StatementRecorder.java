@@ -1,5 +1,9 @@
 package org.persistenceexplorer.store.capture;
 
+import org.persistenceexplorer.domain.statement.CapturedStatement;
+import org.persistenceexplorer.domain.statement.Engine;
+import org.persistenceexplorer.domain.statement.StatementKind;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

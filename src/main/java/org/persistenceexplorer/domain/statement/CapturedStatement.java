@@ -1,4 +1,4 @@
-package org.persistenceexplorer.store.capture;
+package org.persistenceexplorer.domain.statement;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.persistenceexplorer.store.capture;
+package org.persistenceexplorer.domain.statement;
 
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.persistenceexplorer.store.capture;
+package org.persistenceexplorer.domain.statement;
 
 /** The database engine a captured statement ran on. */
 public enum Engine {

@@ -1,0 +1,103 @@
+package org.persistenceexplorer.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.persistenceexplorer.service.engine.EngineSettings;
+import org.persistenceexplorer.service.engine.EngineStatus;
+import org.persistenceexplorer.service.engine.SqlEngine;
+import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.service.startup.StartupSequence;
+import org.persistenceexplorer.service.startup.StartupStep;
+import org.persistenceexplorer.store.capture.StatementRecorder;
+import org.persistenceexplorer.store.engine.RootPolicy;
+import org.persistenceexplorer.store.sql.Migrations;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every headless piece with plain constructors and owns their
+ * lifetime. No JavaFX here, so the whole app below the UI can be started in a test.
+ * {@link #close()} is idempotent and safe from a shutdown hook.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+
+    private final EngineSettings settings;
+    private final StatementRecorder recorder = new StatementRecorder();
+    private final StatementLog statementLog = new StatementLog();
+    private final SqlEngine sql;
+    private final StartupSequence startup;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public AppContext(EngineSettings settings, RootPolicy rootPolicy) {
+        this.settings = settings;
+        recorder.addListener(statementLog);
+        this.sql = new SqlEngine(settings, recorder, rootPolicy);
+        this.startup = new StartupSequence(startupSteps());
+    }
+
+    private List<StartupStep> startupSteps() {
+        List<StartupStep> steps = new ArrayList<>();
+        steps.add(new StartupStep("pg-start",
+                settings.embeddedPostgres() ? "Starting PostgreSQL" : "Connecting to PostgreSQL",
+                "startup: start postgresql", true, List.of(), () -> {
+                    sql.start();
+                    sql.enableServerStatistics();
+                    return sql.status().address();
+                }));
+        steps.add(new StartupStep("hr-migrate", "Applying migrations and sample data (HR)",
+                "startup: migrate hr", true, List.of("pg-start"), () -> describe(sql.migrateHr())));
+        return steps;
+    }
+
+    static String describe(Migrations.Outcome outcome) {
+        String version = outcome.currentVersion() == null ? "empty" : "version " + outcome.currentVersion();
+        if (outcome.applied().isEmpty()) {
+            return "Nothing pending; schema at " + version;
+        }
+        return outcome.applied().size() + (outcome.applied().size() == 1 ? " migration" : " migrations")
+                + " applied; schema at " + version;
+    }
+
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    public StatementRecorder recorder() {
+        return recorder;
+    }
+
+    public StatementLog statementLog() {
+        return statementLog;
+    }
+
+    public SqlEngine sql() {
+        return sql;
+    }
+
+    public StartupSequence startup() {
+        return startup;
+    }
+
+    /** Every engine's state now, PostgreSQL first. */
+    public List<EngineStatus> statuses() {
+        return List.of(sql.status());
+    }
+
+    /** Stops the engines: the graph first, then the pool and PostgreSQL. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        long start = System.nanoTime();
+        try {
+            sql.close();
+        } catch (RuntimeException e) {
+            LOG.warn("PostgreSQL did not stop cleanly: {}", e.toString());
+        }
+        LOG.info("Engines stopped in {} ms", (System.nanoTime() - start) / 1_000_000);
+    }
+}

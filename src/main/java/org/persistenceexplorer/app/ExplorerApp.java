@@ -1,0 +1,157 @@
+package org.persistenceexplorer.app;
+
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.persistenceexplorer.store.engine.RootPolicy;
+import org.persistenceexplorer.ui.common.FxBackgroundRunner;
+import org.persistenceexplorer.ui.common.UiTicker;
+import org.persistenceexplorer.ui.common.ViewLoader;
+import org.persistenceexplorer.ui.common.WindowSettings;
+import org.persistenceexplorer.ui.log.StatementLogView;
+import org.persistenceexplorer.ui.log.StatementLogViewModel;
+import org.persistenceexplorer.ui.shell.MainView;
+import org.persistenceexplorer.ui.shell.MainViewModel;
+import org.persistenceexplorer.ui.startup.StartupView;
+import org.persistenceexplorer.ui.startup.StartupViewModel;
+import org.persistenceexplorer.ui.status.StatusBarView;
+import org.persistenceexplorer.ui.status.StatusBarViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JavaFX application: shows the startup screen while the engines come up, then the main
+ * window. Closing the window (or Ctrl+C) stops the engines and exits within seconds.
+ */
+public final class ExplorerApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExplorerApp.class);
+    static final String STYLESHEET = "/css/explorer.css";
+
+    private static volatile AppContext pendingContext;
+
+    private AppContext context;
+    private FxBackgroundRunner runner;
+    private final UiTicker ticker = new UiTicker();
+    private final WindowSettings windowSettings = new WindowSettings();
+    private Stage startupStage;
+    private Stage mainStage;
+
+    /** Hands the composition root to the application instance JavaFX creates. */
+    static void prepare(AppContext appContext) {
+        pendingContext = appContext;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        context = pendingContext != null ? pendingContext
+                : new AppContext(LaunchOptions.parse(getParameters().getRaw(), System.getenv(),
+                        DataFolder.defaultForThisMachine()).settings(), RootPolicy.detect());
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        runner = new FxBackgroundRunner();
+        startupStage = stage;
+        showStartup(stage);
+        ticker.start();
+    }
+
+    private void showStartup(Stage stage) {
+        StartupViewModel startup = new StartupViewModel(context.startup(), runner);
+        Parent view = ViewLoader.load(new StartupView(startup, this::quit));
+        ticker.subscribe(startup::refresh);
+        stage.setTitle("Persistence Explorer — starting");
+        stage.setScene(styled(new Scene(view, 620, 520)));
+        stage.setOnCloseRequest(e -> quit());
+        stage.show();
+        startup.readyProperty().addListener((obs, old, ready) -> {
+            if (ready) {
+                showMain();
+            }
+        });
+        startup.start();
+    }
+
+    private void showMain() {
+        StatementLogViewModel logModel = new StatementLogViewModel(context.statementLog());
+        StatusBarViewModel statusModel = new StatusBarViewModel(context::statuses, context.sql()::pool,
+                context.statementLog(), runner);
+        MainViewModel mainModel = new MainViewModel(context::statuses);
+        Parent logPanel = ViewLoader.load(new StatementLogView(logModel));
+        Parent statusBar = ViewLoader.load(new StatusBarView(statusModel, this::retryStartup));
+        Parent main = ViewLoader.load(new MainView(mainModel, logPanel, statusBar, windowSettings));
+        ticker.subscribe(logModel::refresh);
+        ticker.subscribe(statusModel::refresh);
+        ticker.subscribe(mainModel::refresh);
+        ticker.tick();
+
+        mainStage = new Stage();
+        mainStage.setTitle("Persistence Explorer");
+        mainStage.setScene(styled(new Scene(main, 1200, 800)));
+        windowSettings.restore(mainStage, 1200, 800);
+        mainStage.setOnCloseRequest(e -> quit());
+        mainStage.show();
+        startupStage.hide();
+    }
+
+    private void retryStartup() {
+        runner.run("startup: retry", p -> context.startup().run(new LoggingStartupListener()), done -> { }, error -> { });
+    }
+
+    private static Scene styled(Scene scene) {
+        scene.getStylesheets().add(ExplorerApp.class.getResource(STYLESHEET).toExternalForm());
+        return scene;
+    }
+
+    /** Saves the window, stops the engines off the FX thread, then exits the JVM. */
+    private void quit() {
+        if (mainStage != null && mainStage.isShowing()) {
+            windowSettings.save(mainStage);
+        }
+        ticker.stop();
+        runner.close();
+        Thread stopper = new Thread(() -> {
+            context.close();
+            Platform.exit();
+            // Neo4j's network threads are not daemons; nothing is left to wait for.
+            System.exit(0);
+        }, "pe-shutdown");
+        stopper.start();
+        if (mainStage != null) {
+            mainStage.hide();
+        }
+        startupStage.hide();
+    }
+
+    @Override
+    public void stop() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    /** Logs retried startup steps; the status bar shows the engines' states. */
+    private static final class LoggingStartupListener implements org.persistenceexplorer.service.startup.StartupListener {
+        @Override
+        public void started(org.persistenceexplorer.service.startup.StartupStep step) {
+            LOG.info("Retrying: {}", step.title());
+        }
+
+        @Override
+        public void succeeded(org.persistenceexplorer.service.startup.StartupStep step, java.time.Duration took, String summary) {
+            LOG.info("{} done in {} ms: {}", step.title(), took.toMillis(), summary);
+        }
+
+        @Override
+        public void failed(org.persistenceexplorer.service.startup.StartupStep step, java.time.Duration took,
+                           org.persistenceexplorer.service.startup.StartupProblem problem) {
+            LOG.warn("{} failed: {}", step.title(), problem.message());
+        }
+
+        @Override
+        public void skipped(org.persistenceexplorer.service.startup.StartupStep step, String reason) {
+            LOG.info("{} skipped: {}", step.title(), reason);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.persistenceexplorer.service.engine;
+
+/**
+ * One engine's state for the status bar and the startup screen.
+ *
+ * @param engine   "PostgreSQL" or "Neo4j"
+ * @param address  host:port (and database), or "" before it is known
+ * @param embedded true when the app runs the server itself
+ * @param detail   a short word on what is happening or what went wrong, may be ""
+ */
+public record EngineStatus(String engine, State state, String address, boolean embedded, String detail) {
+
+    /** The life of an engine connection. */
+    public enum State {
+        STARTING("starting"), UP("up"), FAILED("failed"), STOPPED("stopped");
+
+        private final String label;
+
+        State(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public static EngineStatus starting(String engine, boolean embedded) {
+        return new EngineStatus(engine, State.STARTING, "", embedded, "");
+    }
+
+    public EngineStatus with(State newState, String newAddress, String newDetail) {
+        return new EngineStatus(engine, newState, newAddress, embedded, newDetail);
+    }
+
+    public boolean up() {
+        return state == State.UP;
+    }
+}

@@ -1,0 +1,97 @@
+package org.persistenceexplorer.service.startup;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.persistenceexplorer.service.work.Cancellation;
+
+/**
+ * Runs the startup steps in dependency order, independent ones in parallel (PostgreSQL and
+ * Neo4j start side by side on two threads), each under its own action label so the statement
+ * log shows what startup did. Remembers which steps succeeded, so {@link #run} after a failure
+ * retries only what is left. Blocking; call off the FX thread.
+ */
+public final class StartupSequence {
+
+    private final List<StartupStep> steps;
+    private final Map<String, Boolean> succeeded = new LinkedHashMap<>();
+
+    public StartupSequence(List<StartupStep> steps) {
+        this.steps = List.copyOf(steps);
+        for (StartupStep step : steps) {
+            for (String dependency : step.after()) {
+                if (steps.stream().noneMatch(s -> s.id().equals(dependency))) {
+                    throw new IllegalArgumentException(step.id() + " waits for unknown step " + dependency);
+                }
+            }
+        }
+    }
+
+    public List<StartupStep> steps() {
+        return steps;
+    }
+
+    /**
+     * Runs every step that has not succeeded yet and returns when all have finished, failed or
+     * been skipped.
+     *
+     * @return true when every step has now succeeded
+     */
+    public boolean run(StartupListener listener) {
+        ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "pe-startup");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, CompletableFuture<Boolean>> outcomes = new LinkedHashMap<>();
+            for (StartupStep step : steps) {
+                List<CompletableFuture<Boolean>> needs = new ArrayList<>();
+                step.after().forEach(id -> needs.add(outcomes.get(id)));
+                CompletableFuture<Boolean> outcome = CompletableFuture
+                        .allOf(needs.toArray(CompletableFuture[]::new))
+                        .thenApplyAsync(ignored -> {
+                            if (isDone(step.id())) {
+                                return true;
+                            }
+                            if (needs.stream().anyMatch(f -> !f.join())) {
+                                listener.skipped(step, "waits for a step that failed");
+                                return false;
+                            }
+                            return runOne(step, listener);
+                        }, threads);
+                outcomes.put(step.id(), outcome);
+            }
+            return outcomes.values().stream().map(CompletableFuture::join).reduce(true, Boolean::logicalAnd);
+        } finally {
+            threads.shutdown();
+        }
+    }
+
+    private boolean runOne(StartupStep step, StartupListener listener) {
+        listener.started(step);
+        long start = System.nanoTime();
+        try (Cancellation.Scope ignored = new Cancellation().enter(step.action())) {
+            String summary = step.work().run();
+            markDone(step.id());
+            listener.succeeded(step, Duration.ofNanos(System.nanoTime() - start), summary == null ? "" : summary);
+            return true;
+        } catch (Exception | LinkageError e) {
+            listener.failed(step, Duration.ofNanos(System.nanoTime() - start), StartupProblem.of(e));
+            return false;
+        }
+    }
+
+    public synchronized boolean isDone(String stepId) {
+        return succeeded.getOrDefault(stepId, false);
+    }
+
+    private synchronized void markDone(String stepId) {
+        succeeded.put(stepId, true);
+    }
+}

@@ -1,0 +1,52 @@
+package org.persistenceexplorer.ui.common;
+
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.persistenceexplorer.service.work.Cancellation;
+
+/**
+ * One piece of background work as the UI sees it: its action label, progress and message, and
+ * a cancel that really stops its statements. Properties change on the FX thread only.
+ */
+public final class RunningTask {
+
+    private final String action;
+    private final Cancellation cancellation;
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(-1);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    RunningTask(String action, Cancellation cancellation) {
+        this.action = action;
+        this.cancellation = cancellation;
+    }
+
+    public String action() {
+        return action;
+    }
+
+    /** Stops the work: running statements are cancelled on the server and its results are dropped. */
+    public void cancel() {
+        cancellation.cancel();
+    }
+
+    public boolean isCancelled() {
+        return cancellation.isCancelled();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    void update(double fraction, String text) {
+        progress.set(fraction);
+        if (text != null) {
+            message.set(text);
+        }
+    }
+}

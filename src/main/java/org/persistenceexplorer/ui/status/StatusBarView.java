@@ -1,0 +1,72 @@
+package org.persistenceexplorer.ui.status;
+
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import org.persistenceexplorer.service.engine.EngineStatus;
+
+/**
+ * The status bar (fxml/StatusBarView.fxml): engines, counters, pool, background work.
+ * Binds only; FX thread.
+ */
+public final class StatusBarView {
+
+    private final StatusBarViewModel model;
+    private final Runnable retry;
+
+    @FXML private HBox enginesBox;
+    @FXML private Label totalLabel;
+    @FXML private Label perKindLabel;
+    @FXML private Label poolLabel;
+    @FXML private Label backgroundLabel;
+    @FXML private Label uiThreadLabel;
+    @FXML private ProgressIndicator busyIndicator;
+    @FXML private Button retryButton;
+
+    /**
+     * @param retry what the Retry button does when an engine failed (re-runs startup steps not done)
+     */
+    public StatusBarView(StatusBarViewModel model, Runnable retry) {
+        this.model = model;
+        this.retry = retry;
+    }
+
+    @FXML
+    private void initialize() {
+        model.engineStatuses().addListener((ListChangeListener<EngineStatus>) change -> showEngines());
+        showEngines();
+        totalLabel.textProperty().bind(model.totalProperty());
+        perKindLabel.textProperty().bind(model.perKindProperty());
+        poolLabel.textProperty().bind(model.poolProperty());
+        backgroundLabel.textProperty().bind(model.backgroundProperty());
+        busyIndicator.visibleProperty().bind(model.busyProperty());
+        busyIndicator.managedProperty().bind(model.busyProperty());
+        uiThreadLabel.textProperty().bind(model.uiThreadWarningProperty());
+        uiThreadLabel.visibleProperty().bind(model.uiThreadWarningProperty().isNotEmpty());
+        uiThreadLabel.managedProperty().bind(uiThreadLabel.visibleProperty());
+        retryButton.visibleProperty().bind(model.anyFailedProperty());
+        retryButton.managedProperty().bind(model.anyFailedProperty());
+    }
+
+    private void showEngines() {
+        enginesBox.getChildren().clear();
+        for (EngineStatus status : model.engineStatuses()) {
+            Label label = new Label(StatusBarViewModel.describe(status));
+            label.getStyleClass().addAll("pe-engine", "pe-engine-" + status.state().name().toLowerCase(java.util.Locale.ROOT));
+            label.setId("engine-" + status.engine().toLowerCase(java.util.Locale.ROOT));
+            if (!status.detail().isEmpty()) {
+                label.setTooltip(new Tooltip(status.detail()));
+            }
+            enginesBox.getChildren().add(label);
+        }
+    }
+
+    @FXML
+    private void retry() {
+        retry.run();
+    }
+}

@@ -1,0 +1,127 @@
+package org.persistenceexplorer.ui.status;
+
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.persistenceexplorer.domain.statement.StatementKind;
+import org.persistenceexplorer.service.engine.EngineStatus;
+import org.persistenceexplorer.service.engine.PoolStatus;
+import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.ui.common.BackgroundRunner;
+import org.persistenceexplorer.ui.common.RunningTask;
+
+/**
+ * The status bar: each engine's state and address, the statement counters, the pool and what
+ * runs in the background. Polled on each UI tick (bounded rate); FX thread.
+ */
+public final class StatusBarViewModel {
+
+    private final Supplier<List<EngineStatus>> engines;
+    private final Supplier<PoolStatus> pool;
+    private final StatementLog log;
+    private final BackgroundRunner runner;
+    private final NumberFormat numbers = NumberFormat.getIntegerInstance(Locale.US);
+
+    private final ObservableList<EngineStatus> engineStatuses = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("0 statements");
+    private final ReadOnlyStringWrapper perKind = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper poolText = new ReadOnlyStringWrapper("pool: —");
+    private final ReadOnlyStringWrapper background = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper anyFailed = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper uiThreadWarning = new ReadOnlyStringWrapper("");
+
+    public StatusBarViewModel(Supplier<List<EngineStatus>> engines, Supplier<PoolStatus> pool,
+                              StatementLog log, BackgroundRunner runner) {
+        this.engines = engines;
+        this.pool = pool;
+        this.log = log;
+        this.runner = runner;
+    }
+
+    /** Reads the services once; call on each UI tick. */
+    public void refresh() {
+        List<EngineStatus> now = engines.get();
+        if (!now.equals(engineStatuses)) {
+            engineStatuses.setAll(now);
+        }
+        anyFailed.set(now.stream().anyMatch(s -> s.state() == EngineStatus.State.FAILED));
+
+        StatementLog.Counters counters = log.counters();
+        total.set(numbers.format(counters.total()) + (counters.total() == 1 ? " statement" : " statements")
+                + (counters.errors() > 0 ? " · " + numbers.format(counters.errors()) + " failed" : ""));
+        perKind.set(java.util.Arrays.stream(StatementKind.values())
+                .filter(kind -> counters.of(kind) > 0)
+                .map(kind -> kind.label() + " " + numbers.format(counters.of(kind)))
+                .collect(Collectors.joining("  ")));
+        uiThreadWarning.set(counters.uiThreadStatements() == 0 ? ""
+                : counters.uiThreadStatements() + " on the UI thread!");
+
+        PoolStatus p = pool.get();
+        poolText.set(p.max() == 0 ? "pool: —"
+                : "pool " + p.active() + " active · " + p.idle() + " idle · " + p.waiting() + " waiting");
+
+        List<RunningTask> tasks = runner.running();
+        busy.set(!tasks.isEmpty());
+        if (tasks.isEmpty()) {
+            background.set("");
+        } else {
+            RunningTask first = tasks.get(0);
+            String what = first.messageProperty().get().isEmpty() ? first.action() : first.messageProperty().get();
+            background.set(what + (tasks.size() > 1 ? " (+" + (tasks.size() - 1) + " more)" : ""));
+        }
+    }
+
+    /** Text for one engine: "PostgreSQL embedded · localhost:5432/postgres · up". */
+    public static String describe(EngineStatus status) {
+        StringBuilder text = new StringBuilder(status.engine()).append(status.embedded() ? " embedded" : " external");
+        if (!status.address().isEmpty()) {
+            text.append(" · ").append(status.address());
+        }
+        text.append(" · ").append(status.state().label());
+        if (!status.detail().isEmpty() && status.state() != EngineStatus.State.FAILED) {
+            text.append(" (").append(status.detail()).append(')');
+        }
+        return text.toString();
+    }
+
+    public ObservableList<EngineStatus> engineStatuses() {
+        return engineStatuses;
+    }
+
+    public ReadOnlyStringProperty totalProperty() {
+        return total.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty perKindProperty() {
+        return perKind.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty poolProperty() {
+        return poolText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty backgroundProperty() {
+        return background.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty anyFailedProperty() {
+        return anyFailed.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty uiThreadWarningProperty() {
+        return uiThreadWarning.getReadOnlyProperty();
+    }
+}
