@@ -29,12 +29,13 @@ final class TransactionTerminator implements AutoCloseable {
     static final String ID_KEY = "peStatementId";
     /** Transaction metadata key holding the action label, so SHOW TRANSACTIONS says what runs. */
     static final String ACTION_KEY = "peAction";
-    static final String TERMINATE = "SHOW TRANSACTIONS YIELD transactionId, metaData WHERE metaData." + ID_KEY
-            + " = $id TERMINATE TRANSACTIONS transactionId YIELD transactionId, message RETURN transactionId, message";
+    static final String TERMINATE = "SHOW TRANSACTIONS YIELD transactionId AS id, metaData WHERE metaData." + ID_KEY
+            + " = $id TERMINATE TRANSACTIONS id YIELD transactionId, message RETURN transactionId, message";
 
     private static final Logger LOG = LoggerFactory.getLogger(TransactionTerminator.class);
     private static final long RETRY_MILLIS = 100;
     private static final long GIVE_UP_MILLIS = 60_000;
+    private static final int MAX_FAILURES = 3;
 
     private final GraphGateway gateway;
     private final ExecutorService threads;
@@ -93,6 +94,7 @@ final class TransactionTerminator implements AutoCloseable {
 
         private void terminateUntilDone() {
             long giveUpAt = System.currentTimeMillis() + GIVE_UP_MILLIS;
+            int failures = 0;
             try (WorkContext.Scope ignored = WorkContext.enter("cancel: " + action, null)) {
                 while (!finished.get() && System.currentTimeMillis() < giveUpAt) {
                     try {
@@ -102,7 +104,11 @@ final class TransactionTerminator implements AutoCloseable {
                             return;
                         }
                     } catch (GraphQueryException e) {
-                        LOG.warn("Could not terminate the running Neo4j statement ({}): {}", action, e.getMessage());
+                        if (++failures >= MAX_FAILURES) {
+                            LOG.warn("Could not terminate the running Neo4j statement ({}); it stops at its time limit: {}",
+                                    action, e.getMessage());
+                            return;
+                        }
                     }
                     Thread.sleep(RETRY_MILLIS);
                 }
