@@ -33,6 +33,7 @@ import org.neo4j.driver.summary.ResultSummary;
 import org.neo4j.driver.summary.SummaryCounters;
 import org.persistenceexplorer.store.capture.CancelHooks;
 import org.persistenceexplorer.store.capture.Engine;
+import org.persistenceexplorer.store.capture.Secrets;
 import org.persistenceexplorer.store.capture.StatementKind;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.persistenceexplorer.store.capture.WorkContext;
@@ -235,9 +236,11 @@ public final class GraphGateway implements AutoCloseable {
 
     private GraphQueryException explain(RuntimeException e, boolean cancelRequested) {
         String code = e instanceof Neo4jException neo ? neo.code() : null;
-        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        // Server messages can quote the statement, password literals included.
+        String reason = Secrets.mask(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip());
         if (cancelRequested && code != null && code.startsWith("Neo.ClientError.Transaction.Terminated")) {
-            return new GraphQueryCancelledException("Cancelled: the statement was stopped on the server. (" + reason + ")", code, e);
+            // The server's own text ("... Retry your operation ...") would mislead here.
+            return new GraphQueryCancelledException("Cancelled: the statement was stopped on the server.", code, e);
         }
         if (code != null && code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
             return new GraphQueryException("The statement ran longer than its limit of "

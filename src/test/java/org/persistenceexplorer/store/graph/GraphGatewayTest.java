@@ -136,6 +136,18 @@ class GraphGatewayTest {
     }
 
     @Test
+    void passwordsInStatementsAndErrorsAreMasked() {
+        assertThatThrownBy(() -> graph.write("ALTER USER nobody SET PASSWORD 'hunter2' CHANGE", Map.of()))
+                .isInstanceOf(GraphQueryException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("hunter2"));
+
+        assertThat(recorded.all()).singleElement().satisfies(s -> {
+            assertThat(s.text()).doesNotContain("hunter2");
+            assertThat(s.error()).doesNotContain("hunter2");
+        });
+    }
+
+    @Test
     void parameterTheDriverCannotSendIsRecordedAsFailed() {
         assertThatThrownBy(() -> graph.read("RETURN $value", Map.of("value", new Object())))
                 .isInstanceOf(GraphQueryException.class);
