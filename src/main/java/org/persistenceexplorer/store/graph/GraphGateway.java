@@ -38,6 +38,8 @@ import org.persistenceexplorer.store.capture.StatementKind;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.persistenceexplorer.store.capture.WorkContext;
 import org.persistenceexplorer.store.engine.EngineStartException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The app's only way to run Cypher: the official driver over Bolt, for the embedded server and
@@ -53,6 +55,7 @@ import org.persistenceexplorer.store.engine.EngineStartException;
  */
 public final class GraphGateway implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(GraphGateway.class);
     /** How long one statement may run before the server stops it, unless told otherwise. */
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(5);
     /** How long to wait for a TCP connection to the server. */
@@ -188,38 +191,41 @@ public final class GraphGateway implements AutoCloseable {
         TransactionTerminator.Handle termination = terminator.handle(statementId, action);
         StatementKind fallbackKind = mode == AccessMode.READ ? StatementKind.CYPHER_READ : StatementKind.CYPHER_WRITE;
         long started = System.nanoTime();
+        GraphResult result = null;
         try (CancelHooks.Registration ignored = cancellable ? WorkContext.onCancel(termination::request) : () -> { };
              Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(mode).build())) {
-            Query query = new Query(cypher, params);
-            List<String> columns;
-            List<Record> records;
-            ResultSummary summary;
-            if (autoCommit) {
-                Result result = session.run(query, config);
-                columns = result.keys();
-                records = result.list();
-                summary = result.consume();
-            } else {
-                try (Transaction tx = session.beginTransaction(config)) {
-                    Result result = tx.run(query);
-                    columns = result.keys();
-                    records = result.list();
-                    summary = result.consume();
-                    tx.commit();
-                }
-            }
-            long duration = System.nanoTime() - started;
-            termination.finish();
-            GraphResult result = toResult(columns, records, summary, duration);
-            long rows = result.kind() == StatementKind.CYPHER_READ ? result.rows().size() : result.counters().total();
-            recorder.record(Engine.NEO4J, result.kind(), cypher, display(params), duration, rows, 1, null);
-            return result;
+            result = run(session, new Query(cypher, params), config, autoCommit, started);
         } catch (RuntimeException e) {
-            long duration = System.nanoTime() - started;
             termination.finish();
-            GraphQueryException failure = explain(e, termination.requested());
-            recorder.record(Engine.NEO4J, fallbackKind, cypher, display(params), duration, -1, 1, failure.getMessage());
-            throw failure;
+            if (result == null) {
+                GraphQueryException failure = explain(e, termination.requested());
+                recorder.record(Engine.NEO4J, fallbackKind, cypher, display(params), System.nanoTime() - started, -1, 1,
+                        failure.getMessage());
+                throw failure;
+            }
+            // The statement committed; only closing the session failed. Nothing to report to the caller.
+            LOG.debug("closing a Neo4j session failed after a successful statement", e);
+        }
+        termination.finish();
+        long rows = result.kind() == StatementKind.CYPHER_READ ? result.rows().size() : result.counters().total();
+        recorder.record(Engine.NEO4J, result.kind(), cypher, display(params), result.durationNanos(), rows, 1, null);
+        return result;
+    }
+
+    private static GraphResult run(Session session, Query query, TransactionConfig config, boolean autoCommit, long started) {
+        if (autoCommit) {
+            Result result = session.run(query, config);
+            List<String> columns = result.keys();
+            List<Record> records = result.list();
+            return toResult(columns, records, result.consume(), System.nanoTime() - started);
+        }
+        try (Transaction tx = session.beginTransaction(config)) {
+            Result result = tx.run(query);
+            List<String> columns = result.keys();
+            List<Record> records = result.list();
+            ResultSummary summary = result.consume();
+            tx.commit();
+            return toResult(columns, records, summary, System.nanoTime() - started);
         }
     }
 

@@ -47,8 +47,9 @@ class EmbeddedNeo4jServerTest {
         report("shutdown", stopping, System.nanoTime());
 
         long restarting = System.nanoTime();
-        try (EmbeddedNeo4jServer second = EmbeddedNeo4jServer.start(home);
-             GraphGateway graph = GraphGateway.connect(second.endpoint(), recorder)) {
+        EmbeddedNeo4jServer second = EmbeddedNeo4jServer.start(home);
+        GraphGateway graph = GraphGateway.connect(second.endpoint(), recorder);
+        try {
             report("restart on existing data", restarting, System.nanoTime());
             assertThat(graph.read("MATCH (s:Survivor) RETURN s.name AS name", Map.of()).rows())
                     .extracting(row -> row.get("name")).containsExactly("Ada");
@@ -57,6 +58,7 @@ class EmbeddedNeo4jServerTest {
                 graph.read("MATCH (s:Survivor) WHERE s.name = $name RETURN count(s) + " + i + " AS n", Map.of("name", "Ada"));
             }
             report("30 distinct statements after restart", warmUp, System.nanoTime());
+        } finally {
             long stopping2 = System.nanoTime();
             graph.close();
             second.close();
