@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.persistenceexplorer.store.engine.RootPolicy;
+import org.persistenceexplorer.store.graph.EmbeddedNeo4jServer;
+import org.persistenceexplorer.store.graph.GraphGateway;
 import org.persistenceexplorer.store.sql.EmbeddedPostgresServer;
 import org.persistenceexplorer.store.sql.MigrationTrack;
 import org.persistenceexplorer.store.sql.Migrations;
@@ -17,7 +19,10 @@ import org.persistenceexplorer.store.sql.SqlDatabase;
  */
 public final class TestEngines {
 
+    /** The one recorder both engines report to, as in the app. */
+    private static final StatementRecorder RECORDER = new StatementRecorder();
     private static Sql sql;
+    private static Graph graph;
 
     private TestEngines() {
     }
@@ -27,7 +32,7 @@ public final class TestEngines {
         if (sql == null) {
             try {
                 Path folder = Files.createTempDirectory("pe-test-");
-                StatementRecorder recorder = new StatementRecorder();
+                StatementRecorder recorder = RECORDER;
                 EmbeddedPostgresServer server = EmbeddedPostgresServer.start(folder.resolve("postgres"), RootPolicy.detect());
                 SqlDatabase database = SqlDatabase.open(server.endpoint(), recorder);
                 new Migrations(database.dataSource()).migrate(MigrationTrack.HR);
@@ -44,6 +49,26 @@ public final class TestEngines {
         return sql;
     }
 
+    /** Neo4j embedded on its own throw-away folder, with a gateway reporting to the same recorder as {@link #sql()}. */
+    public static synchronized Graph graph() {
+        if (graph == null) {
+            try {
+                Path folder = Files.createTempDirectory("pe-test-neo4j-");
+                EmbeddedNeo4jServer server = EmbeddedNeo4jServer.start(folder.resolve("neo4j"));
+                GraphGateway gateway = GraphGateway.connect(server.endpoint(), RECORDER);
+                graph = new Graph(folder, server, gateway, RECORDER);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    gateway.close();
+                    server.close();
+                    deleteQuietly(folder);
+                }, "pe-test-neo4j-stop"));
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the embedded Neo4j for tests: " + e.getMessage(), e);
+            }
+        }
+        return graph;
+    }
+
     static void deleteQuietly(Path folder) {
         try (var paths = Files.walk(folder)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -54,5 +79,9 @@ public final class TestEngines {
 
     /** The shared PostgreSQL: its server, the captured pool, and the recorder every statement reaches. */
     public record Sql(Path folder, EmbeddedPostgresServer server, SqlDatabase database, StatementRecorder recorder) {
+    }
+
+    /** The shared Neo4j: its server, the gateway, and the recorder every statement reaches. */
+    public record Graph(Path folder, EmbeddedNeo4jServer server, GraphGateway gateway, StatementRecorder recorder) {
     }
 }

@@ -1,0 +1,136 @@
+package org.persistenceexplorer.service.orggraph;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.persistenceexplorer.store.capture.WorkContext;
+import org.persistenceexplorer.store.graph.GraphGateway;
+import org.persistenceexplorer.store.graph.GraphResult;
+
+/**
+ * Copies the HR people into Neo4j as the org graph: one {@code :Person} node per employee
+ * (employeeId, name, title, department, email) and a {@code :REPORTS_TO} relationship from each
+ * employee to their manager. Safe to repeat: a uniqueness constraint on
+ * {@code :Person(employeeId)} plus {@code MERGE} mean a second import of the same data creates
+ * nothing; a manager changed in HR moves the relationship. People deleted from HR stay in the
+ * graph. Rows go to Neo4j in {@code UNWIND} batches, so 300 people are two statements, not 600.
+ *
+ * <p>Reads PostgreSQL through the captured DataSource and writes through the {@link GraphGateway},
+ * so every statement reaches the statement log. Blocking; call off the FX thread. Cancelling the
+ * current work stops the running batch on the server.
+ */
+public final class OrgGraphImport {
+
+    /** The action label used when the caller has not set one. */
+    public static final String ACTION = "startup: import org graph";
+    public static final int DEFAULT_BATCH_SIZE = 500;
+
+    static final String CONSTRAINT = "CREATE CONSTRAINT person_employee_id IF NOT EXISTS "
+            + "FOR (p:Person) REQUIRE p.employeeId IS UNIQUE";
+    static final String MERGE_PEOPLE = """
+            UNWIND $people AS person
+            MERGE (p:Person {employeeId: person.id})
+            SET p.name = person.name, p.title = person.title, p.department = person.department, p.email = person.email""";
+    /** Removes a REPORTS_TO that HR no longer has, then links each employee to their manager. */
+    static final String LINK_MANAGERS = """
+            UNWIND $people AS person
+            MATCH (e:Person {employeeId: person.id})
+            OPTIONAL MATCH (e)-[former:REPORTS_TO]->(formerBoss:Person)
+              WHERE person.managerId IS NULL OR formerBoss.employeeId <> person.managerId
+            DELETE former
+            WITH DISTINCT e, person
+            WHERE person.managerId IS NOT NULL
+            MATCH (boss:Person {employeeId: person.managerId})
+            MERGE (e)-[:REPORTS_TO]->(boss)""";
+
+    private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
+
+    private final DataSource dataSource;
+    private final GraphGateway graph;
+    private final String peopleQuery;
+    private final int batchSize;
+
+    /** Imports from the HR sample's schema {@code hr}. */
+    public OrgGraphImport(DataSource dataSource, GraphGateway graph) {
+        this(dataSource, graph, "hr", DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * @param hrSchema the schema holding {@code employee} and {@code department} tables shaped like the HR sample's
+     */
+    public OrgGraphImport(DataSource dataSource, GraphGateway graph, String hrSchema, int batchSize) {
+        if (!SCHEMA_NAME.matcher(hrSchema).matches()) {
+            throw new IllegalArgumentException("not a plain schema name: " + hrSchema);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive");
+        }
+        this.dataSource = dataSource;
+        this.graph = graph;
+        this.batchSize = batchSize;
+        this.peopleQuery = "SELECT e.id, e.name, e.title, e.email, d.name AS department, e.manager_id "
+                + "FROM " + hrSchema + ".employee e LEFT JOIN " + hrSchema + ".department d ON d.id = e.department_id "
+                + "ORDER BY e.id";
+    }
+
+    /** Runs the import under the caller's action, or under {@link #ACTION} when there is none. */
+    public ImportOutcome importPeople() throws SQLException {
+        try (WorkContext.Scope ignored = WorkContext.NO_ACTION.equals(WorkContext.currentAction())
+                ? WorkContext.enter(ACTION) : () -> { }) {
+            boolean constraintCreated = graph.write(CONSTRAINT, Map.of()).counters().constraintsAdded() > 0;
+            int statements = 1;
+            List<Map<String, Object>> people = readPeople();
+            int nodesCreated = 0;
+            for (List<Map<String, Object>> batch : batches(people)) {
+                nodesCreated += graph.write(MERGE_PEOPLE, Map.of("people", batch)).counters().nodesCreated();
+                statements++;
+            }
+            int relationshipsCreated = 0;
+            int relationshipsRemoved = 0;
+            for (List<Map<String, Object>> batch : batches(people)) {
+                GraphResult.Counters counters = graph.write(LINK_MANAGERS, Map.of("people", batch)).counters();
+                relationshipsCreated += counters.relationshipsCreated();
+                relationshipsRemoved += counters.relationshipsDeleted();
+                statements++;
+            }
+            return new ImportOutcome(people.size(), nodesCreated, relationshipsCreated, relationshipsRemoved,
+                    constraintCreated, statements);
+        }
+    }
+
+    private List<Map<String, Object>> readPeople() throws SQLException {
+        List<Map<String, Object>> people = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(peopleQuery);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                // HashMap: department and managerId may be null
+                Map<String, Object> person = new HashMap<>();
+                person.put("id", rows.getLong("id"));
+                person.put("name", rows.getString("name"));
+                person.put("title", rows.getString("title"));
+                person.put("email", rows.getString("email"));
+                person.put("department", rows.getString("department"));
+                long managerId = rows.getLong("manager_id");
+                person.put("managerId", rows.wasNull() ? null : managerId);
+                people.add(person);
+            }
+        }
+        return people;
+    }
+
+    private List<List<Map<String, Object>>> batches(List<Map<String, Object>> people) {
+        List<List<Map<String, Object>>> batches = new ArrayList<>();
+        for (int from = 0; from < people.size(); from += batchSize) {
+            batches.add(people.subList(from, Math.min(people.size(), from + batchSize)));
+        }
+        return batches;
+    }
+}

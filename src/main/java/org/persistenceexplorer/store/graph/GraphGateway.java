@@ -1,0 +1,299 @@
+package org.persistenceexplorer.store.graph;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.neo4j.driver.AccessMode;
+import org.neo4j.driver.AuthToken;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Logging;
+import org.neo4j.driver.Query;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.Transaction;
+import org.neo4j.driver.TransactionConfig;
+import org.neo4j.driver.exceptions.AuthenticationException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.neo4j.driver.exceptions.SecurityException;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.driver.summary.ResultSummary;
+import org.neo4j.driver.summary.SummaryCounters;
+import org.persistenceexplorer.store.capture.CancelHooks;
+import org.persistenceexplorer.store.capture.Engine;
+import org.persistenceexplorer.store.capture.Secrets;
+import org.persistenceexplorer.store.capture.StatementKind;
+import org.persistenceexplorer.store.capture.StatementRecorder;
+import org.persistenceexplorer.store.capture.WorkContext;
+import org.persistenceexplorer.store.engine.EngineStartException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The app's only way to run Cypher: the official driver over Bolt, for the embedded server and
+ * external ones alike (bolt:// and neo4j:// URIs). Each call runs one statement in its own
+ * transaction on its own session and records it through the {@link StatementRecorder} exactly
+ * once, successful or not, with the server's own query type.
+ *
+ * <p>Every transaction has a time limit, and while it runs, cancelling the current work
+ * ({@link WorkContext}) terminates it on the server (see {@link TransactionTerminator}); the
+ * caller then gets a {@link GraphQueryCancelledException}.
+ *
+ * <p>Thread-safe; blocking, call off the FX thread.
+ */
+public final class GraphGateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GraphGateway.class);
+    /** How long one statement may run before the server stops it, unless told otherwise. */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofMinutes(5);
+    /** How long to wait for a TCP connection to the server. */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
+    /** Upper bound for the connectivity check as a whole (connect, handshake, login, routing). */
+    static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(15);
+    private static final int MAX_PARAMETER_LENGTH = 200;
+    /** {@code CALL {...} IN TRANSACTIONS} and friends must run in an auto-commit transaction. */
+    private static final Pattern NEEDS_AUTO_COMMIT =
+            Pattern.compile("(?is).*\\bIN\\s+(?:\\d+\\s+)?(?:CONCURRENT\\s+)?TRANSACTIONS\\b.*");
+
+    private final Neo4jEndpoint endpoint;
+    private final Driver driver;
+    private final StatementRecorder recorder;
+    private final Duration statementTimeout;
+    private final TransactionTerminator terminator;
+
+    private GraphGateway(Neo4jEndpoint endpoint, Driver driver, StatementRecorder recorder, Duration statementTimeout) {
+        this.endpoint = endpoint;
+        this.driver = driver;
+        this.recorder = recorder;
+        this.statementTimeout = statementTimeout;
+        this.terminator = new TransactionTerminator(this);
+    }
+
+    /** Connects with the {@link #DEFAULT_STATEMENT_TIMEOUT}. */
+    public static GraphGateway connect(Neo4jEndpoint endpoint, StatementRecorder recorder) throws EngineStartException {
+        return connect(endpoint, recorder, DEFAULT_STATEMENT_TIMEOUT);
+    }
+
+    /**
+     * Opens the driver and checks that the server answers and accepts the login. Gives up
+     * after at most {@link #VERIFY_TIMEOUT}; never hangs.
+     *
+     * @param statementTimeout how long one statement may run before the server stops it
+     * @throws EngineStartException naming the address and the reason when the server cannot be used
+     */
+    public static GraphGateway connect(Neo4jEndpoint endpoint, StatementRecorder recorder, Duration statementTimeout)
+            throws EngineStartException {
+        Driver driver;
+        try {
+            driver = GraphDatabase.driver(endpoint.uri(), authToken(endpoint), Config.builder()
+                    .withConnectionTimeout(CONNECTION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .withConnectionAcquisitionTimeout(30, TimeUnit.SECONDS)
+                    .withMaxConnectionPoolSize(50)
+                    .withUserAgent("persistence-explorer")
+                    .withLogging(Logging.slf4j())
+                    .withTelemetryDisabled(true)
+                    .build());
+        } catch (IllegalArgumentException e) {
+            throw new EngineStartException("'" + endpoint.uri() + "' is not a Neo4j address: " + e.getMessage(),
+                    "Use --neo4j-uri bolt://host:7687 or neo4j://host:7687.", e);
+        }
+        try {
+            driver.verifyConnectivityAsync().toCompletableFuture().get(VERIFY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            driver.closeAsync();
+            Thread.currentThread().interrupt();
+            throw new EngineStartException("Connecting to Neo4j at " + endpoint.address() + " was interrupted.", "Try again.", e);
+        } catch (TimeoutException e) {
+            driver.closeAsync();
+            throw new EngineStartException("Neo4j at " + endpoint.address() + " did not answer within "
+                    + VERIFY_TIMEOUT.toSeconds() + " s.", unreachableRemedy(endpoint), e);
+        } catch (ExecutionException e) {
+            driver.closeAsync();
+            throw explainConnectFailure(endpoint, e.getCause() == null ? e : e.getCause());
+        }
+        return new GraphGateway(endpoint, driver, recorder, statementTimeout);
+    }
+
+    private static AuthToken authToken(Neo4jEndpoint endpoint) {
+        return endpoint.hasLogin()
+                ? AuthTokens.basic(endpoint.user() == null || endpoint.user().isBlank() ? "neo4j" : endpoint.user(),
+                        endpoint.password())
+                : AuthTokens.none();
+    }
+
+    private static EngineStartException explainConnectFailure(Neo4jEndpoint endpoint, Throwable e) {
+        String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof AuthenticationException) {
+            return new EngineStartException("Neo4j at " + endpoint.address() + " refused the login"
+                    + (endpoint.hasLogin() ? " of user '" + endpoint.user() + "'" : " (it requires a user and password)")
+                    + ": " + reason,
+                    "Check --neo4j-user and --neo4j-password.", e);
+        }
+        if (e instanceof SecurityException) {
+            return new EngineStartException("The secure connection to Neo4j at " + endpoint.address()
+                    + " failed: " + reason,
+                    "Check the URI scheme: bolt:// and neo4j:// are unencrypted, bolt+s:// and neo4j+s:// need a trusted certificate, +ssc accepts a self-signed one.", e);
+        }
+        if (e instanceof ServiceUnavailableException) {
+            return new EngineStartException("Neo4j at " + endpoint.address() + " is not reachable: " + reason,
+                    unreachableRemedy(endpoint), e);
+        }
+        return new EngineStartException("Could not connect to Neo4j at " + endpoint.address() + ": " + reason,
+                unreachableRemedy(endpoint), e);
+    }
+
+    private static String unreachableRemedy(Neo4jEndpoint endpoint) {
+        return endpoint.embedded()
+                ? "Restart Persistence Explorer; if it keeps failing, see the Neo4j log in the data folder."
+                : "Check that the server runs and that host and port in --neo4j-uri are right, "
+                        + "or leave out --neo4j-uri to use the embedded Neo4j.";
+    }
+
+    /** Runs one read-only statement; the server refuses writes in it. */
+    public GraphResult read(String cypher, Map<String, Object> parameters) {
+        return execute(cypher, parameters, AccessMode.READ, true);
+    }
+
+    /** Runs one statement that may write or change the schema. */
+    public GraphResult write(String cypher, Map<String, Object> parameters) {
+        return execute(cypher, parameters, AccessMode.WRITE, true);
+    }
+
+    /** For the terminator: recorded like any statement, auto-commit, not itself cancellable. */
+    GraphResult runInternal(String cypher, Map<String, Object> parameters) {
+        return execute(cypher, parameters, AccessMode.WRITE, false);
+    }
+
+    private GraphResult execute(String cypher, Map<String, Object> parameters, AccessMode mode, boolean cancellable) {
+        Map<String, Object> params = parameters == null ? Map.of() : parameters;
+        String action = WorkContext.currentAction();
+        if (cancellable && WorkContext.cancelled()) {
+            throw new GraphQueryCancelledException("Cancelled before the statement was sent.", null, null);
+        }
+        String statementId = UUID.randomUUID().toString();
+        TransactionConfig config = TransactionConfig.builder()
+                .withTimeout(statementTimeout)
+                .withMetadata(Map.of(TransactionTerminator.ID_KEY, statementId, TransactionTerminator.ACTION_KEY, action))
+                .build();
+        boolean autoCommit = !cancellable || NEEDS_AUTO_COMMIT.matcher(cypher).matches();
+        TransactionTerminator.Handle termination = terminator.handle(statementId, action);
+        StatementKind fallbackKind = mode == AccessMode.READ ? StatementKind.CYPHER_READ : StatementKind.CYPHER_WRITE;
+        long started = System.nanoTime();
+        GraphResult result = null;
+        try (CancelHooks.Registration ignored = cancellable ? WorkContext.onCancel(termination::request) : () -> { };
+             Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(mode).build())) {
+            result = run(session, new Query(cypher, params), config, autoCommit, started);
+        } catch (RuntimeException e) {
+            termination.finish();
+            if (result == null) {
+                GraphQueryException failure = explain(e, termination.requested());
+                recorder.record(Engine.NEO4J, fallbackKind, cypher, display(params), System.nanoTime() - started, -1, 1,
+                        failure.getMessage());
+                throw failure;
+            }
+            // The statement committed; only closing the session failed. Nothing to report to the caller.
+            LOG.debug("closing a Neo4j session failed after a successful statement", e);
+        }
+        termination.finish();
+        long rows = result.kind() == StatementKind.CYPHER_READ ? result.rows().size() : result.counters().total();
+        recorder.record(Engine.NEO4J, result.kind(), cypher, display(params), result.durationNanos(), rows, 1, null);
+        return result;
+    }
+
+    private static GraphResult run(Session session, Query query, TransactionConfig config, boolean autoCommit, long started) {
+        if (autoCommit) {
+            Result result = session.run(query, config);
+            List<String> columns = result.keys();
+            List<Record> records = result.list();
+            return toResult(columns, records, result.consume(), System.nanoTime() - started);
+        }
+        try (Transaction tx = session.beginTransaction(config)) {
+            Result result = tx.run(query);
+            List<String> columns = result.keys();
+            List<Record> records = result.list();
+            ResultSummary summary = result.consume();
+            tx.commit();
+            return toResult(columns, records, summary, System.nanoTime() - started);
+        }
+    }
+
+    private static GraphResult toResult(List<String> columns, List<Record> records, ResultSummary summary, long duration) {
+        List<Map<String, Object>> rows = new ArrayList<>(records.size());
+        records.forEach(r -> rows.add(PlainValues.row(r)));
+        SummaryCounters c = summary.counters();
+        GraphResult.Counters counters = new GraphResult.Counters(c.nodesCreated(), c.nodesDeleted(),
+                c.relationshipsCreated(), c.relationshipsDeleted(), c.propertiesSet(), c.labelsAdded(), c.labelsRemoved(),
+                c.indexesAdded(), c.indexesRemoved(), c.constraintsAdded(), c.constraintsRemoved(), c.systemUpdates());
+        StatementKind kind = StatementKind.ofCypherQueryType(summary.queryType() == null ? null : summary.queryType().name());
+        return new GraphResult(columns, rows, kind, counters, duration);
+    }
+
+    private GraphQueryException explain(RuntimeException e, boolean cancelRequested) {
+        String code = e instanceof Neo4jException neo ? neo.code() : null;
+        // Server messages can quote the statement, password literals included.
+        String reason = Secrets.mask(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip());
+        if (cancelRequested && code != null && code.startsWith("Neo.ClientError.Transaction.Terminated")) {
+            // The server's own text ("... Retry your operation ...") would mislead here.
+            return new GraphQueryCancelledException("Cancelled: the statement was stopped on the server.", code, e);
+        }
+        if (code != null && code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
+            return new GraphQueryException("The statement ran longer than its limit of "
+                    + statementTimeout.toSeconds() + " s and the server stopped it. (" + reason + ")", code, e);
+        }
+        if (cancelRequested) {
+            return new GraphQueryCancelledException("Cancelled: " + reason, code, e);
+        }
+        if (e instanceof ServiceUnavailableException) {
+            return new GraphQueryException("Neo4j at " + endpoint.address() + " is not reachable: " + reason, code, e);
+        }
+        if (e instanceof Neo4jException) {
+            return new GraphQueryException("Neo4j rejected the statement: " + reason, code, e);
+        }
+        return new GraphQueryException("The statement could not be run: " + reason, code, e);
+    }
+
+    /** Parameters as "name=value", sorted by name, long values shortened. */
+    static List<String> display(Map<String, Object> parameters) {
+        List<String> shown = new ArrayList<>(parameters.size());
+        new TreeMap<>(parameters).forEach((name, value) -> {
+            String text = String.valueOf(value);
+            if (value instanceof Collection<?> items && items.size() > 1) {
+                text = items.size() + " items " + text;
+            }
+            shown.add(name + "=" + abbreviate(text));
+        });
+        return shown;
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= MAX_PARAMETER_LENGTH ? value : value.substring(0, MAX_PARAMETER_LENGTH - 3) + "...";
+    }
+
+    public Neo4jEndpoint endpoint() {
+        return endpoint;
+    }
+
+    /** How long one statement may run before the server stops it. */
+    public Duration statementTimeout() {
+        return statementTimeout;
+    }
+
+    /** Closes the driver and its connections. Running statements fail. */
+    @Override
+    public void close() {
+        terminator.close();
+        driver.close();
+    }
+}
