@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
-import org.persistenceexplorer.store.capture.CapturedStatement;
+import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.store.capture.StatementListener;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 

@@ -2,7 +2,7 @@ package org.persistenceexplorer.store.graph;
 
 import java.util.List;
 import java.util.Map;
-import org.persistenceexplorer.store.capture.StatementKind;
+import org.persistenceexplorer.domain.statement.StatementKind;
 
 /**
  * What one Cypher statement returned. Immutable; plain Java values only (see {@link GraphNode}).

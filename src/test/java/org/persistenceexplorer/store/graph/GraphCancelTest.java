@@ -12,7 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.persistenceexplorer.store.capture.CancelHooks;
-import org.persistenceexplorer.store.capture.CapturedStatement;
+import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.store.capture.WorkContext;
 import org.persistenceexplorer.store.engine.EngineStartException;
 import org.persistenceexplorer.testsupport.RecordedStatements;
