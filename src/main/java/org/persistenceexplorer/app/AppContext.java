@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.persistenceexplorer.service.engine.EngineSettings;
 import org.persistenceexplorer.service.engine.EngineStatus;
+import org.persistenceexplorer.service.engine.GraphEngine;
 import org.persistenceexplorer.service.engine.SqlEngine;
 import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.service.orggraph.ImportOutcome;
 import org.persistenceexplorer.service.startup.StartupSequence;
 import org.persistenceexplorer.service.startup.StartupStep;
 import org.persistenceexplorer.store.capture.StatementRecorder;
@@ -28,6 +30,7 @@ public final class AppContext implements AutoCloseable {
     private final StatementRecorder recorder = new StatementRecorder();
     private final StatementLog statementLog = new StatementLog();
     private final SqlEngine sql;
+    private final GraphEngine graph;
     private final StartupSequence startup;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -35,6 +38,7 @@ public final class AppContext implements AutoCloseable {
         this.settings = settings;
         recorder.addListener(statementLog);
         this.sql = new SqlEngine(settings, recorder, rootPolicy);
+        this.graph = new GraphEngine(settings, recorder);
         this.startup = new StartupSequence(startupSteps());
     }
 
@@ -49,6 +53,16 @@ public final class AppContext implements AutoCloseable {
                 }));
         steps.add(new StartupStep("hr-migrate", "Applying migrations and sample data (HR)",
                 "startup: migrate hr", true, List.of("pg-start"), () -> describe(sql.migrateHr())));
+        // Neo4j starts beside PostgreSQL; the main window does not wait for it.
+        steps.add(new StartupStep("neo4j-start",
+                settings.embeddedNeo4j() ? "Starting Neo4j" : "Connecting to Neo4j",
+                "startup: start neo4j", false, List.of(), () -> {
+                    graph.start();
+                    return graph.status().address();
+                }));
+        steps.add(new StartupStep("graph-import", "Importing the org chart into Neo4j",
+                "startup: import org graph", false, List.of("neo4j-start", "hr-migrate"),
+                () -> describe(graph.importOrgGraph(sql.dataSource()))));
         return steps;
     }
 
@@ -59,6 +73,12 @@ public final class AppContext implements AutoCloseable {
         }
         return outcome.applied().size() + (outcome.applied().size() == 1 ? " migration" : " migrations")
                 + " applied; schema at " + version;
+    }
+
+    static String describe(ImportOutcome outcome) {
+        return outcome.peopleRead() + " people: " + outcome.nodesCreated() + " nodes and "
+                + outcome.relationshipsCreated() + " REPORTS_TO relationships created"
+                + (outcome.nodesCreated() == 0 && outcome.relationshipsCreated() == 0 ? " (already imported)" : "");
     }
 
     public EngineSettings settings() {
@@ -77,13 +97,17 @@ public final class AppContext implements AutoCloseable {
         return sql;
     }
 
+    public GraphEngine graph() {
+        return graph;
+    }
+
     public StartupSequence startup() {
         return startup;
     }
 
     /** Every engine's state now, PostgreSQL first. */
     public List<EngineStatus> statuses() {
-        return List.of(sql.status());
+        return List.of(sql.status(), graph.status());
     }
 
     /** Stops the engines: the graph first, then the pool and PostgreSQL. */
@@ -93,6 +117,11 @@ public final class AppContext implements AutoCloseable {
             return;
         }
         long start = System.nanoTime();
+        try {
+            graph.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Neo4j did not stop cleanly: {}", e.toString());
+        }
         try {
             sql.close();
         } catch (RuntimeException e) {

@@ -53,7 +53,9 @@ public final class LogRow {
     }
 
     public String duration() {
-        return String.format(Locale.ROOT, "%.1f ms", statement.durationMillis());
+        double millis = statement.durationMillis();
+        return millis >= 1000 ? String.format(Locale.ROOT, "%.2f s", millis / 1000)
+                : String.format(Locale.ROOT, "%.1f ms", millis);
     }
 
     public String rows() {

@@ -85,6 +85,7 @@ public final class StartupView {
             layout.setTop(line);
             layout.setCenter(summary);
             BorderPane.setMargin(summary, new javafx.geometry.Insets(0, 0, 0, 30));
+            BorderPane.setAlignment(summary, javafx.geometry.Pos.CENTER_LEFT);
         }
 
         @Override

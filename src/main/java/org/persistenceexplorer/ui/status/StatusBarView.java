@@ -42,6 +42,9 @@ public final class StatusBarView {
         totalLabel.textProperty().bind(model.totalProperty());
         perKindLabel.textProperty().bind(model.perKindProperty());
         poolLabel.textProperty().bind(model.poolProperty());
+        Tooltip poolTip = new Tooltip();
+        poolTip.textProperty().bind(model.poolDetailProperty());
+        poolLabel.setTooltip(poolTip);
         backgroundLabel.textProperty().bind(model.backgroundProperty());
         busyIndicator.visibleProperty().bind(model.busyProperty());
         busyIndicator.managedProperty().bind(model.busyProperty());
@@ -58,9 +61,11 @@ public final class StatusBarView {
             Label label = new Label(StatusBarViewModel.describe(status));
             label.getStyleClass().addAll("pe-engine", "pe-engine-" + status.state().name().toLowerCase(java.util.Locale.ROOT));
             label.setId("engine-" + status.engine().toLowerCase(java.util.Locale.ROOT));
-            if (!status.detail().isEmpty()) {
-                label.setTooltip(new Tooltip(status.detail()));
-            }
+            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            String tip = status.engine() + (status.embedded() ? " (embedded)" : " (external)")
+                    + (status.address().isEmpty() ? "" : " at " + status.address())
+                    + (status.detail().isEmpty() ? "" : "\n" + status.detail());
+            label.setTooltip(new Tooltip(tip));
             enginesBox.getChildren().add(label);
         }
     }

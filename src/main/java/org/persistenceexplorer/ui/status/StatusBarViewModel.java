@@ -34,6 +34,7 @@ public final class StatusBarViewModel {
     private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("0 statements");
     private final ReadOnlyStringWrapper perKind = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper poolText = new ReadOnlyStringWrapper("pool: —");
+    private final ReadOnlyStringWrapper poolDetail = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper background = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper anyFailed = new ReadOnlyBooleanWrapper(false);
@@ -68,6 +69,8 @@ public final class StatusBarViewModel {
         PoolStatus p = pool.get();
         poolText.set(p.max() == 0 ? "pool: —"
                 : "pool " + p.active() + " active · " + p.idle() + " idle · " + p.waiting() + " waiting");
+        poolDetail.set(p.max() == 0 ? "" : "Connection pool (HikariCP): " + p.total() + " of at most " + p.max()
+                + " connections open; " + p.waiting() + " callers waiting for one.");
 
         List<RunningTask> tasks = runner.running();
         busy.set(!tasks.isEmpty());
@@ -80,13 +83,20 @@ public final class StatusBarViewModel {
         }
     }
 
-    /** Text for one engine: "PostgreSQL embedded · localhost:5432/postgres · up". */
+    /**
+     * Text for one engine, short enough for the status bar: "PostgreSQL up · embedded :5432"
+     * or "Neo4j starting · db.example.org:7687". The full address is in the tooltip.
+     */
     public static String describe(EngineStatus status) {
-        StringBuilder text = new StringBuilder(status.engine()).append(status.embedded() ? " embedded" : " external");
-        if (!status.address().isEmpty()) {
-            text.append(" · ").append(status.address());
+        StringBuilder text = new StringBuilder(status.engine()).append(' ').append(status.state().label());
+        String address = status.address();
+        if (status.embedded()) {
+            int colon = address.indexOf(':');
+            String port = colon < 0 ? "" : address.substring(colon).replaceAll("/.*", "");
+            text.append(" · embedded").append(port.isEmpty() ? "" : " " + port);
+        } else if (!address.isEmpty()) {
+            text.append(" · ").append(address);
         }
-        text.append(" · ").append(status.state().label());
         if (!status.detail().isEmpty() && status.state() != EngineStatus.State.FAILED) {
             text.append(" (").append(status.detail()).append(')');
         }
@@ -107,6 +117,10 @@ public final class StatusBarViewModel {
 
     public ReadOnlyStringProperty poolProperty() {
         return poolText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty poolDetailProperty() {
+        return poolDetail.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty backgroundProperty() {
