@@ -69,6 +69,11 @@ public final class TestEngines {
         return graph;
     }
 
+    /** Deletes a test's own data folder (best effort). */
+    public static void deleteFolder(Path folder) {
+        deleteQuietly(folder);
+    }
+
     static void deleteQuietly(Path folder) {
         try (var paths = Files.walk(folder)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,0 +1,104 @@
+package org.persistenceexplorer.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.persistenceexplorer.service.engine.EngineSettings;
+import org.persistenceexplorer.service.engine.EngineStatus;
+import org.persistenceexplorer.store.engine.RootPolicy;
+import org.persistenceexplorer.testsupport.Snapshots;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real app, headless: startup screen, then the main window on freshly started embedded
+ * PostgreSQL and Neo4j. Checks what a user would check first: four tabs, both engines up,
+ * statements in the log, counters moving, and that neither startup nor switching tabs ran a
+ * statement on the FX thread.
+ */
+class MainWindowTest extends FxRobot {
+
+    private static Path dataDir;
+    private static AppContext context;
+    private static Application app;
+
+    @BeforeAll
+    static void startTheApp() throws Exception {
+        dataDir = Files.createTempDirectory("pe-shell-");
+        context = new AppContext(new EngineSettings(dataDir, null, null, null, null, null, null), RootPolicy.detect());
+        ExplorerApp.prepare(context);
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(ExplorerApp.class);
+        WaitForAsyncUtils.waitFor(240, TimeUnit.SECONDS, () ->
+                mainWindow() != null && context.statuses().stream().allMatch(EngineStatus::up));
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.sleep(2 * 200); // two UI ticks, so the panels show the latest counts
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterAll
+    static void stopTheApp() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+        context.close();
+        org.persistenceexplorer.testsupport.TestEngines.deleteFolder(dataDir);
+    }
+
+    private static Stage mainWindow() {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage s && s.isShowing()
+                && "Persistence Explorer".equals(s.getTitle())).map(w -> (Stage) w).findFirst().orElse(null);
+    }
+
+    @Test
+    void showsFourTabsBothEnginesUpAndTheStatementsOfStartup() throws Exception {
+        TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
+        assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("Tables", "Migrations", "Org Chart", "Console");
+
+        Label postgres = lookup("#engine-postgresql").queryAs(Label.class);
+        Label neo4j = lookup("#engine-neo4j").queryAs(Label.class);
+        assertThat(postgres.getStyleClass()).contains("pe-engine-up");
+        assertThat(neo4j.getStyleClass()).contains("pe-engine-up");
+        assertThat(postgres.getText()).startsWith("PostgreSQL up");
+
+        TableView<?> log = lookup("#logTable").queryAs(TableView.class);
+        assertThat(log.getItems()).isNotEmpty();
+        String total = lookup("#statementTotal").queryAs(Label.class).getText();
+        assertThat(Long.parseLong(total.replaceAll("[^0-9].*", "").replace(",", ""))).isPositive();
+        assertThat(context.statementLog().countFor("startup: migrate hr")).isPositive();
+        assertThat(context.statementLog().countFor("startup: import org graph")).isPositive();
+
+        interact(() -> {
+            try {
+                Snapshots.save(mainWindow().getScene(), "main-window");
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    @Test
+    void switchingTabsRunsNothingOnTheFxThread() {
+        for (String tab : List.of("Migrations", "Org Chart", "Console", "Tables")) {
+            clickOn(tab);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        assertThat(lookup("#graphAvailability").queryAs(Label.class).getText()).startsWith("Neo4j is up");
+        assertThat(context.statementLog().counters().uiThreadStatements()).isZero();
+    }
+}

@@ -1,0 +1,72 @@
+package org.persistenceexplorer.ui.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.prefs.Preferences;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javafx.scene.Parent;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.persistenceexplorer.service.engine.PoolStatus;
+import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.service.startup.StartupSequence;
+import org.persistenceexplorer.ui.log.StatementLogView;
+import org.persistenceexplorer.ui.log.StatementLogViewModel;
+import org.persistenceexplorer.ui.shell.MainView;
+import org.persistenceexplorer.ui.shell.MainViewModel;
+import org.persistenceexplorer.ui.startup.StartupView;
+import org.persistenceexplorer.ui.startup.StartupViewModel;
+import org.persistenceexplorer.ui.status.StatusBarView;
+import org.persistenceexplorer.ui.status.StatusBarViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * Every file in fxml/ loads with its controller, and every file has a controller here: a
+ * renamed view, controller or fx:id breaks the build instead of the app.
+ */
+@ExtendWith(ApplicationExtension.class)
+class FxmlFilesLoadTest extends FxRobot {
+
+    private final InlineBackgroundRunner runner = new InlineBackgroundRunner();
+    private final StatementLog log = new StatementLog(100);
+
+    private final Map<String, Supplier<Object>> controllers = Map.of(
+            "StartupView.fxml", () -> new StartupView(new StartupViewModel(new StartupSequence(List.of()), runner), () -> { }),
+            "StatementLogView.fxml", () -> new StatementLogView(new StatementLogViewModel(log)),
+            "StatusBarView.fxml", () -> new StatusBarView(new StatusBarViewModel(List::of, () -> PoolStatus.NONE, log, runner), () -> { }),
+            "MainView.fxml", () -> new MainView(new MainViewModel(List::of), new Pane(), new Pane(),
+                    new WindowSettings(Preferences.userRoot().node("org/persistenceexplorer/test/fxml"))));
+
+    @Start
+    void start(Stage stage) {
+        stage.show();
+    }
+
+    @Test
+    void everyViewFileLoadsWithItsController() throws IOException {
+        List<String> files;
+        try (Stream<Path> paths = Files.list(Path.of("fxml"))) {
+            files = paths.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".fxml")).sorted().collect(Collectors.toList());
+        }
+        assertThat(files).as("each FXML file needs a controller in this test").containsExactlyInAnyOrderElementsOf(controllers.keySet());
+
+        for (String file : files) {
+            Object controller = controllers.get(file).get();
+            assertThat(controller.getClass().getSimpleName() + ".fxml").isEqualTo(file);
+            Parent[] root = new Parent[1];
+            interact(() -> root[0] = ViewLoader.load(controller));
+            assertThat(root[0]).as(file).isNotNull();
+        }
+    }
+}
