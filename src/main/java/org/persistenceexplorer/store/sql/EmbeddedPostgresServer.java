@@ -45,6 +45,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setOverrideWorkingDirectory(binariesFolder().toFile())
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
@@ -59,6 +60,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             throw explain(dataDirectory, e);
         }
+    }
+
+    /**
+     * Where the PostgreSQL binaries are unpacked (once, ~40 MB): per user, because zonky's
+     * default {@code /tmp/embedded-pg} belongs to whoever unpacked first and other users
+     * cannot use it.
+     */
+    static Path binariesFolder() {
+        String user = System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_");
+        return Path.of(System.getProperty("java.io.tmpdir"), "persistence-explorer-pg-" + user);
     }
 
     private static EngineStartException explain(Path dataDirectory, Exception e) {
