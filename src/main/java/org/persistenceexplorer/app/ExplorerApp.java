@@ -68,6 +68,12 @@ public final class ExplorerApp extends Application {
         startup.readyProperty().addListener((obs, old, ready) -> {
             if (ready) {
                 showMain();
+                LOG.info("Main window open {} ms after launch", sinceLaunch());
+            }
+        });
+        startup.runningProperty().addListener((obs, was, running) -> {
+            if (was && !running) {
+                LOG.info("Startup finished {} ms after launch; engines: {}", sinceLaunch(), context.statuses());
             }
         });
         startup.start();
@@ -93,6 +99,10 @@ public final class ExplorerApp extends Application {
         mainStage.setOnCloseRequest(e -> quit());
         mainStage.show();
         startupStage.hide();
+    }
+
+    private static long sinceLaunch() {
+        return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
     private void retryStartup() {
