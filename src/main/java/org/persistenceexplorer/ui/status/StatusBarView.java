@@ -41,6 +41,9 @@ public final class StatusBarView {
         showEngines();
         totalLabel.textProperty().bind(model.totalProperty());
         perKindLabel.textProperty().bind(model.perKindProperty());
+        Tooltip kindsTip = new Tooltip();
+        kindsTip.textProperty().bind(model.perKindProperty());
+        perKindLabel.setTooltip(kindsTip);
         poolLabel.textProperty().bind(model.poolProperty());
         Tooltip poolTip = new Tooltip();
         poolTip.textProperty().bind(model.poolDetailProperty());
