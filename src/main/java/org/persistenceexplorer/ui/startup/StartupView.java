@@ -53,6 +53,12 @@ public final class StartupView {
             }
         });
         retryButton.disableProperty().bind(model.runningProperty());
+        // When Retry becomes possible, it takes the focus: Enter must retry, never quit.
+        retryButton.disabledProperty().addListener((obs, was, disabled) -> {
+            if (!disabled && problemBox.isVisible()) {
+                retryButton.requestFocus();
+            }
+        });
     }
 
     @FXML
@@ -78,6 +84,7 @@ public final class StartupView {
             title.getStyleClass().add("pe-step-title");
             summary.getStyleClass().add("pe-muted");
             summary.setWrapText(true);
+            summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             elapsed.getStyleClass().add("pe-muted");
             Region spacer = new Region();
             HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -105,6 +112,11 @@ public final class StartupView {
             styleFor(row.stateProperty().get());
             elapsed.textProperty().bind(row.elapsedProperty());
             summary.textProperty().bind(row.summaryProperty());
+            if (getListView() != null) {
+                // Wrap long summaries (error messages) to the list's width instead of scrolling sideways.
+                layout.prefWidthProperty().bind(getListView().widthProperty().subtract(36));
+                layout.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
             setGraphic(layout);
         }
 

@@ -166,8 +166,8 @@ public final class StartupViewModel {
                 row.elapsedProperty().set(seconds(took));
                 row.summaryProperty().set(failure.message());
                 if (step.needed()) {
-                    problem.set(failure);
                     problemStep.set(step.title());
+                    problem.set(failure);
                 }
             });
         }
