@@ -95,6 +95,11 @@ public final class StartupViewModel {
         }
     }
 
+    static String firstSentence(String text) {
+        int end = text.indexOf(". ");
+        return end < 0 ? text : text.substring(0, end + 1);
+    }
+
     static String seconds(Duration duration) {
         return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
@@ -164,7 +169,8 @@ public final class StartupViewModel {
                 StepRow row = row(step);
                 row.stateProperty().set(StepRow.State.FAILED);
                 row.elapsedProperty().set(seconds(took));
-                row.summaryProperty().set(failure.message());
+                // The problem box below says it all; the row keeps to the first sentence.
+                row.summaryProperty().set(step.needed() ? firstSentence(failure.message()) : failure.message());
                 if (step.needed()) {
                     problemStep.set(step.title());
                     problem.set(failure);
