@@ -40,6 +40,9 @@ public final class TestEngines {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     database.close();
                     server.close();
+                    // The launcher's own shutdown hook may be the one stopping the server, in
+                    // parallel; deleting before it is down leaves the files it writes last behind.
+                    awaitGone(folder.resolve("postgres").resolve("postmaster.pid"));
                     deleteQuietly(folder);
                 }, "pe-test-engines-stop"));
             } catch (Exception e) {
@@ -72,6 +75,18 @@ public final class TestEngines {
     /** Deletes a test's own data folder (best effort). */
     public static void deleteFolder(Path folder) {
         deleteQuietly(folder);
+    }
+
+    private static void awaitGone(Path file) {
+        long giveUp = System.nanoTime() + 30_000_000_000L;
+        while (Files.exists(file) && System.nanoTime() < giveUp) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     static void deleteQuietly(Path folder) {

@@ -73,20 +73,50 @@ public enum StatementKind {
         }
     }
 
-    /** A WITH query is classified by its main verb: the last top-level data verb in it. */
+    /**
+     * A WITH query is classified by its main statement: the first data verb outside the
+     * parentheses of the common table expressions (and outside quotes). Verbs inside the CTEs
+     * or in subqueries of the main statement do not count.
+     */
     private static StatementKind classifyWith(String text) {
-        String upper = text.toUpperCase(Locale.ROOT);
-        StatementKind kind = SELECT;
-        int best = -1;
-        for (StatementKind candidate : new StatementKind[] {INSERT, UPDATE, DELETE}) {
-            int at = upper.lastIndexOf(candidate.name() + " ");
-            if (at > best) {
-                best = at;
-                kind = candidate;
+        int depth = 0;
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (c == '\'' || c == '"') {
+                int close = text.indexOf(c, i + 1);
+                i = close < 0 ? text.length() : close + 1;
+            } else if (c == '(') {
+                depth++;
+                i++;
+            } else if (c == ')') {
+                depth--;
+                i++;
+            } else if (Character.isLetter(c)) {
+                int end = i;
+                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+                    end++;
+                }
+                if (depth == 0) {
+                    switch (text.substring(i, end).toUpperCase(Locale.ROOT)) {
+                        case "SELECT": case "VALUES": case "TABLE":
+                            return SELECT;
+                        case "INSERT": case "MERGE":
+                            return INSERT;
+                        case "UPDATE":
+                            return UPDATE;
+                        case "DELETE":
+                            return DELETE;
+                        default:
+                            break;
+                    }
+                }
+                i = end;
+            } else {
+                i++;
             }
         }
-        int select = upper.lastIndexOf("SELECT ");
-        return select > best ? SELECT : kind;
+        return SELECT;
     }
 
     /** Maps the Neo4j driver's query type name (READ_ONLY, READ_WRITE, WRITE_ONLY, SCHEMA_WRITE). */

@@ -1,11 +1,12 @@
 package org.persistenceexplorer.service.engine;
 
 import java.nio.file.Path;
+import org.persistenceexplorer.store.capture.Secrets;
 
 /**
  * Where the engines are: embedded in the data folder (the default) or external servers.
  * Either engine may be external while the other is embedded. Passwords never appear in
- * {@link #toString()}.
+ * {@link #toString()}, not even one written into the JDBC URL ({@code ?password=...}).
  *
  * @param dataDirectory  the app's data folder; embedded engines keep their data below it
  * @param pgUrl          JDBC URL of an external PostgreSQL, or null for the embedded one
@@ -34,7 +35,7 @@ public record EngineSettings(Path dataDirectory,
     @Override
     public String toString() {
         return "EngineSettings[data=" + dataDirectory
-                + ", postgres=" + (embeddedPostgres() ? "embedded" : pgUrl + " as " + pgUser)
-                + ", neo4j=" + (embeddedNeo4j() ? "embedded" : neo4jUri + " as " + neo4jUser) + "]";
+                + ", postgres=" + (embeddedPostgres() ? "embedded" : Secrets.mask(pgUrl) + " as " + pgUser)
+                + ", neo4j=" + (embeddedNeo4j() ? "embedded" : Secrets.mask(neo4jUri) + " as " + neo4jUser) + "]";
     }
 }

@@ -19,6 +19,8 @@ import org.persistenceexplorer.service.work.Cancellation;
 public final class StartupSequence {
 
     private final List<StartupStep> steps;
+    /** The steps with every step after the steps it waits for (the listing order where free). */
+    private final List<StartupStep> runOrder;
     private final Map<String, Boolean> succeeded = new LinkedHashMap<>();
 
     public StartupSequence(List<StartupStep> steps) {
@@ -30,6 +32,22 @@ public final class StartupSequence {
                 }
             }
         }
+        this.runOrder = dependencyOrder(this.steps);
+    }
+
+    private static List<StartupStep> dependencyOrder(List<StartupStep> steps) {
+        List<StartupStep> ordered = new ArrayList<>();
+        List<String> placed = new ArrayList<>();
+        List<StartupStep> left = new ArrayList<>(steps);
+        while (!left.isEmpty()) {
+            StartupStep ready = left.stream().filter(s -> placed.containsAll(s.after())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("startup steps wait for each other in a circle: "
+                            + left.stream().map(StartupStep::id).toList()));
+            ordered.add(ready);
+            placed.add(ready.id());
+            left.remove(ready);
+        }
+        return List.copyOf(ordered);
     }
 
     public List<StartupStep> steps() {
@@ -50,7 +68,7 @@ public final class StartupSequence {
         });
         try {
             Map<String, CompletableFuture<Boolean>> outcomes = new LinkedHashMap<>();
-            for (StartupStep step : steps) {
+            for (StartupStep step : runOrder) {
                 List<CompletableFuture<Boolean>> needs = new ArrayList<>();
                 step.after().forEach(id -> needs.add(outcomes.get(id)));
                 CompletableFuture<Boolean> outcome = CompletableFuture

@@ -10,8 +10,11 @@ public final class Secrets {
 
     public static final String MASK = "'***'";
 
-    private static final Pattern PASSWORD_LITERAL =
-            Pattern.compile("(?i)(password\\s*(?:=\\s*)?)('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")");
+    private static final String LITERAL = "('(?:[^']|'')*'|\"(?:[^\"]|\"\")*\")";
+    private static final Pattern PASSWORD_LITERAL = Pattern.compile("(?i)(password\\s*(?:=\\s*)?)" + LITERAL);
+    /** Neo4j: {@code ALTER CURRENT USER SET PASSWORD FROM 'old' TO 'new'}. */
+    private static final Pattern PASSWORD_CHANGE =
+            Pattern.compile("(?i)(password\\s+from\\s*)" + LITERAL + "(\\s*to\\s*)" + LITERAL);
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;\\s]*");
 
     private Secrets() {
@@ -22,7 +25,8 @@ public final class Secrets {
         if (text == null) {
             return null;
         }
-        String masked = PASSWORD_LITERAL.matcher(text).replaceAll("$1" + MASK);
+        String masked = PASSWORD_CHANGE.matcher(text).replaceAll("$1" + MASK + "$3" + MASK);
+        masked = PASSWORD_LITERAL.matcher(masked).replaceAll("$1" + MASK);
         return URL_PASSWORD.matcher(masked).replaceAll("$1***");
     }
 

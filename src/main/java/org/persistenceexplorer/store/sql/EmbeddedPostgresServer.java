@@ -2,9 +2,13 @@ package org.persistenceexplorer.store.sql;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +27,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     static final String DATABASE = "postgres";
     static final String SUPERUSER = "postgres";
+    /** The lock file zonky's launcher holds in the data folder while its server runs. */
+    private static final String LAUNCHER_LOCK_FILE = "epg-lock";
 
     private final EmbeddedPostgres postgres;
     private final PostgresEndpoint endpoint;
@@ -91,10 +97,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /**
      * A crashed run can leave its server running on our folder. postmaster.pid names it; if
      * that process is alive and is a postgres, ask it to shut down fast and wait for it.
+     * A server whose app is still running is no orphan: that app holds the embedded launcher's
+     * lock file, and its server is left alone (the start then fails with "in use").
      */
     static void stopOrphanedServer(Path dataDirectory) {
         Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
+        if (!Files.isRegularFile(pidFile) || ownedByARunningApp(dataDirectory)) {
             return;
         }
         try {
@@ -112,6 +120,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         } catch (Exception e) {
             LOG.warn("Could not check {} for a server left by an earlier run: {}", pidFile, e.toString());
+        }
+    }
+
+    /** True when a live process (or this one) holds zonky's lock on the folder: its app is running. */
+    private static boolean ownedByARunningApp(Path dataDirectory) {
+        Path lockFile = dataDirectory.resolve(LAUNCHER_LOCK_FILE);
+        if (!Files.isRegularFile(lockFile)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -39,6 +39,8 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
     private static final String CANCEL_REGISTRATION = "pe.cancel";
     private static final String DRIVER_SENDS = "pe.sends";
     private static final int MAX_PARAMETER_LENGTH = 200;
+    /** PostgreSQL's SQLState for a cancelled statement. */
+    static final String QUERY_CANCELED = "57014";
 
     private final StatementRecorder recorder;
 
@@ -50,6 +52,11 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
 
     @Override
     public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        if (WorkContext.cancelled()) {
+            // Statement.cancel() does nothing before the statement is sent, so a statement the
+            // cancelled work starts later would run to its end: refuse it, as the graph gateway does.
+            throwUnchecked(new SQLException("Cancelled before the statement was sent.", QUERY_CANCELED));
+        }
         Statement statement = execInfo.getStatement();
         recordImplicitBegin(statement);
         CancelHooks.Registration registration = WorkContext.onCancel(() -> cancelQuietly(statement));
@@ -169,6 +176,12 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
     }
 
     // ---- helpers
+
+    /** Lets the SQLException reach the JDBC caller through the proxy, which declares it. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> void throwUnchecked(Throwable e) throws E {
+        throw (E) e;
+    }
 
     private static void cancelQuietly(Statement statement) {
         try {

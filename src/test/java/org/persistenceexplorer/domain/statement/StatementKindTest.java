@@ -1,0 +1,98 @@
+package org.persistenceexplorer.domain.statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class StatementKindTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            SELECT 1                                              | SELECT
+            select * from hr.employee                             | SELECT
+            VALUES (1), (2)                                       | SELECT
+            TABLE hr.department                                   | SELECT
+            EXPLAIN SELECT 1                                      | SELECT
+            (SELECT 1) UNION (SELECT 2)                           | SELECT
+            INSERT INTO t VALUES (1)                              | INSERT
+            insert into t select * from s                         | INSERT
+            COPY t FROM STDIN                                     | INSERT
+            UPDATE t SET a = 1                                    | UPDATE
+            DELETE FROM t                                         | DELETE
+            TRUNCATE t                                            | DELETE
+            CREATE TABLE t (id int)                               | DDL
+            ALTER TABLE t ADD COLUMN b int                        | DDL
+            DROP TABLE t                                          | DDL
+            COMMENT ON TABLE t IS 'x'                             | DDL
+            GRANT SELECT ON t TO someone                          | DDL
+            BEGIN                                                 | TX
+            START TRANSACTION                                     | TX
+            COMMIT                                                | TX
+            END                                                   | TX
+            ROLLBACK                                              | TX
+            ROLLBACK TO SAVEPOINT before_delete                   | TX
+            SAVEPOINT before_delete                               | TX
+            RELEASE SAVEPOINT before_delete                       | TX
+            SHOW TRANSACTION ISOLATION LEVEL                      | OTHER
+            SET SESSION search_path TO hr                         | OTHER
+            SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY  | OTHER
+            VACUUM t                                              | OTHER
+            ''                                                    | OTHER
+            """)
+    void sqlIsClassifiedByItsFirstKeyword(String sql, StatementKind expected) {
+        assertThat(StatementKind.ofSql(sql)).isEqualTo(expected);
+        assertThat(expected.engine()).isEqualTo(Engine.POSTGRESQL);
+    }
+
+    @Test
+    void leadingCommentsAndWhitespaceAreSkipped() {
+        assertThat(StatementKind.ofSql("-- load the page\nSELECT 1")).isEqualTo(StatementKind.SELECT);
+        assertThat(StatementKind.ofSql("/* Hibernate: update Employee */ update hr.employee set salary = ?"))
+                .isEqualTo(StatementKind.UPDATE);
+        assertThat(StatementKind.ofSql("  \n\t/* a\nmulti-line\ncomment */\n-- and a line comment\n  DELETE FROM t"))
+                .isEqualTo(StatementKind.DELETE);
+        assertThat(StatementKind.ofSql("/* SELECT in a comment */ INSERT INTO t VALUES (1)")).isEqualTo(StatementKind.INSERT);
+    }
+
+    @Test
+    void nullIsOther() {
+        assertThat(StatementKind.ofSql(null)).isEqualTo(StatementKind.OTHER);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            WITH RECURSIVE chain AS (SELECT id, manager_id FROM e WHERE id = 1 UNION ALL SELECT e.id, e.manager_id FROM e JOIN chain c ON e.id = c.manager_id) SELECT * FROM chain | SELECT
+            WITH avg_salary AS (SELECT avg(salary) AS a FROM e) SELECT * FROM e, avg_salary WHERE salary > a | SELECT
+            WITH n AS (SELECT 1 AS v) INSERT INTO t VALUES (1)                                | INSERT
+            WITH n AS (SELECT 1 AS v) INSERT INTO t SELECT v FROM n                           | INSERT
+            WITH moved AS (DELETE FROM a RETURNING *) INSERT INTO b SELECT * FROM moved       | INSERT
+            WITH raise AS (SELECT id FROM e WHERE salary < 1000) UPDATE e SET salary = (SELECT max(salary) FROM e) WHERE id IN (SELECT id FROM raise) | UPDATE
+            WITH gone AS (SELECT id FROM e WHERE left_on IS NOT NULL) DELETE FROM e WHERE id IN (SELECT id FROM gone) | DELETE
+            WITH deleted AS (DELETE FROM t RETURNING id) SELECT count(*) FROM deleted         | SELECT
+            WITH updated AS (UPDATE t SET a = 1 RETURNING id) SELECT count(*) FROM updated    | SELECT
+            with n as (select 1)\\ninsert into t\\nselect * from n                          | INSERT
+            WITH q AS (SELECT 'a) INSERT' AS s) SELECT * FROM q                             | SELECT
+            """)
+    void withQueryIsClassifiedByItsMainStatementNotItsSubqueries(String sql, StatementKind expected) {
+        assertThat(StatementKind.ofSql(sql.replace("\\n", "\n"))).isEqualTo(expected);
+    }
+
+    @Test
+    void cypherKindsComeFromTheServersQueryType() {
+        assertThat(StatementKind.ofCypherQueryType("READ_ONLY")).isEqualTo(StatementKind.CYPHER_READ);
+        assertThat(StatementKind.ofCypherQueryType("READ_WRITE")).isEqualTo(StatementKind.CYPHER_WRITE);
+        assertThat(StatementKind.ofCypherQueryType("WRITE_ONLY")).isEqualTo(StatementKind.CYPHER_WRITE);
+        assertThat(StatementKind.ofCypherQueryType("SCHEMA_WRITE")).isEqualTo(StatementKind.CYPHER_SCHEMA);
+        assertThat(StatementKind.ofCypherQueryType(null)).as("unknown: treated as a read").isEqualTo(StatementKind.CYPHER_READ);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"CYPHER_READ", "CYPHER_WRITE", "CYPHER_SCHEMA"})
+    void cypherKindsBelongToNeo4jWithTheServersWordAsLabel(StatementKind kind) {
+        assertThat(kind.engine()).isEqualTo(Engine.NEO4J);
+        assertThat(kind.label()).isIn("READ", "WRITE", "SCHEMA");
+    }
+}

@@ -1,0 +1,85 @@
+package org.persistenceexplorer.store.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.persistenceexplorer.domain.statement.CapturedStatement;
+import org.persistenceexplorer.domain.statement.Engine;
+import org.persistenceexplorer.domain.statement.StatementKind;
+
+class SecretsTest {
+
+    @Test
+    void passwordLiteralOfAPostgresRoleIsMasked() {
+        assertThat(Secrets.mask("ALTER ROLE app PASSWORD 'hunter2'")).isEqualTo("ALTER ROLE app PASSWORD '***'");
+        assertThat(Secrets.mask("CREATE ROLE app WITH LOGIN ENCRYPTED PASSWORD 'it''s secret' VALID UNTIL '2030-01-01'"))
+                .isEqualTo("CREATE ROLE app WITH LOGIN ENCRYPTED PASSWORD '***' VALID UNTIL '2030-01-01'");
+        assertThat(Secrets.mask("alter user app password 'hunter2'")).doesNotContain("hunter2");
+    }
+
+    @Test
+    void passwordLiteralOfANeo4jUserIsMasked() {
+        assertThat(Secrets.mask("CREATE USER alice SET PASSWORD 'hunter2' CHANGE NOT REQUIRED"))
+                .isEqualTo("CREATE USER alice SET PASSWORD '***' CHANGE NOT REQUIRED");
+        assertThat(Secrets.mask("CREATE USER bob SET PLAINTEXT PASSWORD \"hunter2\"")).doesNotContain("hunter2");
+    }
+
+    @Test
+    void bothPasswordsOfANeo4jPasswordChangeAreMasked() {
+        String masked = Secrets.mask("ALTER CURRENT USER SET PASSWORD FROM 'old-secret' TO 'new-secret'");
+
+        assertThat(masked).doesNotContain("old-secret").doesNotContain("new-secret")
+                .isEqualTo("ALTER CURRENT USER SET PASSWORD FROM '***' TO '***'");
+    }
+
+    @Test
+    void passwordInAJdbcUrlIsMasked() {
+        assertThat(Secrets.mask("jdbc:postgresql://db:5432/hr?user=app&password=hunter2&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/hr?user=app&password=***&ssl=true");
+        assertThat(Secrets.mask("FATAL: connection failed for jdbc:postgresql://db/hr?PASSWORD=hunter2"))
+                .doesNotContain("hunter2");
+    }
+
+    @Test
+    void textWithoutPasswordsIsUnchanged() {
+        String sql = "SELECT name, 'password' IS NULL FROM hr.employee WHERE id = ?";
+        assertThat(Secrets.mask("SELECT name FROM hr.employee WHERE id = ?")).isEqualTo("SELECT name FROM hr.employee WHERE id = ?");
+        assertThat(Secrets.mask(null)).isNull();
+        assertThat(Secrets.mentionsPassword(sql)).isTrue();
+        assertThat(Secrets.mentionsPassword("SELECT 1")).isFalse();
+        assertThat(Secrets.mentionsPassword(null)).isFalse();
+    }
+
+    @Test
+    void recorderMasksTheTextAndTheErrorAndHidesParametersWhenTheTextMentionsAPassword() {
+        StatementRecorder recorder = new StatementRecorder();
+
+        CapturedStatement withPassword = recorder.record(Engine.POSTGRESQL, StatementKind.DDL,
+                "ALTER ROLE app PASSWORD 'hunter2'", List.of(), 1, -1, 1,
+                "ERROR near PASSWORD 'hunter2'");
+        CapturedStatement boundPassword = recorder.record(Engine.POSTGRESQL, StatementKind.UPDATE,
+                "UPDATE account SET password = ? WHERE login = ?", List.of("1=hunter2, 2=alice"), 1, 1, 1, null);
+        CapturedStatement cypher = recorder.record(Engine.NEO4J, StatementKind.CYPHER_SCHEMA,
+                "CREATE USER alice SET PASSWORD $pw", List.of("pw=hunter2"), 1, -1, 1, null);
+        CapturedStatement plain = recorder.record(Engine.POSTGRESQL, StatementKind.SELECT,
+                "SELECT * FROM account WHERE login = ?", List.of("1=alice"), 1, 1, 1, null);
+
+        assertThat(withPassword.text()).isEqualTo("ALTER ROLE app PASSWORD '***'");
+        assertThat(withPassword.error()).doesNotContain("hunter2");
+        assertThat(boundPassword.parameters()).containsExactly("***");
+        assertThat(cypher.parameters()).containsExactly("***");
+        assertThat(plain.parameters()).as("parameters are hidden only when a password is involved").containsExactly("1=alice");
+    }
+
+    @Test
+    void listenersReceiveTheMaskedStatement() {
+        StatementRecorder recorder = new StatementRecorder();
+        List<CapturedStatement> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        recorder.addListener(seen::add);
+
+        recorder.record(Engine.POSTGRESQL, StatementKind.DDL, "ALTER ROLE app PASSWORD 'hunter2'", List.of(), 1, -1, 1, null);
+
+        assertThat(seen).singleElement().extracting(CapturedStatement::text).asString().doesNotContain("hunter2");
+    }
+}

@@ -1,0 +1,150 @@
+package org.persistenceexplorer.store.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.persistenceexplorer.domain.statement.CapturedStatement;
+import org.persistenceexplorer.service.work.Cancellation;
+import org.persistenceexplorer.testsupport.RecordedStatements;
+import org.persistenceexplorer.testsupport.TestEngines;
+
+/**
+ * Cancelling work stops its running SQL statement on the server (JDBC Statement.cancel through
+ * the cancel hooks), not just the Java thread.
+ */
+class SqlCancelTest {
+
+    /** Only to keep a broken build from hanging; the statement itself would sleep 30 s. */
+    private static final Duration GIVE_UP = Duration.ofSeconds(25);
+
+    private SqlDatabase database;
+    private RecordedStatements recorded;
+
+    @BeforeEach
+    void listen() {
+        database = TestEngines.sql().database();
+        recorded = RecordedStatements.listen(TestEngines.sql().recorder(), "test: cancel");
+    }
+
+    @AfterEach
+    void stopListening() {
+        recorded.close();
+    }
+
+    @Test
+    void cancellingTheWorkStopsItsRunningStatementOnTheServer() throws Exception {
+        String marker = "cancel-" + UUID.randomUUID();
+        String sql = "SELECT pg_sleep(30) /* " + marker + " */";
+        Cancellation work = new Cancellation();
+        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+            try (Cancellation.Scope ignored = work.enter(recorded.action());
+                 Connection c = database.connection(); Statement s = c.createStatement()) {
+                s.execute(sql);
+            } catch (SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        waitUntil(() -> activeOnServer(marker), "the statement is running on the server");
+
+        work.cancel();
+
+        SQLException failure = awaitFailure(running);
+        assertThat(failure.getSQLState()).as("PostgreSQL's query_canceled").isEqualTo("57014");
+        assertThat(work.isCancelled()).isTrue();
+        assertThat(recorded.matching(s -> s.text().contains(marker))).singleElement().satisfies(s -> {
+            assertThat(s.succeeded()).isFalse();
+            assertThat(s.error()).containsIgnoringCase("cancel");
+            assertThat(s.action()).isEqualTo(recorded.action());
+        });
+        waitUntil(() -> !activeOnServer(marker), "the server no longer runs the statement");
+    }
+
+    @Test
+    void statementTheWorkStartsAfterCancelIsRefusedWithoutReachingTheServer() throws Exception {
+        String marker = "late-" + UUID.randomUUID();
+        Cancellation work = new Cancellation();
+        work.cancel();
+
+        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+            try (Cancellation.Scope ignored = work.enter(recorded.action());
+                 Connection c = database.connection(); PreparedStatement s = c.prepareStatement(
+                         "SELECT pg_sleep(30) /* " + marker + " */")) {
+                s.execute();
+            } catch (SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+
+        SQLException failure = awaitFailure(running);
+        assertThat(failure.getSQLState()).isEqualTo("57014");
+        assertThat(failure.getMessage()).contains("before the statement was sent");
+        assertThat(recorded.all()).as("nothing was sent, so nothing is counted").isEmpty();
+        assertThat(activeOnServer(marker)).isFalse();
+    }
+
+    @Test
+    void finishedStatementsOfTheWorkAreNotDisturbedByALaterCancel() throws Exception {
+        Cancellation work = new Cancellation();
+        try (Cancellation.Scope ignored = work.enter(recorded.action());
+             Connection c = database.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 42")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(42);
+        }
+
+        work.cancel();
+
+        try (Connection c = database.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT 1")) {
+            assertThat(rs.next()).as("the pooled connection still works").isTrue();
+        }
+        assertThat(recorded.all()).singleElement().extracting(CapturedStatement::succeeded).isEqualTo(true);
+    }
+
+    private boolean activeOnServer(String marker) {
+        try (Connection c = database.connection();
+             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                     + "WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE ?")) {
+            s.setString(1, "%" + marker + "%");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static SQLException awaitFailure(CompletableFuture<Void> running) throws Exception {
+        try {
+            running.get(GIVE_UP.toSeconds(), TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            assertThat(e.getCause()).isInstanceOf(SQLException.class);
+            return (SQLException) e.getCause();
+        }
+        throw new AssertionError("the cancelled statement completed normally");
+    }
+
+    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("gave up waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+}
