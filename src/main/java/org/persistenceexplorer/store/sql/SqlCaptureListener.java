@@ -52,14 +52,16 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
 
     @Override
     public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        Statement statement = execInfo.getStatement();
+        CancelHooks.Registration registration = WorkContext.onCancel(() -> cancelQuietly(statement));
         if (WorkContext.cancelled()) {
-            // Statement.cancel() does nothing before the statement is sent, so a statement the
-            // cancelled work starts later would run to its end: refuse it, as the graph gateway does.
+            // Statement.cancel() does nothing before the statement is sent, so a statement that
+            // cancelled work starts (or that was cancelled while registering) would run to its
+            // end: refuse it, as the graph gateway does. Nothing reaches the server.
+            registration.close();
             throwUnchecked(new SQLException("Cancelled before the statement was sent.", QUERY_CANCELED));
         }
-        Statement statement = execInfo.getStatement();
         recordImplicitBegin(statement);
-        CancelHooks.Registration registration = WorkContext.onCancel(() -> cancelQuietly(statement));
         execInfo.addCustomValue(CANCEL_REGISTRATION, registration);
         execInfo.addCustomValue(STARTED, System.nanoTime());
     }
