@@ -1,11 +1,15 @@
 package org.persistenceexplorer.app;
 
 import atlantafx.base.theme.PrimerLight;
+import java.time.Duration;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.persistenceexplorer.service.startup.StartupListener;
+import org.persistenceexplorer.service.startup.StartupProblem;
+import org.persistenceexplorer.service.startup.StartupStep;
 import org.persistenceexplorer.store.engine.RootPolicy;
 import org.persistenceexplorer.ui.common.FxBackgroundRunner;
 import org.persistenceexplorer.ui.common.UiTicker;
@@ -142,25 +146,24 @@ public final class ExplorerApp extends Application {
     }
 
     /** Logs retried startup steps; the status bar shows the engines' states. */
-    private static final class LoggingStartupListener implements org.persistenceexplorer.service.startup.StartupListener {
+    private static final class LoggingStartupListener implements StartupListener {
         @Override
-        public void started(org.persistenceexplorer.service.startup.StartupStep step) {
+        public void started(StartupStep step) {
             LOG.info("Retrying: {}", step.title());
         }
 
         @Override
-        public void succeeded(org.persistenceexplorer.service.startup.StartupStep step, java.time.Duration took, String summary) {
+        public void succeeded(StartupStep step, Duration took, String summary) {
             LOG.info("{} done in {} ms: {}", step.title(), took.toMillis(), summary);
         }
 
         @Override
-        public void failed(org.persistenceexplorer.service.startup.StartupStep step, java.time.Duration took,
-                           org.persistenceexplorer.service.startup.StartupProblem problem) {
+        public void failed(StartupStep step, Duration took, StartupProblem problem) {
             LOG.warn("{} failed: {}", step.title(), problem.message());
         }
 
         @Override
-        public void skipped(org.persistenceexplorer.service.startup.StartupStep step, String reason) {
+        public void skipped(StartupStep step, String reason) {
             LOG.info("{} skipped: {}", step.title(), reason);
         }
     }

@@ -22,6 +22,8 @@ public final class StartupSequence {
     /** The steps with every step after the steps it waits for (the listing order where free). */
     private final List<StartupStep> runOrder;
     private final Map<String, Boolean> succeeded = new LinkedHashMap<>();
+    /** One run at a time: a Retry while startup still runs must not start a step twice. */
+    private final Object runLock = new Object();
 
     public StartupSequence(List<StartupStep> steps) {
         this.steps = List.copyOf(steps);
@@ -61,6 +63,12 @@ public final class StartupSequence {
      * @return true when every step has now succeeded
      */
     public boolean run(StartupListener listener) {
+        synchronized (runLock) {
+            return runPending(listener);
+        }
+    }
+
+    private boolean runPending(StartupListener listener) {
         ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "pe-startup");
             t.setDaemon(true);
