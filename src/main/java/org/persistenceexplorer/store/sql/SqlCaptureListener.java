@@ -8,6 +8,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.MethodExecutionContext;
@@ -39,6 +41,13 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
     private static final String CANCEL_REGISTRATION = "pe.cancel";
     private static final String DRIVER_SENDS = "pe.sends";
     private static final int MAX_PARAMETER_LENGTH = 200;
+    private static final Comparator<ParameterSetOperation> PARAMETER_INDEX_ORDER =
+            Comparator.comparingInt(op -> op.getArgs()[0] instanceof Integer index ? index : Integer.MAX_VALUE);
+    /** Kinds of recently seen statement texts; apps repeat the same SQL, often the same String. */
+    private static final Map<String, StatementKind> KINDS = new ConcurrentHashMap<>();
+    private static final int MAX_KINDS = 1_000;
+    /** Longer texts (scripts typed in the console) are classified each time rather than kept. */
+    private static final int MAX_CACHED_TEXT = 4_000;
 
     private final StatementRecorder recorder;
 
@@ -71,7 +80,7 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
             List<List<ParameterSetOperation>> parameterSets = query.getParametersList();
             int executions = execInfo.isBatch() && !parameterSets.isEmpty() ? parameterSets.size() : 1;
             long rows = single ? rowsOf(execInfo.getResult()) : -1;
-            recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(query.getQuery()), query.getQuery(),
+            recorder.record(Engine.POSTGRESQL, kindOf(query.getQuery()), query.getQuery(),
                     displayParameters(parameterSets), single ? duration : duration / queryInfoList.size(),
                     rows, executions, error);
         }
@@ -111,7 +120,7 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
         }
         long duration = System.nanoTime() - context.getCustomValue(STARTED, Long.class);
         Throwable thrown = context.getThrown();
-        recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(sends), sends, List.of(), duration, -1, 1,
+        recorder.record(Engine.POSTGRESQL, kindOf(sends), sends, List.of(), duration, -1, 1,
                 thrown == null ? null : describe(thrown));
     }
 
@@ -170,6 +179,25 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
 
     // ---- helpers
 
+    /**
+     * {@link StatementKind#ofSql} for every statement costs a regular expression over the whole
+     * text; the answer depends on the text alone, so it is remembered. Bounded: emptied when full.
+     */
+    private static StatementKind kindOf(String sql) {
+        if (sql == null || sql.length() > MAX_CACHED_TEXT) {
+            return StatementKind.ofSql(sql);
+        }
+        StatementKind kind = KINDS.get(sql);
+        if (kind == null) {
+            kind = StatementKind.ofSql(sql);
+            if (KINDS.size() >= MAX_KINDS) {
+                KINDS.clear();
+            }
+            KINDS.put(sql, kind);
+        }
+        return kind;
+    }
+
     private static void cancelQuietly(Statement statement) {
         try {
             statement.cancel();
@@ -198,24 +226,38 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
         return -1;
     }
 
+    /** One display line per parameter set (one set unless a batch), parameters in index order. */
     private static List<String> displayParameters(List<List<ParameterSetOperation>> parameterSets) {
-        List<String> shown = new ArrayList<>();
+        if (parameterSets.isEmpty()) {
+            return List.of();
+        }
+        if (parameterSets.size() == 1) {
+            return List.of(displayLine(parameterSets.get(0)));
+        }
+        List<String> shown = new ArrayList<>(parameterSets.size());
         for (List<ParameterSetOperation> set : parameterSets) {
-            List<ParameterSetOperation> ordered = new ArrayList<>(set);
-            ordered.sort(Comparator.comparingInt(op -> op.getArgs()[0] instanceof Integer index ? index : Integer.MAX_VALUE));
-            StringBuilder line = new StringBuilder();
-            for (ParameterSetOperation op : ordered) {
-                if (line.length() > 0) {
-                    line.append(", ");
-                }
-                Object[] args = op.getArgs();
-                Object value = ParameterSetOperation.isSetNullParameterOperation(op) ? "NULL"
-                        : args.length > 1 ? args[1] : null;
-                line.append(args[0]).append('=').append(abbreviate(String.valueOf(value)));
-            }
-            shown.add(line.toString());
+            shown.add(displayLine(set));
         }
         return shown;
+    }
+
+    private static String displayLine(List<ParameterSetOperation> set) {
+        List<ParameterSetOperation> ordered = set;
+        if (set.size() > 1) {
+            ordered = new ArrayList<>(set);
+            ordered.sort(PARAMETER_INDEX_ORDER);
+        }
+        StringBuilder line = new StringBuilder();
+        for (ParameterSetOperation op : ordered) {
+            if (line.length() > 0) {
+                line.append(", ");
+            }
+            Object[] args = op.getArgs();
+            Object value = ParameterSetOperation.isSetNullParameterOperation(op) ? "NULL"
+                    : args.length > 1 ? args[1] : null;
+            line.append(args[0]).append('=').append(abbreviate(String.valueOf(value)));
+        }
+        return line.toString();
     }
 
     private static String abbreviate(String value) {
