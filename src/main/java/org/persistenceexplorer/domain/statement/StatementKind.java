@@ -1,6 +1,7 @@
 package org.persistenceexplorer.domain.statement;
 
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -45,7 +46,9 @@ public enum StatementKind {
         if (sql == null) {
             return OTHER;
         }
-        String text = LEADING_NOISE.matcher(sql).replaceFirst("");
+        // lookingAt() tries the start only; replaceFirst("^...") would try every position.
+        Matcher noise = LEADING_NOISE.matcher(sql);
+        String text = noise.lookingAt() ? sql.substring(noise.end()) : sql;
         int end = 0;
         while (end < text.length() && Character.isLetter(text.charAt(end))) {
             end++;

@@ -43,12 +43,11 @@ public final class StatementRecorder {
                                     long durationNanos, long rows, int batchSize, String error) {
         Thread thread = Thread.currentThread();
         boolean onUiThread = UI_THREAD_NAME.equals(thread.getName());
-        List<String> shownParameters = Secrets.mentionsPassword(text)
-                ? parameters.stream().map(p -> "***").toList()
-                : parameters;
+        boolean secret = Secrets.mentionsPassword(text);
+        List<String> shownParameters = secret ? parameters.stream().map(p -> "***").toList() : parameters;
         CapturedStatement statement = new CapturedStatement(
-                sequence.incrementAndGet(), Instant.now(), engine, kind, Secrets.mask(text), shownParameters,
-                durationNanos, rows, batchSize, thread.getName(), onUiThread,
+                sequence.incrementAndGet(), Instant.now(), engine, kind, secret ? Secrets.mask(text) : text,
+                shownParameters, durationNanos, rows, batchSize, thread.getName(), onUiThread,
                 error == null ? null : Secrets.mask(error), WorkContext.currentAction());
         if (onUiThread) {
             LOG.warn("Statement #{} ran on the JavaFX thread (action '{}'): {}",

@@ -41,6 +41,8 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
     private static final int MAX_PARAMETER_LENGTH = 200;
     /** PostgreSQL's SQLState for a cancelled statement. */
     static final String QUERY_CANCELED = "57014";
+    private static final Comparator<ParameterSetOperation> PARAMETER_INDEX_ORDER =
+            Comparator.comparingInt(op -> op.getArgs()[0] instanceof Integer index ? index : Integer.MAX_VALUE);
 
     private final StatementRecorder recorder;
 
@@ -213,24 +215,38 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
         return -1;
     }
 
+    /** One display line per parameter set (one set unless a batch), parameters in index order. */
     private static List<String> displayParameters(List<List<ParameterSetOperation>> parameterSets) {
-        List<String> shown = new ArrayList<>();
+        if (parameterSets.isEmpty()) {
+            return List.of();
+        }
+        if (parameterSets.size() == 1) {
+            return List.of(displayLine(parameterSets.get(0)));
+        }
+        List<String> shown = new ArrayList<>(parameterSets.size());
         for (List<ParameterSetOperation> set : parameterSets) {
-            List<ParameterSetOperation> ordered = new ArrayList<>(set);
-            ordered.sort(Comparator.comparingInt(op -> op.getArgs()[0] instanceof Integer index ? index : Integer.MAX_VALUE));
-            StringBuilder line = new StringBuilder();
-            for (ParameterSetOperation op : ordered) {
-                if (line.length() > 0) {
-                    line.append(", ");
-                }
-                Object[] args = op.getArgs();
-                Object value = ParameterSetOperation.isSetNullParameterOperation(op) ? "NULL"
-                        : args.length > 1 ? args[1] : null;
-                line.append(args[0]).append('=').append(abbreviate(String.valueOf(value)));
-            }
-            shown.add(line.toString());
+            shown.add(displayLine(set));
         }
         return shown;
+    }
+
+    private static String displayLine(List<ParameterSetOperation> set) {
+        List<ParameterSetOperation> ordered = set;
+        if (set.size() > 1) {
+            ordered = new ArrayList<>(set);
+            ordered.sort(PARAMETER_INDEX_ORDER);
+        }
+        StringBuilder line = new StringBuilder();
+        for (ParameterSetOperation op : ordered) {
+            if (line.length() > 0) {
+                line.append(", ");
+            }
+            Object[] args = op.getArgs();
+            Object value = ParameterSetOperation.isSetNullParameterOperation(op) ? "NULL"
+                    : args.length > 1 ? args[1] : null;
+            line.append(args[0]).append('=').append(abbreviate(String.valueOf(value)));
+        }
+        return line.toString();
     }
 
     private static String abbreviate(String value) {
