@@ -66,7 +66,7 @@ public final class ExplorerApp extends Application {
         Parent view = ViewLoader.load(new StartupView(startup, this::quit));
         ticker.subscribe(startup::refresh);
         stage.setTitle("Persistence Explorer — starting");
-        stage.setScene(styled(new Scene(view, 640, 580)));
+        stage.setScene(styled(new Scene(view, 640, -1)));
         stage.setOnCloseRequest(e -> quit());
         stage.show();
         startup.readyProperty().addListener((obs, old, ready) -> {

@@ -50,6 +50,12 @@ public final class StartupView {
                 problemTitle.setText(model.problemStepProperty().get() + " failed");
                 problemMessage.setText(problem.message());
                 problemRemedy.setText(problem.remedy());
+                // The window fits its content; make room for the problem box.
+                javafx.application.Platform.runLater(() -> {
+                    if (problemBox.getScene() != null && problemBox.getScene().getWindow() != null) {
+                        problemBox.getScene().getWindow().sizeToScene();
+                    }
+                });
             }
         });
         retryButton.disableProperty().bind(model.runningProperty());

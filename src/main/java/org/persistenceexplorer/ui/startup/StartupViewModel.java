@@ -62,10 +62,15 @@ public final class StartupViewModel {
                     r.elapsedProperty().set("");
                 });
         StartupListener toUi = new UiListener(runner.uiThread());
-        runner.run("startup", p -> sequence.run(toUi), allDone -> running.set(false), error -> {
-            running.set(false);
+        runner.run("startup", p -> sequence.run(toUi), allDone -> finish(), error -> {
+            finish();
             problem.set(StartupProblem.of(error));
         });
+    }
+
+    private void finish() {
+        elapsed.set(seconds(Duration.ofNanos(System.nanoTime() - startedNanos)));
+        running.set(false);
     }
 
     /** Updates the elapsed times of running steps; call on each UI tick. */
