@@ -6,6 +6,9 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.stage.Stage;
 import org.persistenceexplorer.service.startup.StartupListener;
 import org.persistenceexplorer.service.startup.StartupProblem;
@@ -101,6 +104,8 @@ public final class ExplorerApp extends Application {
         mainStage.setScene(styled(new Scene(main, 1200, 800)));
         windowSettings.restore(mainStage, 1200, 800);
         mainStage.setOnCloseRequest(e -> quit());
+        mainStage.getScene().getAccelerators().put(
+                new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
         mainStage.show();
         startupStage.hide();
     }
