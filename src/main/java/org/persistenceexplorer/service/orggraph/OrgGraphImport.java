@@ -34,9 +34,15 @@ public final class OrgGraphImport {
 
     static final String CONSTRAINT = "CREATE CONSTRAINT person_employee_id IF NOT EXISTS "
             + "FOR (p:Person) REQUIRE p.employeeId IS UNIQUE";
+    /** Writes properties only where HR changed them, so a re-import writes nothing at all. */
     static final String MERGE_PEOPLE = """
             UNWIND $people AS person
             MERGE (p:Person {employeeId: person.id})
+            WITH p, person
+            WHERE coalesce(p.name, '') <> coalesce(person.name, '')
+               OR coalesce(p.title, '') <> coalesce(person.title, '')
+               OR coalesce(p.department, '') <> coalesce(person.department, '')
+               OR coalesce(p.email, '') <> coalesce(person.email, '')
             SET p.name = person.name, p.title = person.title, p.department = person.department, p.email = person.email""";
     /** Removes a REPORTS_TO that HR no longer has, then links each employee to their manager. */
     static final String LINK_MANAGERS = """

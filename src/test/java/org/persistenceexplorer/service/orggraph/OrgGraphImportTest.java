@@ -143,6 +143,35 @@ class OrgGraphImportTest {
     }
 
     @Test
+    void anUnchangedReimportWritesNothingAndAChangedTitleIsUpdated() throws SQLException {
+        newImport(OrgGraphImport.DEFAULT_BATCH_SIZE).importPeople();
+        List<CapturedStatement> seen = new CopyOnWriteArrayList<>();
+        StatementListener listener = seen::add;
+        TestEngines.sql().recorder().addListener(listener);
+        try {
+            newImport(OrgGraphImport.DEFAULT_BATCH_SIZE).importPeople();
+            assertThat(seen).filteredOn(st -> st.text().equals(OrgGraphImport.MERGE_PEOPLE))
+                    .as("the MERGE of an unchanged re-import changes nothing, not even properties")
+                    .isNotEmpty().allSatisfy(st -> assertThat(st.rows()).isZero());
+
+            try (Connection c = sql.connection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE " + SCHEMA + ".employee SET title = 'Chief Cat Herder' WHERE id = 990004");
+            }
+            seen.clear();
+            newImport(OrgGraphImport.DEFAULT_BATCH_SIZE).importPeople();
+            assertThat(graph.read("MATCH (p:Person {employeeId: 990004}) RETURN p.title AS title", Map.of())
+                    .rows()).extracting(r -> r.get("title")).containsExactly("Chief Cat Herder");
+            assertThat(seen).filteredOn(st -> st.text().equals(OrgGraphImport.MERGE_PEOPLE))
+                    .extracting(CapturedStatement::rows).containsExactly(4L);
+        } finally {
+            TestEngines.sql().recorder().removeListener(listener);
+            try (Connection c = sql.connection(); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE " + SCHEMA + ".employee SET title = 'Developer' WHERE id = 990004");
+            }
+        }
+    }
+
+    @Test
     void runsInBatchesUnderTheImportActionWhenTheCallerSetNone() throws Exception {
         List<CapturedStatement> seen = new CopyOnWriteArrayList<>();
         StatementListener onWorker = s -> {
