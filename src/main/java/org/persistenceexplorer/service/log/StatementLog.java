@@ -14,8 +14,8 @@ import org.persistenceexplorer.store.capture.StatementListener;
  * buffer, with counters that count every statement ever captured since the last reset (total,
  * per kind, per action). Counters count server executions: a JDBC batch of 20 counts 20.
  * Thread-safe: statements arrive from any thread; readers take consistent snapshots.
- * Readers poll it (see {@link #since(long)}) at their own pace, so a burst of statements
- * never floods the UI.
+ * Readers poll it at their own pace with a cursor ({@link #readFrom(long)}), so a burst of
+ * statements never floods the UI.
  */
 public final class StatementLog implements StatementListener {
 
@@ -25,7 +25,10 @@ public final class StatementLog implements StatementListener {
 
     private final int capacity;
     private final CapturedStatement[] ring;
-    private long written;          // records written into the ring since the last clear
+    /** Records ever appended; never goes back, so it is a cursor readers can hold. */
+    private long appended;
+    /** {@link #appended} at the last reset: nothing before it is readable any more. */
+    private long clearedAt;
     private long total;
     private long errors;
     private long uiThreadStatements;
@@ -53,8 +56,8 @@ public final class StatementLog implements StatementListener {
 
     @Override
     public synchronized void statementCaptured(CapturedStatement statement) {
-        ring[(int) (written % capacity)] = statement;
-        written++;
+        ring[(int) (appended % capacity)] = statement;
+        appended++;
         long executions = statement.executions();
         total += executions;
         if (!statement.succeeded()) {
@@ -67,17 +70,35 @@ public final class StatementLog implements StatementListener {
         perAction.merge(statement.action(), executions, Long::sum);
     }
 
-    /** The records still in the buffer whose sequence is greater than {@code afterSequence}, oldest first. */
+    /**
+     * What was appended at or after {@code cursor}, in arrival order, and the cursor to read from
+     * next time. Arrival order, not sequence order: statements from several threads arrive a
+     * little out of order, and a reader that went by sequence numbers would skip one that
+     * arrives after a higher-numbered one. Records overwritten before they were read are gone.
+     * Costs time for the new records only.
+     */
+    public synchronized Page readFrom(long cursor) {
+        long start = Math.max(cursor, oldestReadable());
+        List<CapturedStatement> fresh = new ArrayList<>((int) Math.max(0, appended - start));
+        for (long i = start; i < appended; i++) {
+            fresh.add(ring[(int) (i % capacity)]);
+        }
+        return new Page(fresh, appended);
+    }
+
+    private long oldestReadable() {
+        return Math.max(clearedAt, appended - capacity);
+    }
+
+    /** The records still in the buffer whose sequence is greater than {@code afterSequence}, in sequence order. */
     public synchronized List<CapturedStatement> since(long afterSequence) {
-        long available = Math.min(written, capacity);
         List<CapturedStatement> result = new ArrayList<>();
-        for (long i = written - available; i < written; i++) {
+        for (long i = oldestReadable(); i < appended; i++) {
             CapturedStatement statement = ring[(int) (i % capacity)];
             if (statement.sequence() > afterSequence) {
                 result.add(statement);
             }
         }
-        // Statements finish out of order across threads; readers expect sequence order.
         result.sort((a, b) -> Long.compare(a.sequence(), b.sequence()));
         return result;
     }
@@ -100,7 +121,7 @@ public final class StatementLog implements StatementListener {
     /** Empties the buffer and sets every counter back to zero. */
     public synchronized void reset() {
         java.util.Arrays.fill(ring, null);
-        written = 0;
+        clearedAt = appended;
         total = 0;
         errors = 0;
         uiThreadStatements = 0;
@@ -110,6 +131,15 @@ public final class StatementLog implements StatementListener {
 
     public int capacity() {
         return capacity;
+    }
+
+    /**
+     * One read of the log.
+     *
+     * @param statements what arrived since the cursor, in arrival order
+     * @param next       the cursor for the next read
+     */
+    public record Page(List<CapturedStatement> statements, long next) {
     }
 
     /**

@@ -29,7 +29,7 @@ public final class StatementLogViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No statements yet");
-    private long lastSequence;
+    private long cursor;
 
     public StatementLogViewModel(StatementLog log) {
         this.log = log;
@@ -41,11 +41,12 @@ public final class StatementLogViewModel {
         if (paused.get()) {
             return;
         }
-        List<CapturedStatement> fresh = log.since(lastSequence);
+        StatementLog.Page page = log.readFrom(cursor);
+        cursor = page.next();
+        List<CapturedStatement> fresh = page.statements();
         if (fresh.isEmpty()) {
             return;
         }
-        lastSequence = fresh.get(fresh.size() - 1).sequence();
         int keep = Math.min(fresh.size(), MAX_ROWS);
         List<LogRow> incoming = fresh.subList(fresh.size() - keep, fresh.size()).stream().map(LogRow::new).toList();
         int overflow = rows.size() + incoming.size() - MAX_ROWS;

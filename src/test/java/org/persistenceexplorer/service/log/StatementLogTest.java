@@ -26,6 +26,27 @@ class StatementLogTest {
     }
 
     @Test
+    void aCursorReadsEachRecordOnceAcrossOverwriteAndReset() {
+        StatementLog log = new StatementLog(3);
+        log.statementCaptured(statement(StatementKind.SELECT, "a"));
+        StatementLog.Page first = log.readFrom(0);
+        assertThat(first.statements()).extracting(CapturedStatement::sequence).containsExactly(1L);
+
+        for (int i = 0; i < 4; i++) {
+            log.statementCaptured(statement(StatementKind.SELECT, "a"));
+        }
+        StatementLog.Page second = log.readFrom(first.next());
+        assertThat(second.statements()).as("#2 was overwritten before it was read")
+                .extracting(CapturedStatement::sequence).containsExactly(3L, 4L, 5L);
+        assertThat(log.readFrom(second.next()).statements()).isEmpty();
+
+        log.reset();
+        log.statementCaptured(statement(StatementKind.SELECT, "b"));
+        assertThat(log.readFrom(second.next()).statements()).extracting(CapturedStatement::action).containsExactly("b");
+        assertThat(log.readFrom(0).statements()).as("nothing from before the reset").hasSize(1);
+    }
+
+    @Test
     void recordsArrivingOutOfOrderAreReturnedInSequenceOrder() {
         StatementLog log = new StatementLog(10);
         log.statementCaptured(withSequence(2));

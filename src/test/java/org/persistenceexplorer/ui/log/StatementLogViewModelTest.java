@@ -17,8 +17,23 @@ class StatementLogViewModelTest {
     private long sequence;
 
     private void capture(String sql, String action, String error) {
-        log.statementCaptured(new CapturedStatement(++sequence, Instant.now(), Engine.POSTGRESQL, StatementKind.ofSql(sql),
+        captureNumbered(++sequence, sql, action, error);
+    }
+
+    private void captureNumbered(long number, String sql, String action, String error) {
+        log.statementCaptured(new CapturedStatement(number, Instant.now(), Engine.POSTGRESQL, StatementKind.ofSql(sql),
                 sql, List.of("1=42"), 1_500_000, 1, 1, "worker", false, error, action));
+    }
+
+    @Test
+    void aStatementThatArrivesAfterAHigherNumberedOneIsStillShown() {
+        // Two threads: #2 finishes its listener call before #1 does, and a tick falls in between.
+        captureNumbered(2, "SELECT 2", "thread b", null);
+        model.refresh();
+        captureNumbered(1, "SELECT 1", "thread a", null);
+        model.refresh();
+
+        assertThat(model.visibleRows()).extracting(LogRow::text).containsExactlyInAnyOrder("SELECT 1", "SELECT 2");
     }
 
     @Test
