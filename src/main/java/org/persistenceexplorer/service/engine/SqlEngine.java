@@ -3,6 +3,7 @@ package org.persistenceexplorer.service.engine;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.persistenceexplorer.store.capture.StatementRecorder;
+import org.persistenceexplorer.store.engine.Causes;
 import org.persistenceexplorer.store.engine.EngineStartException;
 import org.persistenceexplorer.store.engine.RootPolicy;
 import org.persistenceexplorer.store.sql.EmbeddedPostgresServer;
@@ -67,12 +68,7 @@ public final class SqlEngine implements AutoCloseable {
     }
 
     private static String reason(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = e.getMessage() == null ? root.toString() : e.getMessage();
-        return message.lines().findFirst().orElse(message);
+        return Causes.firstLine(e.getMessage() == null ? Causes.rootMessage(e) : e.getMessage());
     }
 
     /** Applies the HR sample's pending migrations (none on a second start). */

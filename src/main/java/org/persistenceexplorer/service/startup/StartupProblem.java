@@ -1,5 +1,6 @@
 package org.persistenceexplorer.service.startup;
 
+import org.persistenceexplorer.store.engine.Causes;
 import org.persistenceexplorer.store.engine.EngineStartException;
 
 /**
@@ -12,10 +13,7 @@ public record StartupProblem(String message, String remedy) {
         if (error instanceof EngineStartException engine) {
             return new StartupProblem(engine.getMessage(), engine.remedy());
         }
-        Throwable root = error;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = Causes.root(error);
         String message = error.getMessage() != null ? error.getMessage() : root.toString();
         if (root != error && root.getMessage() != null && !message.contains(root.getMessage())) {
             message = message + " (" + root.getMessage() + ")";

@@ -19,6 +19,7 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.internal.helpers.HostnamePort;
 import org.neo4j.io.locker.FileLockException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
+import org.persistenceexplorer.store.engine.Causes;
 import org.persistenceexplorer.store.engine.EngineStartException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,16 +95,16 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
     }
 
     private static EngineStartException explain(Path home, Exception e) {
-        if (causedBy(e, FileLockException.class)) {
+        if (Causes.causedBy(e, FileLockException.class)) {
             return new EngineStartException("The Neo4j data folder " + home
                     + " is in use by another running Persistence Explorer (or another Neo4j).",
                     "Close the other window, or start this one with --data-dir pointing at another folder.", e);
         }
-        if (causedBy(e, AccessDeniedException.class)) {
+        if (Causes.causedBy(e, AccessDeniedException.class)) {
             return new EngineStartException("The embedded Neo4j cannot write to its data folder " + home + ".",
                     "Give your user write access to that folder, or start with --data-dir pointing at another folder.", e);
         }
-        return new EngineStartException("The embedded Neo4j server did not start: " + rootMessage(e),
+        return new EngineStartException("The embedded Neo4j server did not start: " + Causes.rootMessage(e),
                 "Check free disk space and the data folder " + home
                         + "; if it is damaged, move it away to start fresh (the graph there will be lost).", e);
     }
@@ -138,26 +139,8 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
         try {
             service.shutdown();
         } catch (RuntimeException e) {
-            LOG.warn("Neo4j did not stop cleanly: {}", rootMessage(e));
+            LOG.warn("Neo4j did not stop cleanly: {}", Causes.rootMessage(e));
         }
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
     }
 
     private static long millisSince(long nanos) {

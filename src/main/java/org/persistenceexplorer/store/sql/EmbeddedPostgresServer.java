@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.persistenceexplorer.store.engine.Causes;
 import org.persistenceexplorer.store.engine.EngineStartException;
 import org.persistenceexplorer.store.engine.RootPolicy;
 import org.slf4j.Logger;
@@ -79,17 +80,17 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     private static EngineStartException explain(Path dataDirectory, Exception e) {
-        String text = fullMessage(e);
-        if (text.contains("cannot be run as root")) {
+        if (Causes.anyMessageContains(e, "cannot be run as root")) {
             return new EngineStartException(RootPolicy.ROOT_REFUSED,
                     "Run as a normal user, or use --pg-url to connect to an external PostgreSQL.", e);
         }
-        if (text.contains("could not lock")) {
+        if (Causes.anyMessageContains(e, "could not lock")) {
             return new EngineStartException("The PostgreSQL data folder " + dataDirectory
                     + " is in use by another running Persistence Explorer.",
                     "Close the other window, or start this one with --data-dir pointing at another folder.", e);
         }
-        return new EngineStartException("The embedded PostgreSQL server did not start: " + firstLine(text),
+        return new EngineStartException("The embedded PostgreSQL server did not start: "
+                + Causes.firstLine(e.getMessage() != null ? e.getMessage() : Causes.rootMessage(e)),
                 "Check free disk space and the data folder " + dataDirectory
                         + "; if it is damaged, move it away to start fresh (your edits there will be lost).", e);
     }
@@ -159,18 +160,5 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("PostgreSQL did not stop cleanly: {}", e.toString());
         }
-    }
-
-    private static String fullMessage(Throwable e) {
-        StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            all.append(t.getMessage()).append('\n');
-        }
-        return all.toString();
-    }
-
-    private static String firstLine(String text) {
-        int newline = text.indexOf('\n');
-        return newline < 0 ? text : text.substring(0, newline);
     }
 }
