@@ -13,7 +13,6 @@ import javafx.stage.Stage;
 import org.persistenceexplorer.service.startup.StartupListener;
 import org.persistenceexplorer.service.startup.StartupProblem;
 import org.persistenceexplorer.service.startup.StartupStep;
-import org.persistenceexplorer.store.engine.RootPolicy;
 import org.persistenceexplorer.ui.common.FxBackgroundRunner;
 import org.persistenceexplorer.ui.common.UiTicker;
 import org.persistenceexplorer.ui.common.ViewLoader;
@@ -54,9 +53,10 @@ public final class ExplorerApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        context = pendingContext != null ? pendingContext
-                : new AppContext(LaunchOptions.parse(getParameters().getRaw(), System.getenv(),
-                        DataFolder.defaultForThisMachine()).settings(), RootPolicy.detect());
+        context = pendingContext;
+        if (context == null) {
+            throw new IllegalStateException("Start Persistence Explorer through Main, which prepares the engines.");
+        }
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         runner = new FxBackgroundRunner();
         startupStage = stage;

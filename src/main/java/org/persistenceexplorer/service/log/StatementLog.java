@@ -155,9 +155,5 @@ public final class StatementLog implements StatementListener {
         public long of(StatementKind kind) {
             return perKind.getOrDefault(kind, 0L);
         }
-
-        public static Counters empty() {
-            return new Counters(0, 0, 0, Map.of(), Map.of());
-        }
     }
 }

@@ -1,6 +1,5 @@
 package org.persistenceexplorer.store.sql;
 
-import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -39,11 +38,6 @@ public final class Migrations {
         List<String> applied = result.migrations.stream().map(m -> m.version + " " + m.description).toList();
         return new Outcome(track, applied, result.targetSchemaVersion != null
                 ? result.targetSchemaVersion : result.initialSchemaVersion);
-    }
-
-    /** The versions of the track: applied ones and pending ones, oldest first. */
-    public List<MigrationInfo> history(MigrationTrack track) {
-        return Arrays.asList(flyway(track).info().all());
     }
 
     /** The version the live schema is at, or null before the first migration. */

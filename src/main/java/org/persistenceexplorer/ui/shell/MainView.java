@@ -57,8 +57,4 @@ public final class MainView {
             }
         });
     }
-
-    public TabPane tabs() {
-        return tabs;
-    }
 }
