@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.persistenceexplorer.service.engine.EngineSettings;
+import org.persistenceexplorer.store.capture.Secrets;
 
 /**
  * Reads the command line and the environment into {@link EngineSettings}. A flag wins over its
@@ -68,11 +69,11 @@ public final class LaunchOptions {
         String dataDir = value(given, env, "--data-dir", "PE_DATA_DIR");
         String pgUrl = value(given, env, "--pg-url", "PE_PG_URL");
         if (pgUrl != null && !pgUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("--pg-url must look like jdbc:postgresql://host:5432/database, not " + pgUrl);
+            throw new IllegalArgumentException("--pg-url must look like jdbc:postgresql://host:5432/database, not " + Secrets.maskUrl(pgUrl));
         }
         String neo4jUri = value(given, env, "--neo4j-uri", "PE_NEO4J_URI");
         if (neo4jUri != null && !neo4jUri.matches("(bolt|neo4j)(\\+s|\\+ssc)?://.+")) {
-            throw new IllegalArgumentException("--neo4j-uri must look like bolt://host:7687 or neo4j://host:7687, not " + neo4jUri);
+            throw new IllegalArgumentException("--neo4j-uri must look like bolt://host:7687 or neo4j://host:7687, not " + Secrets.maskUrl(neo4jUri));
         }
         EngineSettings settings = new EngineSettings(
                 dataDir != null ? Path.of(dataDir) : defaultDataDir,

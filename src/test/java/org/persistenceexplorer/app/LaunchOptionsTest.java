@@ -129,4 +129,13 @@ class LaunchOptionsTest {
     private static LaunchOptions parse(List<String> args, Map<String, String> env) {
         return LaunchOptions.parse(args, env, DEFAULT_DIR);
     }
+
+    @Test
+    void aRejectedUrlIsEchoedWithoutItsPassword() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LaunchOptions.parse(
+                        java.util.List.of("--pg-url", "postgres://me:hunter2@db/app?password=hunter2"), java.util.Map.of(),
+                        java.nio.file.Path.of("/tmp/pe")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("hunter2");
+    }
 }

@@ -35,7 +35,7 @@ public record EngineSettings(Path dataDirectory,
     @Override
     public String toString() {
         return "EngineSettings[data=" + dataDirectory
-                + ", postgres=" + (embeddedPostgres() ? "embedded" : Secrets.mask(pgUrl) + " as " + pgUser)
-                + ", neo4j=" + (embeddedNeo4j() ? "embedded" : Secrets.mask(neo4jUri) + " as " + neo4jUser) + "]";
+                + ", postgres=" + (embeddedPostgres() ? "embedded" : Secrets.maskUrl(pgUrl) + " as " + pgUser)
+                + ", neo4j=" + (embeddedNeo4j() ? "embedded" : Secrets.maskUrl(neo4jUri) + " as " + neo4jUser) + "]";
     }
 }

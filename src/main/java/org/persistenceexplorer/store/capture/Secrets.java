@@ -20,6 +20,8 @@ public final class Secrets {
     private static final Pattern PASSWORD_CHANGE =
             Pattern.compile("(?i)(password\\s+from\\s*)" + LITERAL + "(\\s*to\\s*)" + LITERAL);
     private static final Pattern URL_PASSWORD = Pattern.compile("(?i)(password=)[^&;\\s]*");
+    /** {@code scheme://user:secret@host}: the user-info part of a URL. */
+    private static final Pattern URL_USER_INFO = Pattern.compile("(://)[^/@\\s]*@");
 
     private Secrets() {
     }
@@ -35,6 +37,14 @@ public final class Secrets {
         String masked = PASSWORD_CHANGE.matcher(text).replaceAll("$1" + MASK + "$3" + MASK);
         masked = PASSWORD_LITERAL.matcher(masked).replaceAll("$1" + MASK);
         return URL_PASSWORD.matcher(masked).replaceAll("$1***");
+    }
+
+    /**
+     * A connection URL safe to show: a {@code password=} parameter and any
+     * {@code user:password@} part masked.
+     */
+    public static String maskUrl(String url) {
+        return url == null ? null : URL_USER_INFO.matcher(mask(url)).replaceAll("$1***@");
     }
 
     /** True if the text mentions a password at all, so its bound parameters must be hidden too. */

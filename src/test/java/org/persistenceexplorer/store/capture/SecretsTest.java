@@ -113,4 +113,13 @@ class SecretsTest {
         assertThat(Secrets.mentionsPassword("passwor")).isFalse();
         assertThat(Secrets.mentionsPassword(null)).isFalse();
     }
+
+    @Test
+    void connectionUrlsHideBothPasswordParametersAndUserInfo() {
+        assertThat(Secrets.maskUrl("jdbc:postgresql://db:5432/app?user=me&password=hunter2&ssl=true"))
+                .isEqualTo("jdbc:postgresql://db:5432/app?user=me&password=***&ssl=true");
+        assertThat(Secrets.maskUrl("bolt://neo4j:hunter2@graph.example.org:7687"))
+                .isEqualTo("bolt://***@graph.example.org:7687");
+        assertThat(Secrets.maskUrl("neo4j://graph.example.org:7687")).isEqualTo("neo4j://graph.example.org:7687");
+    }
 }
