@@ -3,7 +3,10 @@ package org.persistenceexplorer.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.hibernate.SessionFactory;
+import org.persistenceexplorer.domain.hr.HrModel;
 import org.persistenceexplorer.store.capture.StatementRecorder;
+import org.persistenceexplorer.store.sql.HibernateOrm;
 import org.persistenceexplorer.store.engine.RootPolicy;
 import org.persistenceexplorer.store.graph.EmbeddedNeo4jServer;
 import org.persistenceexplorer.store.graph.GraphGateway;
@@ -23,6 +26,7 @@ public final class TestEngines {
     private static final StatementRecorder RECORDER = new StatementRecorder();
     private static Sql sql;
     private static Graph graph;
+    private static SessionFactory hibernate;
 
     private TestEngines() {
     }
@@ -53,6 +57,19 @@ public final class TestEngines {
     }
 
     /** Neo4j embedded on its own throw-away folder, with a gateway reporting to the same recorder as {@link #sql()}. */
+    /**
+     * Hibernate with the HR entities on the shared captured pool, built once per test JVM
+     * (booting it costs about a second). Closed when the JVM exits.
+     */
+    public static synchronized SessionFactory hibernate() {
+        if (hibernate == null) {
+            SessionFactory built = HibernateOrm.open(sql().database().dataSource(), HrModel.ENTITIES);
+            Runtime.getRuntime().addShutdownHook(new Thread(built::close, "pe-test-hibernate-close"));
+            hibernate = built;
+        }
+        return hibernate;
+    }
+
     public static synchronized Graph graph() {
         if (graph == null) {
             try {

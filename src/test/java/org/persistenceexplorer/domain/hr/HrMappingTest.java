@@ -10,7 +10,6 @@ import java.util.function.Consumer;
 import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +18,6 @@ import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.domain.statement.StatementKind;
 import org.persistenceexplorer.store.capture.StatementListener;
 import org.persistenceexplorer.store.capture.WorkContext;
-import org.persistenceexplorer.store.sql.HibernateOrm;
 import org.persistenceexplorer.testsupport.TestEngines;
 
 /**
@@ -41,12 +39,7 @@ class HrMappingTest {
 
     @BeforeAll
     static void openHibernate() {
-        sessions = HibernateOrm.open(TestEngines.sql().database().dataSource(), HrModel.ENTITIES);
-    }
-
-    @AfterAll
-    static void closeHibernate() {
-        sessions.close();
+        sessions = TestEngines.hibernate();
     }
 
     @BeforeEach

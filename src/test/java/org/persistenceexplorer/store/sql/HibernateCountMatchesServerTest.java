@@ -12,14 +12,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.persistenceexplorer.domain.hr.Department;
 import org.persistenceexplorer.domain.hr.Employee;
-import org.persistenceexplorer.domain.hr.HrModel;
 import org.persistenceexplorer.domain.hr.Project;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.domain.statement.StatementKind;
@@ -46,12 +44,7 @@ class HibernateCountMatchesServerTest {
 
     @BeforeAll
     static void openHibernate() {
-        sessions = HibernateOrm.open(TestEngines.sql().database().dataSource(), HrModel.ENTITIES);
-    }
-
-    @AfterAll
-    static void closeHibernate() {
-        sessions.close();
+        sessions = TestEngines.hibernate();
     }
 
     @BeforeEach
