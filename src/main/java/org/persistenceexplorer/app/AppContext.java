@@ -13,7 +13,6 @@ import org.persistenceexplorer.service.startup.StartupSequence;
 import org.persistenceexplorer.service.startup.StartupStep;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.persistenceexplorer.store.engine.RootPolicy;
-import org.persistenceexplorer.store.sql.Migrations;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,7 +51,7 @@ public final class AppContext implements AutoCloseable {
                     return sql.status().address();
                 }));
         steps.add(new StartupStep("hr-migrate", "Applying migrations and sample data (HR)",
-                "startup: migrate hr", true, List.of("pg-start"), () -> describe(sql.migrateHr())));
+                "startup: migrate hr", true, List.of("pg-start"), () -> sql.migrateHr().describe()));
         // Neo4j comes after the steps the main window needs: started side by side, its class
         // loading (~5 s of CPU) slowed PostgreSQL's path by seconds on 2 cores. The window
         // opens as soon as PostgreSQL is ready; Neo4j continues in the background.
@@ -66,15 +65,6 @@ public final class AppContext implements AutoCloseable {
                 "startup: import org graph", false, List.of("neo4j-start", "hr-migrate"),
                 () -> describe(graph.importOrgGraph(sql.dataSource()))));
         return steps;
-    }
-
-    static String describe(Migrations.Outcome outcome) {
-        String version = outcome.currentVersion() == null ? "empty" : "version " + outcome.currentVersion();
-        if (outcome.applied().isEmpty()) {
-            return "Nothing pending; schema at " + version;
-        }
-        return outcome.applied().size() + (outcome.applied().size() == 1 ? " migration" : " migrations")
-                + " applied; schema at " + version;
     }
 
     static String describe(ImportOutcome outcome) {

@@ -1,6 +1,7 @@
 package org.persistenceexplorer.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -34,6 +35,22 @@ class LayerRulesTest {
         noClasses().that().resideInAPackage("org.persistenceexplorer.ui..")
                 .should().dependOnClassesThat().resideInAPackage("org.persistenceexplorer.store..")
                 .check(classes);
+    }
+
+    @Test
+    void publicServiceMethodsNeitherReturnNorTakeStoreTypes() {
+        ServiceSignatures.RULE.check(classes);
+    }
+
+    @Test
+    void theSignatureRuleCatchesAStoreTypeInAPublicServiceMethod() {
+        JavaClasses leaking = new ClassFileImporter().importClasses(
+                org.persistenceexplorer.service.fixture.LeakingService.class);
+        assertThatThrownBy(() -> ServiceSignatures.RULE.check(leaking))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("gateway()")
+                .hasMessageContaining("record(")
+                .hasMessageNotContaining("harmless(");
     }
 
     @Test

@@ -3,8 +3,11 @@ package org.persistenceexplorer.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.hibernate.SessionFactory;
+import org.persistenceexplorer.domain.graph.GraphResult;
 import org.persistenceexplorer.domain.hr.HrModel;
+import org.persistenceexplorer.service.engine.CypherRunner;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.persistenceexplorer.store.sql.HibernateOrm;
 import org.persistenceexplorer.store.engine.RootPolicy;
@@ -56,7 +59,6 @@ public final class TestEngines {
         return sql;
     }
 
-    /** Neo4j embedded on its own throw-away folder, with a gateway reporting to the same recorder as {@link #sql()}. */
     /**
      * Hibernate with the HR entities on the shared captured pool, built once per test JVM
      * (booting it costs about a second). Closed when the JVM exits.
@@ -70,6 +72,7 @@ public final class TestEngines {
         return hibernate;
     }
 
+    /** Neo4j embedded on its own throw-away folder, with a gateway reporting to the same recorder as {@link #sql()}. */
     public static synchronized Graph graph() {
         if (graph == null) {
             try {
@@ -120,5 +123,20 @@ public final class TestEngines {
 
     /** The shared Neo4j: its server, the gateway, and the recorder every statement reaches. */
     public record Graph(Path folder, EmbeddedNeo4jServer server, GraphGateway gateway, StatementRecorder recorder) {
+
+        /** The gateway as services see the graph. */
+        public CypherRunner cypher() {
+            return new CypherRunner() {
+                @Override
+                public GraphResult read(String cypher, Map<String, Object> parameters) {
+                    return gateway.read(cypher, parameters);
+                }
+
+                @Override
+                public GraphResult write(String cypher, Map<String, Object> parameters) {
+                    return gateway.write(cypher, parameters);
+                }
+            };
+        }
     }
 }

@@ -1,7 +1,9 @@
 package org.persistenceexplorer.service.engine;
 
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.persistenceexplorer.store.engine.Causes;
 import org.persistenceexplorer.store.engine.EngineStartException;
@@ -15,16 +17,16 @@ import org.persistenceexplorer.store.sql.SqlDatabase;
 /**
  * The app's PostgreSQL: the embedded server it starts itself, or an external one, reached
  * through the one captured pool. Start and migrate are blocking (call off the FX thread);
- * {@link #status()} and {@link #pool()} are cheap and thread-safe.
+ * {@link #status()} and {@link #pool()} are cheap and thread-safe. {@link #start()} is safe to
+ * call again after a failure: it never starts a second server on the data folder nor leaks a pool.
  */
 public final class SqlEngine implements AutoCloseable {
-
-    public static final String NAME = "PostgreSQL";
 
     private final EngineSettings settings;
     private final StatementRecorder recorder;
     private final RootPolicy rootPolicy;
-    private volatile EngineStatus status;
+    private final AtomicReference<EngineStatus> status;
+    private final Object lifecycle = new Object();
     private volatile EmbeddedPostgresServer server;
     private volatile SqlDatabase database;
 
@@ -32,26 +34,36 @@ public final class SqlEngine implements AutoCloseable {
         this.settings = settings;
         this.recorder = recorder;
         this.rootPolicy = rootPolicy;
-        this.status = EngineStatus.starting(NAME, settings.embeddedPostgres());
+        this.status = new AtomicReference<>(EngineStatus.starting(Engine.POSTGRESQL, settings.embeddedPostgres()));
     }
 
-    /** Starts the embedded server (or reaches the external one) and opens the captured pool. */
+    /**
+     * Starts the embedded server (or reaches the external one) and opens the captured pool.
+     * Does nothing when both are already up; after a half-done start it reuses what did start.
+     */
     public void start() throws EngineStartException {
-        status = status.with(EngineStatus.State.STARTING, status.address(), "");
-        PostgresEndpoint endpoint;
-        try {
-            if (settings.embeddedPostgres()) {
-                server = EmbeddedPostgresServer.start(settings.postgresFolder(), rootPolicy);
-                endpoint = server.endpoint();
-            } else {
-                endpoint = new PostgresEndpoint(settings.pgUrl(), settings.pgUser(), settings.pgPassword(), false);
+        synchronized (lifecycle) {
+            if (database != null) {
+                return;
             }
-            status = status.with(EngineStatus.State.STARTING, endpoint.address(), "connecting");
-            database = open(endpoint);
-            status = status.with(EngineStatus.State.UP, endpoint.address(), "");
-        } catch (EngineStartException e) {
-            status = status.with(EngineStatus.State.FAILED, status.address(), e.getMessage());
-            throw e;
+            status.updateAndGet(s -> s.with(EngineStatus.State.STARTING, ""));
+            try {
+                PostgresEndpoint endpoint;
+                if (settings.embeddedPostgres()) {
+                    if (server == null) {
+                        server = EmbeddedPostgresServer.start(settings.postgresFolder(), rootPolicy);
+                    }
+                    endpoint = server.endpoint();
+                } else {
+                    endpoint = new PostgresEndpoint(settings.pgUrl(), settings.pgUser(), settings.pgPassword(), false);
+                }
+                status.updateAndGet(s -> s.with(EngineStatus.State.STARTING, endpoint.address(), "connecting"));
+                database = open(endpoint);
+                status.updateAndGet(s -> s.with(EngineStatus.State.UP, endpoint.address(), ""));
+            } catch (EngineStartException e) {
+                status.updateAndGet(s -> s.with(EngineStatus.State.FAILED, e.getMessage()));
+                throw e;
+            }
         }
     }
 
@@ -72,8 +84,9 @@ public final class SqlEngine implements AutoCloseable {
     }
 
     /** Applies the HR sample's pending migrations (none on a second start). */
-    public Migrations.Outcome migrateHr() {
-        return new Migrations(requireDatabase().dataSource()).migrate(MigrationTrack.HR);
+    public MigrationOutcome migrateHr() {
+        Migrations.Outcome outcome = new Migrations(requireDatabase().dataSource()).migrate(MigrationTrack.HR);
+        return new MigrationOutcome(outcome.track().name(), outcome.applied(), outcome.currentVersion());
     }
 
     /** Makes the server's own statement counter (pg_stat_statements) available where it is preloaded. */
@@ -99,7 +112,7 @@ public final class SqlEngine implements AutoCloseable {
     }
 
     public EngineStatus status() {
-        return status;
+        return status.get();
     }
 
     public PoolStatus pool() {
@@ -111,19 +124,26 @@ public final class SqlEngine implements AutoCloseable {
         return new PoolStatus(s.active(), s.idle(), s.waiting(), s.total(), s.max());
     }
 
+    /** How many connections the pool may open: the most engine work that can run at once. */
+    public int poolSize() {
+        return SqlDatabase.DEFAULT_POOL_SIZE;
+    }
+
     /** Closes the pool and stops the embedded server. Idempotent. */
     @Override
     public void close() {
-        SqlDatabase db = database;
-        database = null;
-        if (db != null) {
-            db.close();
+        synchronized (lifecycle) {
+            SqlDatabase db = database;
+            database = null;
+            if (db != null) {
+                db.close();
+            }
+            EmbeddedPostgresServer s = server;
+            server = null;
+            if (s != null) {
+                s.close();
+            }
+            status.updateAndGet(st -> st.with(EngineStatus.State.STOPPED, ""));
         }
-        EmbeddedPostgresServer s = server;
-        server = null;
-        if (s != null) {
-            s.close();
-        }
-        status = status.with(EngineStatus.State.STOPPED, status.address(), "");
     }
 }

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.persistenceexplorer.store.capture.WorkContext;
-import org.persistenceexplorer.store.graph.GraphGateway;
-import org.persistenceexplorer.store.graph.GraphResult;
+import org.persistenceexplorer.service.engine.CypherRunner;
+import org.persistenceexplorer.domain.graph.GraphResult;
 
 /**
  * Copies the HR people into Neo4j as the org graph: one {@code :Person} node per employee
@@ -22,7 +22,7 @@ import org.persistenceexplorer.store.graph.GraphResult;
  * nothing; a manager changed in HR moves the relationship. People deleted from HR stay in the
  * graph. Rows go to Neo4j in {@code UNWIND} batches, so 300 people are two statements, not 600.
  *
- * <p>Reads PostgreSQL through the captured DataSource and writes through the {@link GraphGateway},
+ * <p>Reads PostgreSQL through the captured DataSource and writes through the {@link CypherRunner},
  * so every statement reaches the statement log. Blocking; call off the FX thread. Cancelling the
  * current work stops the running batch on the server.
  */
@@ -59,19 +59,19 @@ public final class OrgGraphImport {
     private static final Pattern SCHEMA_NAME = Pattern.compile("[a-z_][a-z0-9_]*");
 
     private final DataSource dataSource;
-    private final GraphGateway graph;
+    private final CypherRunner graph;
     private final String peopleQuery;
     private final int batchSize;
 
     /** Imports from the HR sample's schema {@code hr}. */
-    public OrgGraphImport(DataSource dataSource, GraphGateway graph) {
+    public OrgGraphImport(DataSource dataSource, CypherRunner graph) {
         this(dataSource, graph, "hr", DEFAULT_BATCH_SIZE);
     }
 
     /**
      * @param hrSchema the schema holding {@code employee} and {@code department} tables shaped like the HR sample's
      */
-    public OrgGraphImport(DataSource dataSource, GraphGateway graph, String hrSchema, int batchSize) {
+    public OrgGraphImport(DataSource dataSource, CypherRunner graph, String hrSchema, int batchSize) {
         if (!SCHEMA_NAME.matcher(hrSchema).matches()) {
             throw new IllegalArgumentException("not a plain schema name: " + hrSchema);
         }

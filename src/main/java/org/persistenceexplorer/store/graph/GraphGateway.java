@@ -1,5 +1,6 @@
 package org.persistenceexplorer.store.graph;
 
+import org.persistenceexplorer.domain.graph.GraphResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,8 @@
 package org.persistenceexplorer.store.graph;
 
+import org.persistenceexplorer.domain.graph.GraphNode;
+import org.persistenceexplorer.domain.graph.GraphPath;
+import org.persistenceexplorer.domain.graph.GraphRelationship;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package org.persistenceexplorer.store.graph;
 
+import org.persistenceexplorer.domain.graph.GraphResult;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

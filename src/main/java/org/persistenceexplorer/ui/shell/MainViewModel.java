@@ -5,7 +5,7 @@ import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.persistenceexplorer.service.engine.EngineStatus;
-import org.persistenceexplorer.service.engine.GraphEngine;
+import org.persistenceexplorer.domain.statement.Engine;
 
 /**
  * The main window's own state: which engines the tabs can use yet, so a tab that needs Neo4j
@@ -21,7 +21,7 @@ public final class MainViewModel {
     }
 
     public void refresh() {
-        EngineStatus neo4j = engines.get().stream().filter(s -> s.engine().equals(GraphEngine.NAME)).findFirst().orElse(null);
+        EngineStatus neo4j = engines.get().stream().filter(s -> s.engine() == Engine.NEO4J).findFirst().orElse(null);
         if (neo4j == null) {
             graphAvailability.set("");
         } else if (neo4j.up()) {

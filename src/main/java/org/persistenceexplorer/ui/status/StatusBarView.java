@@ -63,9 +63,9 @@ public final class StatusBarView {
         for (EngineStatus status : model.engineStatuses()) {
             Label label = new Label(StatusBarViewModel.describe(status));
             label.getStyleClass().addAll("pe-engine", "pe-engine-" + status.state().name().toLowerCase(java.util.Locale.ROOT));
-            label.setId("engine-" + status.engine().toLowerCase(java.util.Locale.ROOT));
+            label.setId("engine-" + status.engine().name().toLowerCase(java.util.Locale.ROOT));
             label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            String tip = status.engine() + (status.embedded() ? " (embedded)" : " (external)")
+            String tip = status.engine().label() + (status.embedded() ? " (embedded)" : " (external)")
                     + (status.address().isEmpty() ? "" : " at " + status.address())
                     + (status.detail().isEmpty() ? "" : "\n" + status.detail());
             label.setTooltip(new Tooltip(tip));

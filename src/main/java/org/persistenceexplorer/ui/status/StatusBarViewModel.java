@@ -88,7 +88,7 @@ public final class StatusBarViewModel {
      * or "Neo4j starting · db.example.org:7687". The full address is in the tooltip.
      */
     public static String describe(EngineStatus status) {
-        StringBuilder text = new StringBuilder(status.engine()).append(' ').append(status.state().label());
+        StringBuilder text = new StringBuilder(status.engine().label()).append(' ').append(status.state().label());
         String address = status.address();
         if (status.embedded()) {
             int colon = address.indexOf(':');

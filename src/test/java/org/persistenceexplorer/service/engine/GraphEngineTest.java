@@ -33,7 +33,8 @@ class GraphEngineTest {
             assertThat(status.state()).isEqualTo(EngineStatus.State.FAILED);
             assertThat(status.address()).isEqualTo("127.0.0.1:" + deadPort);
             assertThat(status.detail()).contains("127.0.0.1:" + deadPort);
-            assertThatThrownBy(engine::gateway).isInstanceOf(IllegalStateException.class);
+            assertThatThrownBy(() -> engine.read("RETURN 1", java.util.Map.of())).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("not available");
             assertThat(dataDir.resolve("neo4j")).as("no embedded server was started").doesNotExist();
         } finally {
             engine.close();

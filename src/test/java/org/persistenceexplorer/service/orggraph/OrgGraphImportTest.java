@@ -22,7 +22,7 @@ import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.store.capture.StatementListener;
 import org.persistenceexplorer.store.capture.WorkContext;
-import org.persistenceexplorer.store.graph.GraphGateway;
+import org.persistenceexplorer.service.engine.CypherRunner;
 import org.persistenceexplorer.store.graph.GraphQueryException;
 import org.persistenceexplorer.store.sql.SqlDatabase;
 import org.persistenceexplorer.testsupport.RecordedStatements;
@@ -40,7 +40,7 @@ class OrgGraphImportTest {
     private static boolean constraintExistedBefore;
 
     private final SqlDatabase sql = TestEngines.sql().database();
-    private final GraphGateway graph = TestEngines.graph().gateway();
+    private final CypherRunner graph = TestEngines.graph().cypher();
 
     @BeforeAll
     static void createCompany() throws SQLException {

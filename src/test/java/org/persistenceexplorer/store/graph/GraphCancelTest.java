@@ -1,5 +1,6 @@
 package org.persistenceexplorer.store.graph;
 
+import org.persistenceexplorer.domain.graph.GraphResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,8 @@
 package org.persistenceexplorer.store.graph;
 
+import org.persistenceexplorer.domain.graph.GraphResult;
+import org.persistenceexplorer.domain.graph.GraphNode;
+import org.persistenceexplorer.domain.graph.GraphPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -18,8 +18,8 @@ class StatusBarViewModelTest {
 
     private final StatementLog log = new StatementLog();
     private final AtomicReference<List<EngineStatus>> engines = new AtomicReference<>(List.of(
-            new EngineStatus("PostgreSQL", EngineStatus.State.UP, "localhost:5432/postgres", true, ""),
-            new EngineStatus("Neo4j", EngineStatus.State.STARTING, "", true, "")));
+            new EngineStatus(Engine.POSTGRESQL, EngineStatus.State.UP, "localhost:5432/postgres", true, ""),
+            new EngineStatus(Engine.NEO4J, EngineStatus.State.STARTING, "", true, "")));
     private final StatusBarViewModel model = new StatusBarViewModel(engines::get,
             () -> new PoolStatus(1, 2, 0, 3, 6), log, new InlineBackgroundRunner());
 
@@ -44,7 +44,7 @@ class StatusBarViewModelTest {
                 .containsExactly("PostgreSQL up · embedded :5432", "Neo4j starting · embedded");
         assertThat(model.anyFailedProperty().get()).isFalse();
 
-        engines.set(List.of(new EngineStatus("Neo4j", EngineStatus.State.FAILED, "db.example.org:7687", false, "refused")));
+        engines.set(List.of(new EngineStatus(Engine.NEO4J, EngineStatus.State.FAILED, "db.example.org:7687", false, "refused")));
         model.refresh();
         assertThat(model.engineStatuses()).extracting(StatusBarViewModel::describe)
                 .containsExactly("Neo4j failed · db.example.org:7687");

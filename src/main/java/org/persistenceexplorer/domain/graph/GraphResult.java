@@ -1,4 +1,4 @@
-package org.persistenceexplorer.store.graph;
+package org.persistenceexplorer.domain.graph;
 
 import java.util.List;
 import java.util.Map;
