@@ -8,6 +8,8 @@ import org.persistenceexplorer.service.engine.EngineStatus;
 import org.persistenceexplorer.service.engine.GraphEngine;
 import org.persistenceexplorer.service.engine.SqlEngine;
 import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.service.orm.OrmSessions;
+import org.persistenceexplorer.domain.hr.HrModel;
 import org.persistenceexplorer.service.orggraph.ImportOutcome;
 import org.persistenceexplorer.service.startup.StartupSequence;
 import org.persistenceexplorer.service.startup.StartupStep;
@@ -30,6 +32,7 @@ public final class AppContext implements AutoCloseable {
     private final StatementLog statementLog = new StatementLog();
     private final SqlEngine sql;
     private final GraphEngine graph;
+    private final OrmSessions orm;
     private final StartupSequence startup;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -38,6 +41,7 @@ public final class AppContext implements AutoCloseable {
         recorder.addListener(statementLog);
         this.sql = new SqlEngine(settings, recorder, rootPolicy);
         this.graph = new GraphEngine(settings, recorder);
+        this.orm = new OrmSessions(sql::dataSource, HrModel.ENTITIES);
         this.startup = new StartupSequence(startupSteps());
     }
 
@@ -52,6 +56,9 @@ public final class AppContext implements AutoCloseable {
                 }));
         steps.add(new StartupStep("hr-migrate", "Applying migrations and sample data (HR)",
                 "startup: migrate hr", true, List.of("pg-start"), () -> sql.migrateHr().describe()));
+        // Hibernate is for the tabs and labs, not for the window to open: it boots beside Neo4j.
+        steps.add(new StartupStep("orm-open", "Preparing Hibernate (HR entities)", "startup: open hibernate", false,
+                List.of("hr-migrate"), orm::open));
         // Neo4j comes after the steps the main window needs: started side by side, its class
         // loading (~5 s of CPU) slowed PostgreSQL's path by seconds on 2 cores. The window
         // opens as soon as PostgreSQL is ready; Neo4j continues in the background.
@@ -93,6 +100,11 @@ public final class AppContext implements AutoCloseable {
         return graph;
     }
 
+    /** The app's one Hibernate (open once the "orm-open" step is done). */
+    public OrmSessions orm() {
+        return orm;
+    }
+
     public StartupSequence startup() {
         return startup;
     }
@@ -102,7 +114,7 @@ public final class AppContext implements AutoCloseable {
         return List.of(sql.status(), graph.status());
     }
 
-    /** Stops the engines: the graph first, then the pool and PostgreSQL. */
+    /** Stops the engines: the graph first, then Hibernate, the pool and PostgreSQL. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -113,6 +125,11 @@ public final class AppContext implements AutoCloseable {
             graph.close();
         } catch (RuntimeException e) {
             LOG.warn("Neo4j did not stop cleanly: {}", e.toString());
+        }
+        try {
+            orm.close();
+        } catch (RuntimeException e) {
+            LOG.warn("Hibernate did not close cleanly: {}", e.toString());
         }
         try {
             sql.close();

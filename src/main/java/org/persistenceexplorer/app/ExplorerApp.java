@@ -13,6 +13,8 @@ import javafx.stage.Stage;
 import org.persistenceexplorer.service.startup.StartupListener;
 import org.persistenceexplorer.service.startup.StartupProblem;
 import org.persistenceexplorer.service.startup.StartupStep;
+import java.util.prefs.Preferences;
+import org.persistenceexplorer.ui.common.FeatureContext;
 import org.persistenceexplorer.ui.common.FxBackgroundRunner;
 import org.persistenceexplorer.ui.common.UiTicker;
 import org.persistenceexplorer.ui.common.ViewLoader;
@@ -20,7 +22,6 @@ import org.persistenceexplorer.ui.common.WindowSettings;
 import org.persistenceexplorer.ui.log.StatementLogView;
 import org.persistenceexplorer.ui.log.StatementLogViewModel;
 import org.persistenceexplorer.ui.shell.MainView;
-import org.persistenceexplorer.ui.shell.MainViewModel;
 import org.persistenceexplorer.ui.startup.StartupView;
 import org.persistenceexplorer.ui.startup.StartupViewModel;
 import org.persistenceexplorer.ui.status.StatusBarView;
@@ -36,6 +37,7 @@ public final class ExplorerApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExplorerApp.class);
     static final String STYLESHEET = "/css/explorer.css";
+    private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     private static volatile AppContext pendingContext;
 
@@ -45,6 +47,7 @@ public final class ExplorerApp extends Application {
     private final WindowSettings windowSettings = new WindowSettings();
     private Stage startupStage;
     private Stage mainStage;
+    private MainView mainView;
 
     /** Hands the composition root to the application instance JavaFX creates. */
     static void prepare(AppContext appContext) {
@@ -58,7 +61,8 @@ public final class ExplorerApp extends Application {
             throw new IllegalStateException("Start Persistence Explorer through Main, which prepares the engines.");
         }
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        runner = new FxBackgroundRunner();
+        // As many workers as pool connections: more work would only wait inside the pool.
+        runner = new FxBackgroundRunner(context.sql().poolSize());
         startupStage = stage;
         showStartup(stage);
         ticker.start();
@@ -67,13 +71,15 @@ public final class ExplorerApp extends Application {
     private void showStartup(Stage stage) {
         StartupViewModel startup = new StartupViewModel(context.startup(), runner);
         Parent view = ViewLoader.load(new StartupView(startup, this::quit));
-        ticker.subscribe(startup::refresh);
+        UiTicker.Subscription ticks = ticker.subscribe(startup::refresh);
         stage.setTitle("Persistence Explorer — starting");
         stage.setScene(styled(new Scene(view, 640, -1)));
+        stage.getScene().getAccelerators().put(QUIT, this::quit);
         stage.setOnCloseRequest(e -> quit());
         stage.show();
         startup.readyProperty().addListener((obs, old, ready) -> {
             if (ready) {
+                ticks.cancel();
                 showMain();
                 LOG.info("Main window open {} ms after launch", sinceLaunch());
             }
@@ -89,14 +95,16 @@ public final class ExplorerApp extends Application {
     private void showMain() {
         StatementLogViewModel logModel = new StatementLogViewModel(context.statementLog());
         StatusBarViewModel statusModel = new StatusBarViewModel(context::statuses, context.sql()::pool,
-                context.statementLog(), runner);
-        MainViewModel mainModel = new MainViewModel(context::statuses);
-        Parent logPanel = ViewLoader.load(new StatementLogView(logModel));
-        Parent statusBar = ViewLoader.load(new StatusBarView(statusModel, this::retryStartup));
-        Parent main = ViewLoader.load(new MainView(mainModel, logPanel, statusBar, windowSettings));
+                context.statementLog(), runner, progress -> retryStartup());
+        Preferences featureSettings = windowSettings.node().node("features");
+        mainView = new MainView(FeatureList.of(context), feature -> new FeatureContext(runner, ticker.group(),
+                featureSettings.node(feature.id()), context::statuses), windowSettings);
+        Parent main = ViewLoader.forController(mainView)
+                .nested(StatementLogView.class, () -> new StatementLogView(logModel))
+                .nested(StatusBarView.class, () -> new StatusBarView(statusModel))
+                .load();
         ticker.subscribe(logModel::refresh);
         ticker.subscribe(statusModel::refresh);
-        ticker.subscribe(mainModel::refresh);
         ticker.tick();
 
         mainStage = new Stage();
@@ -104,8 +112,7 @@ public final class ExplorerApp extends Application {
         mainStage.setScene(styled(new Scene(main, 1200, 800)));
         windowSettings.restore(mainStage, 1200, 800);
         mainStage.setOnCloseRequest(e -> quit());
-        mainStage.getScene().getAccelerators().put(
-                new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), this::quit);
+        mainStage.getScene().getAccelerators().put(QUIT, this::quit);
         mainStage.show();
         startupStage.hide();
     }
@@ -114,8 +121,10 @@ public final class ExplorerApp extends Application {
         return System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
     }
 
-    private void retryStartup() {
-        runner.run("startup: retry", p -> context.startup().run(new LoggingStartupListener()), done -> { }, error -> { });
+    /** Re-runs the startup steps not done yet; null when all are done now, else the first problem. */
+    private String retryStartup() {
+        LoggingStartupListener listener = new LoggingStartupListener();
+        return context.startup().run(listener) ? null : listener.firstProblem();
     }
 
     private static Scene styled(Scene scene) {
@@ -129,6 +138,9 @@ public final class ExplorerApp extends Application {
             windowSettings.save(mainStage);
         }
         ticker.stop();
+        if (mainView != null) {
+            mainView.close();
+        }
         runner.close();
         Thread stopper = new Thread(() -> {
             context.close();
@@ -150,8 +162,14 @@ public final class ExplorerApp extends Application {
         }
     }
 
-    /** Logs retried startup steps; the status bar shows the engines' states. */
+    /** Logs retried startup steps and keeps the first problem for the status bar. */
     private static final class LoggingStartupListener implements StartupListener {
+        private volatile String firstProblem;
+
+        String firstProblem() {
+            return firstProblem == null ? "a step did not finish" : firstProblem;
+        }
+
         @Override
         public void started(StartupStep step) {
             LOG.info("Retrying: {}", step.title());
@@ -165,6 +183,9 @@ public final class ExplorerApp extends Application {
         @Override
         public void failed(StartupStep step, Duration took, StartupProblem problem) {
             LOG.warn("{} failed: {}", step.title(), problem.message());
+            if (firstProblem == null) {
+                firstProblem = step.title() + ": " + problem.message();
+            }
         }
 
         @Override

@@ -98,7 +98,7 @@ class MainWindowTest extends FxRobot {
             clickOn(tab);
             WaitForAsyncUtils.waitForFxEvents();
         }
-        assertThat(lookup("#graphAvailability").queryAs(Label.class).getText()).startsWith("Neo4j is up");
+        assertThat(lookup("#featureDetail").queryAs(Label.class).getText()).startsWith("Neo4j is up");
         assertThat(context.statementLog().counters().uiThreadStatements()).isZero();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.persistenceexplorer.service.work.Cancellation;
+import org.persistenceexplorer.store.capture.WorkContext;
 
 /**
  * Runs the startup steps in dependency order, independent ones in parallel (PostgreSQL and
@@ -69,6 +69,8 @@ public final class StartupSequence {
     }
 
     private boolean runPending(StartupListener listener) {
+        // The steps run on threads of their own; cancelling the caller's work must reach them.
+        WorkContext.Inherited caller = WorkContext.inherit();
         ExecutorService threads = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "pe-startup");
             t.setDaemon(true);
@@ -89,7 +91,7 @@ public final class StartupSequence {
                                 listener.skipped(step, "waits for a step that failed");
                                 return false;
                             }
-                            return runOne(step, listener);
+                            return runOne(step, listener, caller);
                         }, threads);
                 outcomes.put(step.id(), outcome);
             }
@@ -99,10 +101,14 @@ public final class StartupSequence {
         }
     }
 
-    private boolean runOne(StartupStep step, StartupListener listener) {
+    private boolean runOne(StartupStep step, StartupListener listener, WorkContext.Inherited caller) {
+        if (caller.isCancelled()) {
+            listener.skipped(step, "startup was cancelled");
+            return false;
+        }
         listener.started(step);
         long start = System.nanoTime();
-        try (Cancellation.Scope ignored = new Cancellation().enter(step.action())) {
+        try (WorkContext.Scope ignored = caller.enter(step.action())) {
             String summary = step.work().run();
             markDone(step.id());
             listener.succeeded(step, Duration.ofNanos(System.nanoTime() - start), summary == null ? "" : summary);

@@ -58,7 +58,47 @@ public final class WorkContext {
         return hooks != null && hooks.isCancelled();
     }
 
+    /**
+     * The current work, to carry into threads it starts: statements those threads run are
+     * cancelled with it. Take it on the starting thread, enter it on the new one.
+     */
+    public static Inherited inherit() {
+        return new Inherited(CURRENT.get());
+    }
+
     private record Frame(String action, CancelHooks hooks) {
+    }
+
+    /** The work of the thread that started another; see {@link #inherit()}. */
+    public static final class Inherited {
+        private final Frame frame;
+
+        private Inherited(Frame frame) {
+            this.frame = frame;
+        }
+
+        /**
+         * Enters the inherited work on this thread under its own label; cancelling the
+         * inherited work stops what runs here. Without inherited work, it cannot be cancelled
+         * from outside but still stops once cancelled in itself.
+         */
+        public Scope enter(String action) {
+            return WorkContext.enter(action, frame == null || frame.hooks == null ? new CancelHooks() : frame.hooks);
+        }
+
+        /** True once the inherited work was cancelled. */
+        public boolean isCancelled() {
+            return frame != null && frame.hooks != null && frame.hooks.isCancelled();
+        }
+
+        /** Runs the task in the inherited work, keeping its action label. */
+        public Runnable wrap(Runnable task) {
+            return () -> {
+                try (Scope ignored = enter(frame == null ? NO_ACTION : frame.action)) {
+                    task.run();
+                }
+            };
+        }
     }
 
     /** Leaves the action again. */

@@ -1,81 +1,58 @@
 package org.persistenceexplorer.ui.common;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import javafx.application.Platform;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.persistenceexplorer.service.work.Cancellation;
-import org.persistenceexplorer.service.work.Progress;
 import org.persistenceexplorer.service.work.Work;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The real runner: work on a small pool of daemon threads, callbacks and progress on the FX
- * thread. Progress updates are coalesced (at most one pending hand-over per task), so a busy
- * task cannot flood the FX thread.
+ * The real runner: work on a bounded pool of daemon threads (sized to the connection pool, so
+ * work waits in our queue, visibly, instead of inside Hikari), lanes on threads of their own,
+ * callbacks and progress on the FX thread.
  */
 public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FxBackgroundRunner.class);
-
     private final AtomicInteger threadNumber = new AtomicInteger();
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread thread = new Thread(r, "pe-worker-" + threadNumber.incrementAndGet());
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
+    private final ThreadPoolExecutor workers;
+    private final TaskEngine engine;
+
+    /** @param threads how much work may run at once; the rest waits its turn */
+    public FxBackgroundRunner(int threads) {
+        workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                daemonThreads("pe-worker-"));
+        workers.allowCoreThreadTimeOut(true);
+        engine = new TaskEngine(workers, Platform::runLater);
+    }
+
+    private ThreadFactory daemonThreads(String prefix) {
+        return r -> {
+            Thread thread = new Thread(r, prefix + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
 
     @Override
-    public <T> RunningTask run(String action, Work<T> work, Consumer<? super T> onSuccess,
-                               Consumer<? super Throwable> onFailure) {
-        Cancellation cancellation = new Cancellation();
-        RunningTask task = new RunningTask(action, cancellation);
-        running.add(task);
-        AtomicReference<Object[]> pendingProgress = new AtomicReference<>();
-        Progress progress = (fraction, message) -> {
-            if (pendingProgress.getAndSet(new Object[] {fraction, message}) == null) {
-                Platform.runLater(() -> {
-                    Object[] latest = pendingProgress.getAndSet(null);
-                    task.update((Double) latest[0], (String) latest[1]);
-                });
-            }
-        };
-        workers.execute(() -> {
-            T result;
-            try (Cancellation.Scope ignored = cancellation.enter(action)) {
-                result = work.run(progress);
-            } catch (Throwable error) {
-                Platform.runLater(() -> {
-                    running.remove(task);
-                    if (!cancellation.isCancelled()) {
-                        onFailure.accept(error);
-                    }
-                });
-                if (!cancellation.isCancelled()) {
-                    LOG.debug("'{}' failed", action, error);
-                }
-                return;
-            }
-            Platform.runLater(() -> {
-                running.remove(task);
-                if (!cancellation.isCancelled()) {
-                    onSuccess.accept(result);
-                }
-            });
-        });
-        return task;
+    public <T> BackgroundTask<T> task(String action, Work<T> work) {
+        return engine.describe(action, work);
+    }
+
+    @Override
+    public SessionLane lane(String name) {
+        ExecutorService thread = Executors.newSingleThreadExecutor(daemonThreads("pe-lane-" + name + "-"));
+        return new SessionLane(name, thread, thread::shutdown);
     }
 
     @Override
     public ObservableList<RunningTask> running() {
-        return running;
+        return engine.running();
     }
 
     @Override
@@ -83,10 +60,10 @@ public final class FxBackgroundRunner implements BackgroundRunner, AutoCloseable
         return Platform::runLater;
     }
 
-    /** Cancels everything still running and stops the threads. */
+    /** Cancels everything still running and stops the threads. FX thread. */
     @Override
     public void close() {
-        running.forEach(RunningTask::cancel);
+        engine.cancelAll();
         workers.shutdownNow();
     }
 }

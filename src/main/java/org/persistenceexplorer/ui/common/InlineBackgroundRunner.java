@@ -1,42 +1,63 @@
 package org.persistenceexplorer.ui.common;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.persistenceexplorer.service.work.Cancellation;
 import org.persistenceexplorer.service.work.Work;
 
 /**
- * Runs work at once on the caller's thread and calls back before returning. For view-model
- * tests: no toolkit, no waiting, deterministic. Never use it in the app.
+ * The runner for view-model tests: no toolkit, no threads, deterministic, and the same
+ * semantics as the app's runner (superseding, cancellation, callbacks never after a cancel,
+ * any Throwable). By default work runs at once on the caller's thread and calls back before
+ * {@code start()} returns. {@link #deferred()} makes a runner that queues work until
+ * {@link #runPending()}, so a test can start a second request while the first is still
+ * "running", or cancel one before it ran. Never use it in the app.
  */
 public final class InlineBackgroundRunner implements BackgroundRunner {
 
-    private final ObservableList<RunningTask> running = FXCollections.observableArrayList();
+    private final Deque<Runnable> pending = new ArrayDeque<>();
+    private final boolean deferred;
+    private final TaskEngine engine;
+
+    public InlineBackgroundRunner() {
+        this(false);
+    }
+
+    private InlineBackgroundRunner(boolean deferred) {
+        this.deferred = deferred;
+        Executor workers = deferred ? pending::add : Runnable::run;
+        this.engine = new TaskEngine(workers, Runnable::run);
+    }
+
+    /** A runner that holds work back until {@link #runPending()}. */
+    public static InlineBackgroundRunner deferred() {
+        return new InlineBackgroundRunner(true);
+    }
+
+    /** Runs queued work (and work it queues) in order; returns how many pieces ran. */
+    public int runPending() {
+        int ran = 0;
+        while (!pending.isEmpty()) {
+            pending.poll().run();
+            ran++;
+        }
+        return ran;
+    }
 
     @Override
-    public <T> RunningTask run(String action, Work<T> work, Consumer<? super T> onSuccess,
-                               Consumer<? super Throwable> onFailure) {
-        Cancellation cancellation = new Cancellation();
-        RunningTask task = new RunningTask(action, cancellation);
-        running.add(task);
-        T result;
-        try (Cancellation.Scope ignored = cancellation.enter(action)) {
-            result = work.run(task::update);
-        } catch (Exception e) {
-            running.remove(task);
-            onFailure.accept(e);
-            return task;
-        }
-        running.remove(task);
-        onSuccess.accept(result);
-        return task;
+    public <T> BackgroundTask<T> task(String action, Work<T> work) {
+        return engine.describe(action, work);
+    }
+
+    @Override
+    public SessionLane lane(String name) {
+        return new SessionLane(name, deferred ? pending::add : Runnable::run, () -> { });
     }
 
     @Override
     public ObservableList<RunningTask> running() {
-        return running;
+        return engine.running();
     }
 
     @Override

@@ -8,8 +8,10 @@ import javafx.animation.Timeline;
 import javafx.util.Duration;
 
 /**
- * The one clock that refreshes live views (statement log, counters, status bar) at a bounded
- * rate, however many statements arrive. FX thread.
+ * The one clock that refreshes live views (statement log, counters, status bar, a tab's live
+ * parts) at a bounded rate, however many statements arrive. Subscriptions can be cancelled, and
+ * a {@link Group} (one per feature tab) runs its subscribers only while it is active, so a
+ * hidden tab costs nothing. FX thread.
  */
 public final class UiTicker {
 
@@ -17,26 +19,82 @@ public final class UiTicker {
     public static final Duration PERIOD = Duration.millis(200);
 
     private final List<Runnable> subscribers = new CopyOnWriteArrayList<>();
-    private final Timeline timeline = new Timeline(new KeyFrame(PERIOD, e -> tick()));
+    private Timeline timeline;
 
-    public UiTicker() {
-        timeline.setCycleCount(Animation.INDEFINITE);
-    }
-
-    public void subscribe(Runnable refresh) {
+    /** Calls {@code refresh} on every tick until the returned subscription is cancelled. */
+    public Subscription subscribe(Runnable refresh) {
         subscribers.add(refresh);
+        return () -> subscribers.remove(refresh);
     }
 
+    /** A set of subscriptions that tick only while the group is active (it starts inactive). */
+    public Group group() {
+        Group group = new Group();
+        subscribe(group::tick);
+        return group;
+    }
+
+    /** Starts ticking (needs the JavaFX toolkit). */
     public void start() {
+        if (timeline == null) {
+            timeline = new Timeline(new KeyFrame(PERIOD, e -> tick()));
+            timeline.setCycleCount(Animation.INDEFINITE);
+        }
         timeline.play();
     }
 
     public void stop() {
-        timeline.stop();
+        if (timeline != null) {
+            timeline.stop();
+        }
     }
 
     /** Runs every subscriber once now. */
     public void tick() {
         subscribers.forEach(Runnable::run);
+    }
+
+    /** Ends one subscription. */
+    @FunctionalInterface
+    public interface Subscription {
+        void cancel();
+    }
+
+    /** Subscriptions of one feature: they run only while its tab is shown. FX thread. */
+    public static final class Group {
+        private final List<Runnable> members = new CopyOnWriteArrayList<>();
+        private boolean active;
+
+        private Group() {
+        }
+
+        public Subscription subscribe(Runnable refresh) {
+            members.add(refresh);
+            return () -> members.remove(refresh);
+        }
+
+        /** Active groups tick; becoming active ticks once at once, so the view is fresh when shown. */
+        public void setActive(boolean nowActive) {
+            boolean wasActive = active;
+            active = nowActive;
+            if (nowActive && !wasActive) {
+                tick();
+            }
+        }
+
+        public boolean isActive() {
+            return active;
+        }
+
+        private void tick() {
+            if (active) {
+                members.forEach(Runnable::run);
+            }
+        }
+
+        /** Drops every subscription (the feature closed). */
+        public void clear() {
+            members.clear();
+        }
     }
 }

@@ -23,6 +23,11 @@ public final class WindowSettings {
         this.node = node;
     }
 
+    /** The settings node itself, for features that keep settings of their own below it. */
+    public Preferences node() {
+        return node;
+    }
+
     /** Puts the stage where it was last time, if that place is still on a screen. */
     public void restore(Stage stage, double defaultWidth, double defaultHeight) {
         double width = node.getDouble("window.width", defaultWidth);

@@ -1,60 +1,149 @@
 package org.persistenceexplorer.ui.shell;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.animation.PauseTransition;
 import javafx.fxml.FXML;
-import javafx.scene.Parent;
-import javafx.scene.control.Label;
+import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.persistenceexplorer.ui.common.Feature;
+import org.persistenceexplorer.ui.common.FeatureContext;
+import org.persistenceexplorer.ui.common.FeatureView;
 import org.persistenceexplorer.ui.common.WindowSettings;
 
 /**
- * The main window (fxml/MainView.fxml): the four tabs above the statement log, the status bar
- * below. Composes the panels it is given; binds only. FX thread.
+ * The main window (fxml/MainView.fxml): a tab per registered {@link Feature}, with its icon and
+ * Ctrl+digit shortcut, above the statement log, the status bar below. A feature's view is built
+ * when its tab is first shown, and its ticker group runs only while the tab is selected.
+ * FX thread.
  */
 public final class MainView {
 
     static final double DEFAULT_LOG_DIVIDER = 0.55;
+    private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
+        KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
 
-    private final MainViewModel model;
-    private final Parent logPanel;
-    private final Parent statusBar;
+    private final List<Feature> features;
+    private final Function<Feature, FeatureContext> contexts;
     private final WindowSettings settings;
+    private final Map<Tab, Feature> featureOfTab = new LinkedHashMap<>();
+    private final Map<Feature, Opened> opened = new LinkedHashMap<>();
+    /** Saves the divider once the user stops dragging, not on every pixel. */
+    private final PauseTransition dividerSave = new PauseTransition(Duration.millis(400));
 
     @FXML private BorderPane root;
     @FXML private SplitPane split;
     @FXML private TabPane tabs;
-    @FXML private Label graphAvailabilityLabel;
 
-    public MainView(MainViewModel model, Parent logPanel, Parent statusBar, WindowSettings settings) {
-        this.model = model;
-        this.logPanel = logPanel;
-        this.statusBar = statusBar;
+    /**
+     * @param features the tabs, in order
+     * @param contexts makes a feature's context (its own ticker group and settings) when it first opens
+     */
+    public MainView(List<Feature> features, Function<Feature, FeatureContext> contexts, WindowSettings settings) {
+        this.features = List.copyOf(features);
+        this.contexts = contexts;
         this.settings = settings;
     }
 
     @FXML
     private void initialize() {
-        split.getItems().add(logPanel);
-        split.setDividerPositions(settings.logDivider(DEFAULT_LOG_DIVIDER));
-        split.getDividers().get(0).positionProperty().addListener((obs, old, position) ->
-                settings.saveLogDivider(position.doubleValue()));
-        root.setBottom(statusBar);
-        graphAvailabilityLabel.textProperty().bind(model.graphAvailabilityProperty());
-        // Ctrl+1..4 switch tabs.
-        root.sceneProperty().addListener((obs, old, scene) -> {
-            if (scene == null) {
-                return;
+        for (Feature feature : features) {
+            Tab tab = new Tab(feature.title());
+            tab.setId(feature.id() + "Tab");
+            if (feature.icon() != null) {
+                tab.setGraphic(new FontIcon(feature.icon()));
             }
-            KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
-            for (int i = 0; i < digits.length && i < tabs.getTabs().size(); i++) {
-                int index = i;
-                scene.getAccelerators().put(new KeyCodeCombination(digits[i], KeyCombination.SHORTCUT_DOWN),
-                        () -> tabs.getSelectionModel().select(index));
+            featureOfTab.put(tab, feature);
+            tabs.getTabs().add(tab);
+        }
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                hide(featureOfTab.get(was));
+            }
+            if (now != null) {
+                show(featureOfTab.get(now));
             }
         });
+        Tab first = tabs.getSelectionModel().getSelectedItem();
+        if (first != null) {
+            show(featureOfTab.get(first));
+        }
+
+        split.setDividerPositions(settings.logDivider(DEFAULT_LOG_DIVIDER));
+        dividerSave.setOnFinished(e -> settings.saveLogDivider(split.getDividerPositions()[0]));
+        split.getDividers().get(0).positionProperty().addListener((obs, old, position) -> dividerSave.playFromStart());
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                installShortcuts(scene);
+            }
+        });
+    }
+
+    private void installShortcuts(Scene scene) {
+        List<Tab> all = new ArrayList<>(tabs.getTabs());
+        for (int i = 0; i < all.size(); i++) {
+            Tab tab = all.get(i);
+            KeyCombination own = featureOfTab.get(tab).shortcut();
+            KeyCombination key = own != null ? own
+                    : i < DIGITS.length ? new KeyCodeCombination(DIGITS[i], KeyCombination.SHORTCUT_DOWN) : null;
+            if (key != null) {
+                scene.getAccelerators().put(key, () -> tabs.getSelectionModel().select(tab));
+            }
+        }
+    }
+
+    private void show(Feature feature) {
+        Opened view = opened.computeIfAbsent(feature, this::open);
+        view.context.ticker().setActive(true);
+        view.view.shown();
+    }
+
+    private Opened open(Feature feature) {
+        FeatureContext context = contexts.apply(feature);
+        FeatureView view = feature.open(context);
+        tabFor(feature).setContent(view.root());
+        return new Opened(view, context);
+    }
+
+    private void hide(Feature feature) {
+        Opened view = opened.get(feature);
+        if (view != null) {
+            view.context.ticker().setActive(false);
+            view.view.hidden();
+        }
+    }
+
+    private Tab tabFor(Feature feature) {
+        return featureOfTab.entrySet().stream().filter(e -> e.getValue() == feature).findFirst().orElseThrow().getKey();
+    }
+
+    /** The features whose views have been built so far (a tab never shown has none). */
+    public List<String> openedFeatures() {
+        return opened.keySet().stream().map(Feature::id).toList();
+    }
+
+    /** The window closes: every opened feature is hidden and closed, and its ticks stop. */
+    public void close() {
+        dividerSave.stop();
+        opened.forEach((feature, view) -> {
+            view.context.ticker().setActive(false);
+            view.view.hidden();
+            view.view.close();
+            view.context.ticker().clear();
+        });
+    }
+
+    private record Opened(FeatureView view, FeatureContext context) {
     }
 }

@@ -62,10 +62,14 @@ public final class StartupViewModel {
                     r.elapsedProperty().set("");
                 });
         StartupListener toUi = new UiListener(runner.uiThread());
-        runner.run("startup", p -> sequence.run(toUi), allDone -> finish(), error -> {
-            finish();
-            problem.set(StartupProblem.of(error));
-        });
+        runner.task("startup", p -> sequence.run(toUi))
+                .notUserCancellable()
+                .onSuccess(allDone -> finish())
+                .onFailure(error -> {
+                    finish();
+                    problem.set(StartupProblem.of(error));
+                })
+                .start();
     }
 
     private void finish() {

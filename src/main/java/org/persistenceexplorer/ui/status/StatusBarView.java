@@ -16,7 +16,6 @@ import org.persistenceexplorer.service.engine.EngineStatus;
 public final class StatusBarView {
 
     private final StatusBarViewModel model;
-    private final Runnable retry;
 
     @FXML private HBox enginesBox;
     @FXML private Label totalLabel;
@@ -26,13 +25,11 @@ public final class StatusBarView {
     @FXML private Label uiThreadLabel;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Button retryButton;
+    @FXML private Label retryOutcomeLabel;
+    @FXML private Button cancelButton;
 
-    /**
-     * @param retry what the Retry button does when an engine failed (re-runs startup steps not done)
-     */
-    public StatusBarView(StatusBarViewModel model, Runnable retry) {
+    public StatusBarView(StatusBarViewModel model) {
         this.model = model;
-        this.retry = retry;
     }
 
     @FXML
@@ -56,6 +53,17 @@ public final class StatusBarView {
         uiThreadLabel.managedProperty().bind(uiThreadLabel.visibleProperty());
         retryButton.visibleProperty().bind(model.anyFailedProperty());
         retryButton.managedProperty().bind(model.anyFailedProperty());
+        retryButton.disableProperty().bind(model.retryingProperty());
+        retryOutcomeLabel.textProperty().bind(model.retryOutcomeProperty());
+        retryOutcomeLabel.visibleProperty().bind(model.retryOutcomeProperty().isNotEmpty());
+        retryOutcomeLabel.managedProperty().bind(retryOutcomeLabel.visibleProperty());
+        Tooltip retryTip = new Tooltip();
+        retryTip.textProperty().bind(model.retryOutcomeProperty());
+        retryTip.setWrapText(true);
+        retryTip.setMaxWidth(520);
+        retryOutcomeLabel.setTooltip(retryTip);
+        cancelButton.visibleProperty().bind(model.cancellableProperty());
+        cancelButton.managedProperty().bind(model.cancellableProperty());
     }
 
     private void showEngines() {
@@ -75,6 +83,11 @@ public final class StatusBarView {
 
     @FXML
     private void retry() {
-        retry.run();
+        model.retry();
+    }
+
+    @FXML
+    private void cancelBackground() {
+        model.cancelBackground();
     }
 }

@@ -15,6 +15,7 @@ import org.persistenceexplorer.domain.statement.StatementKind;
 import org.persistenceexplorer.service.engine.EngineStatus;
 import org.persistenceexplorer.service.engine.PoolStatus;
 import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.service.work.Work;
 import org.persistenceexplorer.ui.common.BackgroundRunner;
 import org.persistenceexplorer.ui.common.RunningTask;
 
@@ -39,13 +40,47 @@ public final class StatusBarViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper anyFailed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper uiThreadWarning = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper retrying = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper retryOutcome = new ReadOnlyStringWrapper("");
+    private final Work<String> retryWork;
 
+    /**
+     * @param retry re-runs the startup steps not done yet; returns null when every step has now
+     *              succeeded, else what went wrong, in the user's words
+     */
     public StatusBarViewModel(Supplier<List<EngineStatus>> engines, Supplier<PoolStatus> pool,
-                              StatementLog log, BackgroundRunner runner) {
+                              StatementLog log, BackgroundRunner runner, Work<String> retry) {
         this.engines = engines;
         this.pool = pool;
         this.log = log;
         this.runner = runner;
+        this.retryWork = retry;
+    }
+
+    /** Retries what failed; the outcome (also a failure at once) shows beside the button. */
+    public void retry() {
+        if (retrying.get()) {
+            return;
+        }
+        retrying.set(true);
+        retryOutcome.set("Retrying…");
+        runner.task("startup: retry", retryWork)
+                .notUserCancellable()
+                .onSuccess(problem -> {
+                    retrying.set(false);
+                    retryOutcome.set(problem == null ? "" : "Retry failed: " + problem);
+                })
+                .onFailure(error -> {
+                    retrying.set(false);
+                    retryOutcome.set("Retry failed: " + (error.getMessage() == null ? error.toString() : error.getMessage()));
+                })
+                .start();
+    }
+
+    /** Stops the background work the user may stop (what the status bar shows as running). */
+    public void cancelBackground() {
+        List.copyOf(runner.running()).stream().filter(RunningTask::userCancellable).forEach(RunningTask::cancel);
     }
 
     /** Reads the services once; call on each UI tick. */
@@ -55,6 +90,9 @@ public final class StatusBarViewModel {
             engineStatuses.setAll(now);
         }
         anyFailed.set(now.stream().anyMatch(s -> s.state() == EngineStatus.State.FAILED));
+        if (!anyFailed.get() && !retrying.get()) {
+            retryOutcome.set("");
+        }
 
         StatementLog.Counters counters = log.counters();
         total.set(numbers.format(counters.total()) + (counters.total() == 1 ? " statement" : " statements")
@@ -74,6 +112,7 @@ public final class StatusBarViewModel {
 
         List<RunningTask> tasks = runner.running();
         busy.set(!tasks.isEmpty());
+        cancellable.set(tasks.stream().anyMatch(t -> t.userCancellable() && !t.isCancelled()));
         if (tasks.isEmpty()) {
             background.set("");
         } else {
@@ -133,6 +172,20 @@ public final class StatusBarViewModel {
 
     public ReadOnlyBooleanProperty anyFailedProperty() {
         return anyFailed.getReadOnlyProperty();
+    }
+
+    /** True while background work runs that the user may cancel. */
+    public ReadOnlyBooleanProperty cancellableProperty() {
+        return cancellable.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty retryingProperty() {
+        return retrying.getReadOnlyProperty();
+    }
+
+    /** "Retrying…", "Retry failed: ..." or "". */
+    public ReadOnlyStringProperty retryOutcomeProperty() {
+        return retryOutcome.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty uiThreadWarningProperty() {

@@ -147,6 +147,51 @@ class StartupSequenceTest {
         });
     }
 
+    @Test
+    void cancellingTheCallersWorkStopsTheRunningStepOnItsOwnThreadAndSkipsTheRest() throws Exception {
+        java.util.concurrent.CountDownLatch stepRunning = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Map<String, String> threadOfStep = new ConcurrentHashMap<>();
+        StartupSequence sequence = new StartupSequence(List.of(
+                step("pg-start", List.of(), () -> {
+                    threadOfStep.put("pg-start", Thread.currentThread().getName());
+                    // What a running JDBC statement does: register how to stop it, then block.
+                    try (var ignored = WorkContext.onCancel(stopped::countDown)) {
+                        stepRunning.countDown();
+                        if (!stopped.await(30, TimeUnit.SECONDS)) {
+                            throw new IllegalStateException("the cancel never reached the step");
+                        }
+                    }
+                    throw new SQLException("canceling statement due to user request", "57014");
+                }),
+                step("hr-migrate", List.of("pg-start"), () -> { })));
+        org.persistenceexplorer.service.work.Cancellation cancellation = new org.persistenceexplorer.service.work.Cancellation();
+        java.util.concurrent.CompletableFuture<Boolean> outcome = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try (var ignored = cancellation.enter("startup")) {
+                return sequence.run(events);
+            }
+        });
+
+        assertThat(stepRunning.await(30, TimeUnit.SECONDS)).isTrue();
+        cancellation.cancel();
+
+        assertThat(outcome.get(30, TimeUnit.SECONDS)).isFalse();
+        assertThat(threadOfStep.get("pg-start")).as("the step ran on the sequence's own thread").startsWith("pe-startup");
+        assertThat(events.list).contains("failed pg-start", "skipped hr-migrate");
+        assertThat(runs.get("hr-migrate")).isNull();
+    }
+
+    @Test
+    void aSequenceStartedAfterACancelRunsNoStep() {
+        StartupSequence sequence = new StartupSequence(List.of(step("pg-start", List.of(), () -> { })));
+        org.persistenceexplorer.service.work.Cancellation cancellation = new org.persistenceexplorer.service.work.Cancellation();
+        cancellation.cancel();
+        try (var ignored = cancellation.enter("startup")) {
+            assertThat(sequence.run(events)).isFalse();
+        }
+        assertThat(events.list).containsExactly("skipped pg-start");
+    }
+
     private StartupStep failing(String id, List<String> after, AtomicBoolean fails) {
         return step(id, after, () -> {
             if (fails.get()) {

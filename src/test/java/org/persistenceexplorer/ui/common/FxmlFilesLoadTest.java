@@ -12,7 +12,6 @@ import java.util.prefs.Preferences;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javafx.scene.Parent;
-import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -22,7 +21,6 @@ import org.persistenceexplorer.service.startup.StartupSequence;
 import org.persistenceexplorer.ui.log.StatementLogView;
 import org.persistenceexplorer.ui.log.StatementLogViewModel;
 import org.persistenceexplorer.ui.shell.MainView;
-import org.persistenceexplorer.ui.shell.MainViewModel;
 import org.persistenceexplorer.ui.startup.StartupView;
 import org.persistenceexplorer.ui.startup.StartupViewModel;
 import org.persistenceexplorer.ui.status.StatusBarView;
@@ -41,12 +39,24 @@ class FxmlFilesLoadTest extends FxRobot {
     private final InlineBackgroundRunner runner = new InlineBackgroundRunner();
     private final StatementLog log = new StatementLog(100);
 
-    private final Map<String, Supplier<Object>> controllers = Map.of(
-            "StartupView.fxml", () -> new StartupView(new StartupViewModel(new StartupSequence(List.of()), runner), () -> { }),
-            "StatementLogView.fxml", () -> new StatementLogView(new StatementLogViewModel(log)),
-            "StatusBarView.fxml", () -> new StatusBarView(new StatusBarViewModel(List::of, () -> PoolStatus.NONE, log, runner), () -> { }),
-            "MainView.fxml", () -> new MainView(new MainViewModel(List::of), new Pane(), new Pane(),
-                    new WindowSettings(Preferences.userRoot().node("org/persistenceexplorer/test/fxml"))));
+    private final Map<String, Supplier<ViewLoader>> controllers = Map.of(
+            "StartupView.fxml", () -> ViewLoader.forController(
+                    new StartupView(new StartupViewModel(new StartupSequence(List.of()), runner), () -> { })),
+            "StatementLogView.fxml", () -> ViewLoader.forController(statementLogView()),
+            "StatusBarView.fxml", () -> ViewLoader.forController(statusBarView()),
+            "PlaceholderView.fxml", () -> ViewLoader.forController(new PlaceholderView("Title", "Text", null)),
+            "MainView.fxml", () -> ViewLoader.forController(new MainView(List.of(), feature -> null,
+                            new WindowSettings(Preferences.userRoot().node("org/persistenceexplorer/test/fxml"))))
+                    .nested(StatementLogView.class, this::statementLogView)
+                    .nested(StatusBarView.class, this::statusBarView));
+
+    private StatementLogView statementLogView() {
+        return new StatementLogView(new StatementLogViewModel(log));
+    }
+
+    private StatusBarView statusBarView() {
+        return new StatusBarView(new StatusBarViewModel(List::of, () -> PoolStatus.NONE, log, runner, p -> null));
+    }
 
     @Start
     void start(Stage stage) {
@@ -62,10 +72,10 @@ class FxmlFilesLoadTest extends FxRobot {
         assertThat(files).as("each FXML file needs a controller in this test").containsExactlyInAnyOrderElementsOf(controllers.keySet());
 
         for (String file : files) {
-            Object controller = controllers.get(file).get();
-            assertThat(controller.getClass().getSimpleName() + ".fxml").isEqualTo(file);
+            ViewLoader loader = controllers.get(file).get();
+            assertThat(loader.controllerType().getSimpleName() + ".fxml").isEqualTo(file);
             Parent[] root = new Parent[1];
-            interact(() -> root[0] = ViewLoader.load(controller));
+            interact(() -> root[0] = loader.load());
             assertThat(root[0]).as(file).isNotNull();
         }
     }

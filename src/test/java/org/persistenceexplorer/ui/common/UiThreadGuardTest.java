@@ -38,7 +38,7 @@ class UiThreadGuardTest extends FxRobot {
         TestEngines.sql().recorder().addListener(listener);
         try {
             interact(() -> runSelect("SELECT 'on the fx thread'"));
-            FxBackgroundRunner runner = new FxBackgroundRunner();
+            FxBackgroundRunner runner = new FxBackgroundRunner(2);
             boolean[] done = new boolean[1];
             interact(() -> runner.run("test: background", p -> {
                 runSelect("SELECT 'in the background'");

@@ -13,15 +13,18 @@ import org.persistenceexplorer.service.engine.EngineStatus;
 import org.persistenceexplorer.service.engine.PoolStatus;
 import org.persistenceexplorer.service.log.StatementLog;
 import org.persistenceexplorer.ui.common.InlineBackgroundRunner;
+import org.persistenceexplorer.ui.common.RunningTask;
 
 class StatusBarViewModelTest {
 
     private final StatementLog log = new StatementLog();
+    private final InlineBackgroundRunner runner = InlineBackgroundRunner.deferred();
+    private final AtomicReference<String> retryAnswer = new AtomicReference<>();
     private final AtomicReference<List<EngineStatus>> engines = new AtomicReference<>(List.of(
             new EngineStatus(Engine.POSTGRESQL, EngineStatus.State.UP, "localhost:5432/postgres", true, ""),
             new EngineStatus(Engine.NEO4J, EngineStatus.State.STARTING, "", true, "")));
     private final StatusBarViewModel model = new StatusBarViewModel(engines::get,
-            () -> new PoolStatus(1, 2, 0, 3, 6), log, new InlineBackgroundRunner());
+            () -> new PoolStatus(1, 2, 0, 3, 6), log, runner, progress -> retryAnswer.get());
 
     @Test
     void showsCountersPerKindAndThePool() {
@@ -49,6 +52,51 @@ class StatusBarViewModelTest {
         assertThat(model.engineStatuses()).extracting(StatusBarViewModel::describe)
                 .containsExactly("Neo4j failed · db.example.org:7687");
         assertThat(model.anyFailedProperty().get()).isTrue();
+    }
+
+    @Test
+    void aRetryThatFailsAtOnceSaysSoAndARetryThatWorksClearsTheMessage() {
+        engines.set(List.of(new EngineStatus(Engine.NEO4J, EngineStatus.State.FAILED, "db.example.org:7687", false, "refused")));
+        model.refresh();
+        retryAnswer.set("Connecting to Neo4j: Neo4j at db.example.org:7687 is not reachable: refused");
+
+        model.retry();
+        assertThat(model.retryOutcomeProperty().get()).isEqualTo("Retrying…");
+        assertThat(model.retryingProperty().get()).isTrue();
+        model.retry(); // a second click while retrying starts nothing more
+        assertThat(runner.runPending()).isEqualTo(1);
+        assertThat(model.retryingProperty().get()).isFalse();
+        assertThat(model.retryOutcomeProperty().get())
+                .isEqualTo("Retry failed: Connecting to Neo4j: Neo4j at db.example.org:7687 is not reachable: refused");
+        model.refresh();
+        assertThat(model.retryOutcomeProperty().get()).as("kept while the engine is still failed").startsWith("Retry failed");
+
+        retryAnswer.set(null);
+        model.retry();
+        runner.runPending();
+        engines.set(List.of(new EngineStatus(Engine.NEO4J, EngineStatus.State.UP, "db.example.org:7687", false, "")));
+        model.refresh();
+        assertThat(model.retryOutcomeProperty().get()).isEmpty();
+        assertThat(model.anyFailedProperty().get()).isFalse();
+    }
+
+    @Test
+    void cancelStopsTheUsersBackgroundWorkButNotStartup() {
+        java.util.concurrent.atomic.AtomicBoolean loaded = new java.util.concurrent.atomic.AtomicBoolean();
+        runner.task("tables: load page", p -> "rows").onSuccess(r -> loaded.set(true)).start();
+        runner.task("startup", p -> true).notUserCancellable().start();
+        model.refresh();
+        assertThat(model.cancellableProperty().get()).isTrue();
+        assertThat(model.backgroundProperty().get()).isEqualTo("tables: load page (+1 more)");
+
+        model.cancelBackground();
+        model.refresh();
+        assertThat(model.cancellableProperty().get()).isFalse();
+        assertThat(runner.running()).extracting(RunningTask::isCancelled).containsExactly(true, false);
+
+        runner.runPending();
+        assertThat(loaded).as("a cancelled task's result is dropped").isFalse();
+        assertThat(runner.running()).isEmpty();
     }
 
     @Test

@@ -1,0 +1,26 @@
+package org.persistenceexplorer.app;
+
+import java.util.List;
+import org.persistenceexplorer.ui.common.Feature;
+import org.persistenceexplorer.ui.console.ConsoleFeature;
+import org.persistenceexplorer.ui.migrations.MigrationsFeature;
+import org.persistenceexplorer.ui.orgchart.OrgChartFeature;
+import org.persistenceexplorer.ui.tables.TablesFeature;
+
+/**
+ * The tabs of the main window, in order (Ctrl+1 is the first): adding a tab or lab is one new
+ * package under ui/ plus one line here, handing the feature the services it needs.
+ */
+final class FeatureList {
+
+    private FeatureList() {
+    }
+
+    static List<Feature> of(AppContext context) {
+        return List.of(
+                new TablesFeature(),
+                new MigrationsFeature(),
+                new OrgChartFeature(),
+                new ConsoleFeature());
+    }
+}

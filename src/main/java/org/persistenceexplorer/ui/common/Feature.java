@@ -1,0 +1,31 @@
+package org.persistenceexplorer.ui.common;
+
+import javafx.scene.input.KeyCombination;
+
+/**
+ * One tab or lab of the main window: a package under {@code ui/} (view, view-model, FXML) plus
+ * its service, registered with one line in the app's feature list. The main window makes the
+ * tab, its icon and its Ctrl+digit shortcut from this, and builds the view only when the tab is
+ * first shown, so a tab nobody opens costs nothing. FX thread.
+ */
+public interface Feature {
+
+    /** Stable key, e.g. "tables": for settings and test lookups ({@code #tables-tab}). */
+    String id();
+
+    /** The tab's title, in the user's words. */
+    String title();
+
+    /** An Ikonli icon code for the tab (e.g. "mdal-table_chart"), or null for none. */
+    default String icon() {
+        return null;
+    }
+
+    /** A shortcut of its own, or null for Ctrl+<position> (Ctrl+1 for the first tab...). */
+    default KeyCombination shortcut() {
+        return null;
+    }
+
+    /** Builds the view; called once, on the FX thread, when the tab is first shown. */
+    FeatureView open(FeatureContext context);
+}
