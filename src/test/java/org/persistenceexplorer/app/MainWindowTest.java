@@ -98,7 +98,10 @@ class MainWindowTest extends FxRobot {
             clickOn(tab);
             WaitForAsyncUtils.waitForFxEvents();
         }
-        assertThat(lookup("#featureDetail").queryAs(Label.class).getText()).startsWith("Neo4j is up");
+        clickOn("Org Chart");
+        Tab orgChart = lookup("#mainTabs").queryAs(TabPane.class).getTabs().stream()
+                .filter(t -> t.getId().equals("orgchartTab")).findFirst().orElseThrow();
+        assertThat(from(orgChart.getContent()).lookup("#featureDetail").queryAs(Label.class).getText()).startsWith("Neo4j is up");
         assertThat(context.statementLog().counters().uiThreadStatements()).isZero();
     }
 }
