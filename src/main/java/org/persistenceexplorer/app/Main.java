@@ -1,6 +1,9 @@
 package org.persistenceexplorer.app;
 
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import org.persistenceexplorer.store.engine.RootPolicy;
 
@@ -10,6 +13,11 @@ import org.persistenceexplorer.store.engine.RootPolicy;
  * missing".
  */
 public final class Main {
+
+    private static final int TERMINAL_WIDTH = 92;
+
+    // Held so the level sticks: java.util.logging keeps loggers only weakly.
+    private static final Logger JAVAFX_LOG = Logger.getLogger("javafx");
 
     private Main() {
     }
@@ -31,10 +39,36 @@ public final class Main {
             System.out.println(LaunchOptions.usage());
             return;
         }
+        Optional<DisplayProblem> noWindow = DisplayProblem.beforeLaunch(System.getProperty("os.name"),
+                System.getenv(), System.getProperty("glass.platform"));
+        if (noWindow.isPresent()) {
+            exitWith(noWindow.get());
+            return;
+        }
+        // The classpath launch is deliberate (the module path drops Neo4j's Scala jars), yet JavaFX
+        // warns "Unsupported JavaFX configuration" about it on every start.
+        JAVAFX_LOG.setLevel(Level.SEVERE);
         AppContext context = new AppContext(options.settings(), RootPolicy.detect());
         // Ctrl+C: stop the engines so no postgres process outlives the app.
-        Runtime.getRuntime().addShutdownHook(new Thread(context::close, "pe-stop-engines"));
+        Thread stopEngines = new Thread(context::close, "pe-stop-engines");
+        Runtime.getRuntime().addShutdownHook(stopEngines);
         ExplorerApp.prepare(context);
-        Application.launch(ExplorerApp.class, args);
+        try {
+            Application.launch(ExplorerApp.class, args);
+        } catch (RuntimeException e) {
+            Optional<DisplayProblem> problem = DisplayProblem.recognise(e, System.getenv());
+            if (problem.isEmpty()) {
+                throw e;
+            }
+            // The toolkit failed before ExplorerApp.start, the only place that starts the engines:
+            // there is nothing to stop, and the hook would only add a log line after the paragraph.
+            Runtime.getRuntime().removeShutdownHook(stopEngines);
+            exitWith(problem.get());
+        }
+    }
+
+    private static void exitWith(DisplayProblem problem) {
+        System.err.println(problem.paragraph(TERMINAL_WIDTH));
+        System.exit(DisplayProblem.EXIT_STATUS);
     }
 }

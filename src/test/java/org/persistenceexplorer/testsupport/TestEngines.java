@@ -3,6 +3,7 @@ package org.persistenceexplorer.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.hibernate.SessionFactory;
 import org.persistenceexplorer.domain.graph.GraphResult;
@@ -98,15 +99,7 @@ public final class TestEngines {
     }
 
     private static void awaitGone(Path file) {
-        long giveUp = System.nanoTime() + 30_000_000_000L;
-        while (Files.exists(file) && System.nanoTime() < giveUp) {
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        Await.holdsWithin(Duration.ofSeconds(30), () -> !Files.exists(file));
     }
 
     static void deleteQuietly(Path folder) {

@@ -14,7 +14,8 @@ import java.util.List;
  * @param parameters  bound parameters as display strings, secrets masked; one list per batch entry flattened
  * @param durationNanos time from send to answer
  * @param rows        rows returned or affected where known, -1 when unknown
- * @param batchSize   how many executions this record stands for (1 unless a JDBC batch)
+ * @param batchSize   how many executions this record stands for (1 unless a JDBC batch or a
+ *                    repeated Neo4j cancel lookup)
  * @param thread      the name of the thread that ran it
  * @param onUiThread  true if it ran on the JavaFX application thread, which must never happen
  * @param error       null on success, otherwise the error message

@@ -79,7 +79,7 @@ public final class GraphGateway implements AutoCloseable {
         this.driver = driver;
         this.recorder = recorder;
         this.statementTimeout = statementTimeout;
-        this.terminator = new TransactionTerminator(this);
+        this.terminator = new TransactionTerminator(this, recorder);
     }
 
     /** Connects with the {@link #DEFAULT_STATEMENT_TIMEOUT}. */
@@ -172,17 +172,35 @@ public final class GraphGateway implements AutoCloseable {
         return execute(cypher, parameters, AccessMode.WRITE, true);
     }
 
-    /** For the terminator: recorded like any statement, auto-commit, not itself cancellable. */
-    GraphResult runInternal(String cypher, Map<String, Object> parameters) {
-        return execute(cypher, parameters, AccessMode.WRITE, false);
+    /**
+     * For the terminator: runs one auto-commit statement that is not itself cancellable and
+     * does not record it. The terminator repeats its lookup until the transaction shows up and
+     * records the repeats as one statement that counts every attempt.
+     */
+    Attempt runUnrecorded(String cypher, Map<String, Object> parameters) {
+        return send(cypher, parameters == null ? Map.of() : parameters, AccessMode.WRITE, false);
     }
 
     private GraphResult execute(String cypher, Map<String, Object> parameters, AccessMode mode, boolean cancellable) {
         Map<String, Object> params = parameters == null ? Map.of() : parameters;
-        String action = WorkContext.currentAction();
         if (cancellable && WorkContext.cancelled()) {
             throw new GraphQueryCancelledException("Cancelled before the statement was sent.", null, null);
         }
+        Attempt attempt = send(cypher, params, mode, cancellable);
+        if (attempt.failure() != null) {
+            StatementKind fallbackKind = mode == AccessMode.READ ? StatementKind.CYPHER_READ : StatementKind.CYPHER_WRITE;
+            recorder.record(Engine.NEO4J, fallbackKind, cypher, display(params), attempt.durationNanos(), -1, 1,
+                    attempt.failure().getMessage());
+            throw attempt.failure();
+        }
+        GraphResult result = attempt.result();
+        recorder.record(Engine.NEO4J, result.kind(), cypher, display(params), result.durationNanos(), rows(result), 1, null);
+        return result;
+    }
+
+    /** Sends one statement in its own session and transaction; records nothing. */
+    private Attempt send(String cypher, Map<String, Object> params, AccessMode mode, boolean cancellable) {
+        String action = WorkContext.currentAction();
         String statementId = UUID.randomUUID().toString();
         TransactionConfig config = TransactionConfig.builder()
                 .withTimeout(statementTimeout)
@@ -190,7 +208,6 @@ public final class GraphGateway implements AutoCloseable {
                 .build();
         boolean autoCommit = !cancellable || NEEDS_AUTO_COMMIT.matcher(cypher).matches();
         TransactionTerminator.Handle termination = terminator.handle(statementId, action);
-        StatementKind fallbackKind = mode == AccessMode.READ ? StatementKind.CYPHER_READ : StatementKind.CYPHER_WRITE;
         long started = System.nanoTime();
         GraphResult result = null;
         try (CancelHooks.Registration ignored = cancellable ? WorkContext.onCancel(termination::request) : () -> { };
@@ -199,18 +216,18 @@ public final class GraphGateway implements AutoCloseable {
         } catch (RuntimeException e) {
             termination.finish();
             if (result == null) {
-                GraphQueryException failure = explain(e, termination.requested());
-                recorder.record(Engine.NEO4J, fallbackKind, cypher, display(params), System.nanoTime() - started, -1, 1,
-                        failure.getMessage());
-                throw failure;
+                return new Attempt(null, explain(e, termination.requested()), System.nanoTime() - started);
             }
             // The statement committed; only closing the session failed. Nothing to report to the caller.
             LOG.debug("closing a Neo4j session failed after a successful statement", e);
         }
         termination.finish();
-        long rows = result.kind() == StatementKind.CYPHER_READ ? result.rows().size() : result.counters().total();
-        recorder.record(Engine.NEO4J, result.kind(), cypher, display(params), result.durationNanos(), rows, 1, null);
-        return result;
+        return new Attempt(result, null, result.durationNanos());
+    }
+
+    /** Rows returned by a read, items changed by a write: what the log's row column shows. */
+    static long rows(GraphResult result) {
+        return result.kind() == StatementKind.CYPHER_READ ? result.rows().size() : result.counters().total();
     }
 
     private static GraphResult run(Session session, Query query, TransactionConfig config, boolean autoCommit, long started) {
@@ -289,6 +306,15 @@ public final class GraphGateway implements AutoCloseable {
     /** How long one statement may run before the server stops it. */
     public Duration statementTimeout() {
         return statementTimeout;
+    }
+
+    /** How many statements the terminator has sent so far, for tests that check its record. */
+    long terminateStatementsSent() {
+        return terminator.statementsSent();
+    }
+
+    /** One statement sent: its result, or the failure in the user's words; how long it took. */
+    record Attempt(GraphResult result, GraphQueryException failure, long durationNanos) {
     }
 
     /** Closes the driver and its connections. Running statements fail. */

@@ -3,13 +3,8 @@ package org.persistenceexplorer.ui.startup;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -75,70 +70,5 @@ public final class StartupView {
     @FXML
     private void quit() {
         quit.run();
-    }
-
-    /** A step: state mark, title, summary and elapsed time. Updates live through its properties. */
-    private static final class StepCell extends ListCell<StepRow> {
-        private final Label mark = new Label();
-        private final Label title = new Label();
-        private final Label summary = new Label();
-        private final Label elapsed = new Label();
-        private final BorderPane layout = new BorderPane();
-
-        StepCell() {
-            mark.getStyleClass().add("pe-step-mark");
-            title.getStyleClass().add("pe-step-title");
-            summary.getStyleClass().add("pe-muted");
-            summary.setWrapText(true);
-            summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-            elapsed.getStyleClass().add("pe-muted");
-            Region spacer = new Region();
-            HBox.setHgrow(spacer, Priority.ALWAYS);
-            HBox line = new HBox(10, mark, title, spacer, elapsed);
-            layout.setTop(line);
-            layout.setCenter(summary);
-            BorderPane.setMargin(summary, new javafx.geometry.Insets(0, 0, 0, 30));
-            BorderPane.setAlignment(summary, javafx.geometry.Pos.CENTER_LEFT);
-        }
-
-        @Override
-        protected void updateItem(StepRow row, boolean empty) {
-            super.updateItem(row, empty);
-            mark.textProperty().unbind();
-            elapsed.textProperty().unbind();
-            summary.textProperty().unbind();
-            if (empty || row == null) {
-                setGraphic(null);
-                return;
-            }
-            title.setText(row.title() + (row.needed() ? "" : "  (continues in the background)"));
-            mark.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                    () -> symbol(row.stateProperty().get()), row.stateProperty()));
-            row.stateProperty().addListener((obs, old, state) -> styleFor(state));
-            styleFor(row.stateProperty().get());
-            elapsed.textProperty().bind(row.elapsedProperty());
-            summary.textProperty().bind(row.summaryProperty());
-            if (getListView() != null) {
-                // Wrap long summaries (error messages) to the list's width instead of scrolling sideways.
-                layout.prefWidthProperty().bind(getListView().widthProperty().subtract(36));
-                layout.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            }
-            setGraphic(layout);
-        }
-
-        private void styleFor(StepRow.State state) {
-            getStyleClass().removeIf(s -> s.startsWith("pe-step-"));
-            getStyleClass().add("pe-step-" + state.name().toLowerCase(java.util.Locale.ROOT));
-        }
-
-        private static String symbol(StepRow.State state) {
-            switch (state) {
-                case RUNNING: return "▶";
-                case DONE: return "✔";
-                case FAILED: return "✖";
-                case SKIPPED: return "–";
-                default: return "•";
-            }
-        }
     }
 }

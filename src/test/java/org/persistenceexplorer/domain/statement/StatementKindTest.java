@@ -2,9 +2,9 @@ package org.persistenceexplorer.domain.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class StatementKindTest {
@@ -43,8 +43,10 @@ class StatementKindTest {
             ''                                                    | OTHER
             """)
     void sqlIsClassifiedByItsFirstKeyword(String sql, StatementKind expected) {
-        assertThat(StatementKind.ofSql(sql)).isEqualTo(expected);
-        assertThat(expected.engine()).isEqualTo(Engine.POSTGRESQL);
+        StatementKind kind = StatementKind.ofSql(sql);
+
+        assertThat(kind).isEqualTo(expected);
+        assertThat(kind.engine()).isEqualTo(Engine.POSTGRESQL);
     }
 
     @Test
@@ -87,12 +89,9 @@ class StatementKindTest {
         assertThat(StatementKind.ofCypherQueryType("WRITE_ONLY")).isEqualTo(StatementKind.CYPHER_WRITE);
         assertThat(StatementKind.ofCypherQueryType("SCHEMA_WRITE")).isEqualTo(StatementKind.CYPHER_SCHEMA);
         assertThat(StatementKind.ofCypherQueryType(null)).as("unknown: treated as a read").isEqualTo(StatementKind.CYPHER_READ);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"CYPHER_READ", "CYPHER_WRITE", "CYPHER_SCHEMA"})
-    void cypherKindsBelongToNeo4jWithTheServersWordAsLabel(StatementKind kind) {
-        assertThat(kind.engine()).isEqualTo(Engine.NEO4J);
-        assertThat(kind.label()).isIn("READ", "WRITE", "SCHEMA");
+        assertThat(Stream.of("READ_ONLY", "READ_WRITE", "SCHEMA_WRITE").map(StatementKind::ofCypherQueryType))
+                .as("counted under Neo4j, labelled with the server's word")
+                .allSatisfy(kind -> assertThat(kind.engine()).isEqualTo(Engine.NEO4J))
+                .extracting(StatementKind::label).containsExactly("READ", "WRITE", "SCHEMA");
     }
 }

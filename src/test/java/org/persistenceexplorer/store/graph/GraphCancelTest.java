@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -16,11 +17,13 @@ import org.persistenceexplorer.store.capture.CancelHooks;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.store.capture.WorkContext;
 import org.persistenceexplorer.store.engine.EngineStartException;
+import org.persistenceexplorer.testsupport.Await;
 import org.persistenceexplorer.testsupport.RecordedStatements;
 import org.persistenceexplorer.testsupport.TestEngines;
 
 class GraphCancelTest {
 
+    private static final Duration GIVE_UP = Duration.ofSeconds(10);
     /** Counts to ten billion: minutes of work for the server unless something stops it. */
     private static final String ENDLESS = "UNWIND range(1, 10000000000) AS x RETURN count(x) AS n";
 
@@ -57,16 +60,36 @@ class GraphCancelTest {
             assertThat(s.error()).startsWith("Cancelled");
             assertThat(s.action()).isEqualTo(recorded.action());
         });
-        assertThat(recorded.matching(s -> s.action().equals("cancel: " + recorded.action())))
-                .as("the terminating statement is in the log too, under its own action")
-                .isNotEmpty()
-                .allSatisfy(s -> assertThat(s.text()).startsWith("SHOW TRANSACTIONS"));
+        assertThat(awaitTerminateRecords())
+                .as("the terminating statement is in the log too, under its own action, once")
+                .singleElement().satisfies(s -> assertThat(s.text()).startsWith("SHOW TRANSACTIONS"));
+    }
+
+    @Test
+    void lookupsRepeatedUntilTheStatementFinishesAreOneRecordCountingEachLookup() {
+        try (TransactionTerminator terminator = new TransactionTerminator(graph, TestEngines.graph().recorder())) {
+            // No transaction carries this id, so the terminator looks again every 100 ms.
+            TransactionTerminator.Handle handle = terminator.handle("not-on-the-server", recorded.action());
+            handle.request();
+            Await.until(GIVE_UP, () -> terminator.statementsSent() >= 3, "the terminator looked three times");
+            handle.finish();
+
+            CapturedStatement lookups = awaitTerminateRecords().get(0);
+
+            assertThat(recorded.matching(s -> s.action().equals("cancel: " + recorded.action())))
+                    .as("one line per cancel").containsExactly(lookups);
+            assertThat(lookups.succeeded()).isTrue();
+            assertThat(lookups.executions()).as("counts every lookup sent").isEqualTo(terminator.statementsSent());
+            assertThat(lookups.rows()).as("nothing was terminated").isZero();
+        }
     }
 
     @Test
     void cancelRightAfterStartStillStopsTheStatement() throws Exception {
         CancelHooks hooks = new CancelHooks();
         CompletableFuture<GraphResult> running = runInBackground(graph, hooks);
+        // Not a wait: cancelling 20 ms in is the case under test (the transaction may not be on the
+        // server yet, so the terminator has to look again).
         Thread.sleep(20);
 
         hooks.cancel();
@@ -125,14 +148,16 @@ class GraphCancelTest {
     }
 
     /** Waits until the server runs the statement of this action. */
-    private void awaitServerLists(String action) throws InterruptedException {
-        long giveUp = System.currentTimeMillis() + 10_000;
-        while (runningOnServer(action) == 0) {
-            if (System.currentTimeMillis() > giveUp) {
-                throw new AssertionError("the statement never showed up in SHOW TRANSACTIONS");
-            }
-            Thread.sleep(50);
-        }
+    private void awaitServerLists(String action) {
+        Await.until(GIVE_UP, () -> runningOnServer(action) > 0, "the statement shows up in SHOW TRANSACTIONS");
+    }
+
+    /** The cancel thread records its lookups once it is done, a moment after the caller's failure. */
+    private List<CapturedStatement> awaitTerminateRecords() {
+        String cancelAction = "cancel: " + recorded.action();
+        Await.until(GIVE_UP, () -> !recorded.matching(s -> s.action().equals(cancelAction)).isEmpty(),
+                "the TERMINATE lookups are recorded");
+        return recorded.matching(s -> s.action().equals(cancelAction));
     }
 
     private long runningOnServer(String action) {

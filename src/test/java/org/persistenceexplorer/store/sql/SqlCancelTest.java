@@ -12,12 +12,12 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.service.work.Cancellation;
+import org.persistenceexplorer.testsupport.Await;
 import org.persistenceexplorer.testsupport.RecordedStatements;
 import org.persistenceexplorer.testsupport.TestEngines;
 
@@ -57,7 +57,7 @@ class SqlCancelTest {
                 throw new java.util.concurrent.CompletionException(e);
             }
         });
-        waitUntil(() -> activeOnServer(marker), "the statement is running on the server");
+        Await.until(GIVE_UP, () -> activeOnServer(marker), "the statement is running on the server");
 
         work.cancel();
 
@@ -69,7 +69,7 @@ class SqlCancelTest {
             assertThat(s.error()).containsIgnoringCase("cancel");
             assertThat(s.action()).isEqualTo(recorded.action());
         });
-        waitUntil(() -> !activeOnServer(marker), "the server no longer runs the statement");
+        Await.until(GIVE_UP, () -> !activeOnServer(marker), "the server no longer runs the statement");
     }
 
     @Test
@@ -136,15 +136,5 @@ class SqlCancelTest {
             return (SQLException) e.getCause();
         }
         throw new AssertionError("the cancelled statement completed normally");
-    }
-
-    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + GIVE_UP.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("gave up waiting until " + what);
-            }
-            Thread.sleep(50);
-        }
     }
 }
