@@ -11,7 +11,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -64,8 +63,8 @@ class EngineRecoveryTest {
 
     @BeforeEach
     void bothEnginesUp() throws InterruptedException {
-        await(context.sql()::status, EngineStatus.State.UP, BACK_WITHIN);
-        await(context.graph()::status, EngineStatus.State.UP, BACK_WITHIN);
+        EngineStatusAwait.state(context.sql()::status, EngineStatus.State.UP, BACK_WITHIN);
+        EngineStatusAwait.state(context.graph()::status, EngineStatus.State.UP, BACK_WITHIN);
     }
 
     @Test
@@ -81,7 +80,7 @@ class EngineRecoveryTest {
         long killed = System.nanoTime();
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
 
-        EngineStatus lost = await(sql::status, EngineStatus.State.LOST, NOTICED_WITHIN);
+        EngineStatus lost = EngineStatusAwait.state(sql::status, EngineStatus.State.LOST, NOTICED_WITHIN);
         report("postgresql noticed", killed);
         assertThat(lost.detail()).isEqualTo("The embedded PostgreSQL server stopped unexpectedly (process " + pid
                 + " exited); restarting it…");
@@ -94,7 +93,7 @@ class EngineRecoveryTest {
 
         long released = System.nanoTime();
         sql.healthCheck().holdRecovery(false);
-        EngineStatus back = await(sql::status, EngineStatus.State.UP, BACK_WITHIN);
+        EngineStatus back = EngineStatusAwait.state(sql::status, EngineStatus.State.UP, BACK_WITHIN);
         report("postgresql back after recovery was released", released);
 
         assertThat(back.address()).as("same port, so the pool's URL still holds").isEqualTo(address);
@@ -117,7 +116,7 @@ class EngineRecoveryTest {
         long stopped = System.nanoTime();
         graph.simulateServerLossForTest();
 
-        EngineStatus lost = await(graph::status, EngineStatus.State.LOST, NOTICED_WITHIN);
+        EngineStatus lost = EngineStatusAwait.state(graph::status, EngineStatus.State.LOST, NOTICED_WITHIN);
         report("neo4j noticed", stopped);
         assertThat(lost.detail()).isEqualTo("The embedded Neo4j server stopped unexpectedly "
                 + "(its database is no longer available); restarting it…");
@@ -129,7 +128,7 @@ class EngineRecoveryTest {
 
         long released = System.nanoTime();
         graph.healthCheck().holdRecovery(false);
-        EngineStatus back = await(graph::status, EngineStatus.State.UP, BACK_WITHIN);
+        EngineStatus back = EngineStatusAwait.state(graph::status, EngineStatus.State.UP, BACK_WITHIN);
         report("neo4j back after recovery was released (" + address + " -> " + back.address() + ")", released);
 
         assertThat(context.statementLog().counters().total()).as("the watch and the restart ran no Cypher")
@@ -148,19 +147,6 @@ class EngineRecoveryTest {
             rows.next();
             return rows.getLong(1);
         }
-    }
-
-    /** Polls (no fixed sleep) until the engine is in the state; the deadline only stops a broken build hanging. */
-    private static EngineStatus await(Supplier<EngineStatus> status, EngineStatus.State state, Duration within)
-            throws InterruptedException {
-        long giveUp = System.nanoTime() + within.toNanos();
-        EngineStatus now = status.get();
-        while (now.state() != state && System.nanoTime() < giveUp) {
-            Thread.sleep(20);
-            now = status.get();
-        }
-        assertThat(now.state()).as("%s within %s s: %s", state, within.toSeconds(), now).isEqualTo(state);
-        return now;
     }
 
     private static void report(String what, long since) {

@@ -59,6 +59,40 @@ class SqlEngineTest {
         engine.close();
     }
 
+    @Test
+    void failedStartsCanBeRetriedAndLeaveNoPoolBehind() throws Exception {
+        int deadPort = freePort();
+        EngineSettings settings = new EngineSettings(dataDir, "jdbc:postgresql://127.0.0.1:" + deadPort + "/hr",
+                "app", null, null, null, null);
+        SqlEngine engine = new SqlEngine(settings, new StatementRecorder(), RootPolicy.detect());
+        long poolThreads = EngineThreads.named("pe-sql");
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThatThrownBy(engine::start).isInstanceOf(EngineStartException.class);
+                assertThat(engine.status().state()).isEqualTo(EngineStatus.State.FAILED);
+            }
+            EngineThreads.awaitAtMost("pe-sql", poolThreads, java.time.Duration.ofSeconds(10));
+        } finally {
+            engine.close();
+        }
+    }
+
+    @Test
+    void externalEndpointHostAndPortAreReadFromTheUrl() {
+        assertThat(endpoint("jdbc:postgresql://db.example:6543/hr?ssl=true")).containsExactly("db.example", 6543);
+        assertThat(endpoint("jdbc:postgresql://db.example/hr")).containsExactly("db.example", 5432);
+        assertThat(endpoint("jdbc:postgresql://first:5433,second:5434/hr")).containsExactly("first", 5433);
+        assertThat(endpoint("jdbc:postgresql://[::1]:5435/hr")).containsExactly("::1", 5435);
+        assertThat(endpoint("jdbc:postgresql://[::1]/hr")).containsExactly("::1", 5432);
+        assertThat(endpoint("jdbc:postgresql:hr")).containsExactly("localhost", 5432);
+    }
+
+    private static java.util.List<Object> endpoint(String url) {
+        org.persistenceexplorer.store.sql.PostgresEndpoint endpoint =
+                new org.persistenceexplorer.store.sql.PostgresEndpoint(url, "app", null, false);
+        return java.util.List.of(endpoint.host(), endpoint.port());
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return probe.getLocalPort();
