@@ -21,6 +21,7 @@ import org.persistenceexplorer.service.engine.EngineStatus;
 import org.persistenceexplorer.service.startup.StartupListener;
 import org.persistenceexplorer.service.startup.StartupProblem;
 import org.persistenceexplorer.service.startup.StartupStep;
+import org.persistenceexplorer.store.engine.Liveness;
 import org.persistenceexplorer.store.engine.RootPolicy;
 
 /**
@@ -130,23 +131,10 @@ class AppContextRestartTest {
     private static void assertServerGone(Path postgresFolder, long pid) throws Exception {
         assertThat(postgresFolder.resolve("postmaster.pid")).as("postmaster.pid removed on close").doesNotExist();
         long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (running(pid) && System.nanoTime() < giveUp) {
+        while (Liveness.processRunning(pid) && System.nanoTime() < giveUp) {
             Thread.sleep(50);
         }
-        assertThat(running(pid)).as("postgres (pid %d) has stopped", pid).isFalse();
-    }
-
-    private static boolean running(long pid) throws java.io.IOException {
-        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            return false;
-        }
-        Path stat = Path.of("/proc/" + pid + "/stat");
-        if (!Files.exists(stat)) {
-            return true;
-        }
-        // "pid (comm) state ...": Z is a process that has ended and waits to be reaped.
-        String line = Files.readString(stat);
-        return !line.substring(line.lastIndexOf(')') + 2).startsWith("Z");
+        assertThat(Liveness.processRunning(pid)).as("postgres (pid %d) has stopped", pid).isFalse();
     }
 
     private static void report(String what, long since) {

@@ -23,7 +23,7 @@ public final class EngineWatch implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineWatch.class);
     static final Duration PERIOD = Duration.ofSeconds(1);
-    /** How long close waits for a check or a restart in progress before interrupting it. */
+    /** How long close waits for a check or a restart in progress; the engine's close waits for the rest. */
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(3);
 
     private final List<HealthCheck> checks;
@@ -67,7 +67,11 @@ public final class EngineWatch implements AutoCloseable {
         }
     }
 
-    /** Stops watching; waits briefly for a restart in progress. */
+    /**
+     * Stops watching; waits briefly for a check or a restart in progress. A restart is never
+     * interrupted (a half-started server would be left running without an owner); if it takes
+     * longer, the engine's own close waits for it and then stops what it started.
+     */
     @Override
     public synchronized void close() {
         closed = true;
@@ -76,11 +80,8 @@ public final class EngineWatch implements AutoCloseable {
         }
         scheduler.shutdown();
         try {
-            if (!scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                scheduler.shutdownNow();
-            }
+            scheduler.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            scheduler.shutdownNow();
             Thread.currentThread().interrupt();
         }
     }

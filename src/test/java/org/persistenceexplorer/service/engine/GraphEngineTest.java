@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.persistenceexplorer.store.capture.StatementRecorder;
@@ -56,7 +57,7 @@ class GraphEngineTest {
                 assertThatThrownBy(engine::start).isInstanceOf(EngineStartException.class);
                 assertThat(engine.status().state()).isEqualTo(EngineStatus.State.FAILED);
             }
-            EngineThreads.awaitAtMost(DRIVER_THREADS, driverThreads, java.time.Duration.ofSeconds(20));
+            EngineThreads.awaitAtMost(DRIVER_THREADS, driverThreads, Duration.ofSeconds(20));
         } finally {
             engine.close();
         }

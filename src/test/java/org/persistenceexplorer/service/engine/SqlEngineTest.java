@@ -8,11 +8,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.persistenceexplorer.store.engine.EngineStartException;
 import org.persistenceexplorer.store.engine.RootPolicy;
+import org.persistenceexplorer.store.sql.PostgresEndpoint;
 
 class SqlEngineTest {
 
@@ -71,7 +74,7 @@ class SqlEngineTest {
                 assertThatThrownBy(engine::start).isInstanceOf(EngineStartException.class);
                 assertThat(engine.status().state()).isEqualTo(EngineStatus.State.FAILED);
             }
-            EngineThreads.awaitAtMost("pe-sql", poolThreads, java.time.Duration.ofSeconds(10));
+            EngineThreads.awaitAtMost("pe-sql", poolThreads, Duration.ofSeconds(10));
         } finally {
             engine.close();
         }
@@ -87,10 +90,9 @@ class SqlEngineTest {
         assertThat(endpoint("jdbc:postgresql:hr")).containsExactly("localhost", 5432);
     }
 
-    private static java.util.List<Object> endpoint(String url) {
-        org.persistenceexplorer.store.sql.PostgresEndpoint endpoint =
-                new org.persistenceexplorer.store.sql.PostgresEndpoint(url, "app", null, false);
-        return java.util.List.of(endpoint.host(), endpoint.port());
+    private static List<Object> endpoint(String url) {
+        PostgresEndpoint endpoint = new PostgresEndpoint(url, "app", null, false);
+        return List.of(endpoint.host(), endpoint.port());
     }
 
     static int freePort() throws IOException {
