@@ -44,8 +44,9 @@ public final class GraphEngine implements CypherRunner, AutoCloseable {
         this.settings = settings;
         this.recorder = recorder;
         this.status = new AtomicReference<>(EngineStatus.starting(Engine.NEO4J, settings.embeddedNeo4j()));
-        this.healthCheck = new HealthCheck(status, settings.embeddedNeo4j() ? "restarting it" : "reconnecting",
-                this::problem, this::recover);
+        this.healthCheck = settings.embeddedNeo4j()
+                ? new HealthCheck(status, "restarting it", this::problem, this::restart)
+                : new HealthCheck(status, "reconnecting", this::problem, HealthCheck.answerAgain(this::problem));
     }
 
     /**
@@ -138,17 +139,11 @@ public final class GraphEngine implements CypherRunner, AutoCloseable {
     }
 
     /**
-     * Embedded: a new server on the same folder (the old one is shut down first: it holds the
-     * store lock) and a new gateway to it; callers keep using this engine, which now delegates to
-     * the new gateway. External: the driver reconnects by itself once the server answers.
+     * Brings the embedded server back: a new one on the same folder (the old one is shut down
+     * first: it holds the store lock) and a new gateway to it; callers keep using this engine,
+     * which now delegates to the new gateway.
      */
-    private void recover() throws EngineStartException {
-        if (!settings.embeddedNeo4j()) {
-            if (problem().isPresent()) {
-                throw new IllegalStateException("no answer yet");
-            }
-            return;
-        }
+    private void restart() throws EngineStartException {
         synchronized (lifecycle) {
             if (status.get().state() != EngineStatus.State.LOST) {
                 return; // closed meanwhile: stay closed

@@ -39,6 +39,18 @@ final class HealthCheck {
         void recover() throws Exception;
     }
 
+    /**
+     * The recovery of an external server: nothing to restart, the app can only wait until the
+     * server answers again (pgjdbc and the Neo4j driver then reconnect by themselves).
+     */
+    static Recovery answerAgain(Probe probe) {
+        return () -> {
+            if (probe.problem().isPresent()) {
+                throw new IllegalStateException("no answer yet");
+            }
+        };
+    }
+
     private final AtomicReference<EngineStatus> status;
     private final String recovering;
     private final Probe probe;

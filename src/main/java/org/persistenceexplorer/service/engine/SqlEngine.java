@@ -50,8 +50,9 @@ public final class SqlEngine implements AutoCloseable {
         this.recorder = recorder;
         this.rootPolicy = rootPolicy;
         this.status = new AtomicReference<>(EngineStatus.starting(Engine.POSTGRESQL, settings.embeddedPostgres()));
-        this.healthCheck = new HealthCheck(status, settings.embeddedPostgres() ? "restarting it" : "reconnecting",
-                this::problem, this::recover);
+        this.healthCheck = settings.embeddedPostgres()
+                ? new HealthCheck(status, "restarting it", this::problem, this::restart)
+                : new HealthCheck(status, "reconnecting", this::problem, HealthCheck.answerAgain(this::problem));
     }
 
     /**
@@ -160,18 +161,12 @@ public final class SqlEngine implements AutoCloseable {
     }
 
     /**
-     * Embedded: closes what is left of the old server first (after a kill -9 zonky still holds
-     * its lock file in the data folder, in this JVM), then starts a new one on the same folder
-     * and port, so the pool's URL stays valid; Hikari drops the dead connections when it next
-     * validates them. External: there is nothing to restart, only to wait for.
+     * Brings the embedded server back: closes what is left of the old one first (after a kill -9
+     * zonky still holds its lock file in the data folder, in this JVM), then starts a new one on
+     * the same folder and port, so the pool's URL stays valid; Hikari drops the dead connections
+     * when it next validates them.
      */
-    private void recover() throws EngineStartException {
-        if (!settings.embeddedPostgres()) {
-            if (problem().isPresent()) {
-                throw new IllegalStateException("no answer yet");
-            }
-            return;
-        }
+    private void restart() throws EngineStartException {
         synchronized (lifecycle) {
             if (status.get().state() != EngineStatus.State.LOST) {
                 return; // closed meanwhile: stay closed

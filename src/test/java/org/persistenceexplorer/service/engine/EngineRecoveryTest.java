@@ -2,15 +2,15 @@ package org.persistenceexplorer.service.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.persistenceexplorer.service.engine.LossAndRecovery.detail;
+import static org.persistenceexplorer.service.engine.LossAndRecovery.firstNumber;
+import static org.persistenceexplorer.service.engine.LossAndRecovery.report;
+import static org.persistenceexplorer.service.engine.LossAndRecovery.state;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLTransientConnectionException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -36,6 +36,7 @@ import org.persistenceexplorer.store.sql.HibernateOrm;
 class EngineRecoveryTest {
 
     /** What the requirement allows; generous on a loaded 2-core machine, never tighter. */
+    private static final String COUNT_DEPARTMENTS = "SELECT count(*) FROM hr.department";
     private static final Duration NOTICED_WITHIN = Duration.ofSeconds(5);
     private static final Duration BACK_WITHIN = Duration.ofSeconds(30);
     private static final Duration REFUSED_WITHIN = Duration.ofSeconds(10);
@@ -63,8 +64,8 @@ class EngineRecoveryTest {
 
     @BeforeEach
     void bothEnginesUp() throws InterruptedException {
-        EngineStatusAwait.state(context.sql()::status, EngineStatus.State.UP, BACK_WITHIN);
-        EngineStatusAwait.state(context.graph()::status, EngineStatus.State.UP, BACK_WITHIN);
+        state(context.sql()::status, EngineStatus.State.UP, BACK_WITHIN);
+        state(context.graph()::status, EngineStatus.State.UP, BACK_WITHIN);
     }
 
     @Test
@@ -80,26 +81,26 @@ class EngineRecoveryTest {
         long killed = System.nanoTime();
         ProcessHandle.of(pid).orElseThrow().destroyForcibly();
 
-        EngineStatus lost = EngineStatusAwait.state(sql::status, EngineStatus.State.LOST, NOTICED_WITHIN);
+        EngineStatus lost = state(sql::status, EngineStatus.State.LOST, NOTICED_WITHIN);
         report("postgresql noticed", killed);
         assertThat(lost.detail()).isEqualTo("The embedded PostgreSQL server stopped unexpectedly (process " + pid
                 + " exited); restarting it…");
 
         long asked = System.nanoTime();
-        assertThatThrownBy(() -> countDepartments(dataSource)).isInstanceOf(SQLTransientConnectionException.class)
+        assertThatThrownBy(() -> firstNumber(dataSource, COUNT_DEPARTMENTS)).isInstanceOf(SQLTransientConnectionException.class)
                 .hasMessage("PostgreSQL is not available: " + lost.detail());
         assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(REFUSED_WITHIN);
         assertThatThrownBy(this::hibernateCount).hasStackTraceContaining("PostgreSQL is not available");
 
         long released = System.nanoTime();
         sql.healthCheck().holdRecovery(false);
-        EngineStatus back = EngineStatusAwait.state(sql::status, EngineStatus.State.UP, BACK_WITHIN);
+        EngineStatus back = state(sql::status, EngineStatus.State.UP, BACK_WITHIN);
         report("postgresql back after recovery was released", released);
 
         assertThat(back.address()).as("same port, so the pool's URL still holds").isEqualTo(address);
         assertThat(context.statementLog().counters().total()).as("the watch and the restart sent no statement")
                 .isEqualTo(statementsBefore);
-        assertThat(countDepartments(dataSource)).as("the same DataSource works again").isEqualTo(departments);
+        assertThat(firstNumber(dataSource, COUNT_DEPARTMENTS)).as("the same DataSource works again").isEqualTo(departments);
         assertThat(hibernateCount()).as("Hibernate, opened before the kill, works again").isEqualTo(departments);
         assertThat(EmbeddedPostgresServer.postmasterPid(context.settings().postgresFolder()).orElseThrow())
                 .as("a new server process").isNotEqualTo(pid);
@@ -116,7 +117,7 @@ class EngineRecoveryTest {
         long stopped = System.nanoTime();
         graph.simulateServerLossForTest();
 
-        EngineStatus lost = EngineStatusAwait.state(graph::status, EngineStatus.State.LOST, NOTICED_WITHIN);
+        EngineStatus lost = state(graph::status, EngineStatus.State.LOST, NOTICED_WITHIN);
         report("neo4j noticed", stopped);
         assertThat(lost.detail()).isEqualTo("The embedded Neo4j server stopped unexpectedly "
                 + "(its database is no longer available); restarting it…");
@@ -128,7 +129,7 @@ class EngineRecoveryTest {
 
         long released = System.nanoTime();
         graph.healthCheck().holdRecovery(false);
-        EngineStatus back = EngineStatusAwait.state(graph::status, EngineStatus.State.UP, BACK_WITHIN);
+        EngineStatus back = state(graph::status, EngineStatus.State.UP, BACK_WITHIN);
         report("neo4j back after recovery was released (" + address + " -> " + back.address() + ")", released);
 
         assertThat(context.statementLog().counters().total()).as("the watch and the restart ran no Cypher")
@@ -141,17 +142,6 @@ class EngineRecoveryTest {
         return hibernate.fromSession(s -> s.createQuery("select count(d) from Department d", Long.class).getSingleResult());
     }
 
-    private static long countDepartments(DataSource dataSource) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM hr.department")) {
-            rows.next();
-            return rows.getLong(1);
-        }
-    }
-
-    private static void report(String what, long since) {
-        System.out.println("recovery timing: " + what + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since) + " ms");
-    }
 
     /** Collects what went wrong during startup, for the assertion message. */
     private static final class Problems implements StartupListener {

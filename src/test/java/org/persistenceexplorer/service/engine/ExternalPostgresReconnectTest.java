@@ -2,15 +2,15 @@ package org.persistenceexplorer.service.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.persistenceexplorer.service.engine.LossAndRecovery.detail;
+import static org.persistenceexplorer.service.engine.LossAndRecovery.firstNumber;
+import static org.persistenceexplorer.service.engine.LossAndRecovery.report;
+import static org.persistenceexplorer.service.engine.LossAndRecovery.state;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLTransientConnectionException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,44 +43,32 @@ class ExternalPostgresReconnectTest {
                 engine.start();
                 watch.start();
                 DataSource dataSource = engine.dataSource();
-                assertThat(selectOne(dataSource)).isEqualTo(1);
+                assertThat(firstNumber(dataSource, "SELECT 1")).isEqualTo(1);
                 long statementsBefore = log.counters().total();
 
                 long cut = System.nanoTime();
                 relay.stop();
-                EngineStatus lost = EngineStatusAwait.state(engine::status, EngineStatus.State.LOST, Duration.ofSeconds(5));
+                EngineStatus lost = state(engine::status, EngineStatus.State.LOST, Duration.ofSeconds(5));
                 report("external postgresql noticed", cut);
                 assertThat(lost.detail()).isEqualTo("PostgreSQL at " + address + " does not answer; reconnecting…");
                 assertThat(lost.embedded()).isFalse();
 
                 long asked = System.nanoTime();
-                assertThatThrownBy(() -> selectOne(dataSource)).isInstanceOf(SQLTransientConnectionException.class)
+                assertThatThrownBy(() -> firstNumber(dataSource, "SELECT 1")).isInstanceOf(SQLTransientConnectionException.class)
                         .hasMessageStartingWith("PostgreSQL is not available: PostgreSQL at " + address + " does not answer");
                 assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(10));
 
-                EngineStatus retrying = EngineStatusAwait.detail(engine::status, "attempt 2 failed", Duration.ofSeconds(10));
+                EngineStatus retrying = detail(engine::status, "attempt 2 failed", Duration.ofSeconds(10));
                 assertThat(retrying.state()).isEqualTo(EngineStatus.State.LOST);
                 assertThat(retrying.detail()).contains("reconnecting…").contains("next in 2 s");
 
                 long resumed = System.nanoTime();
                 relay.resume();
-                EngineStatusAwait.state(engine::status, EngineStatus.State.UP, Duration.ofSeconds(30));
+                state(engine::status, EngineStatus.State.UP, Duration.ofSeconds(30));
                 report("external postgresql back after it answered again", resumed);
                 assertThat(log.counters().total()).as("the watch sent no statement").isEqualTo(statementsBefore);
-                assertThat(selectOne(dataSource)).as("the same pool works again").isEqualTo(1);
+                assertThat(firstNumber(dataSource, "SELECT 1")).as("the same pool works again").isEqualTo(1);
             }
         }
-    }
-
-    private static int selectOne(DataSource dataSource) throws Exception {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT 1")) {
-            rows.next();
-            return rows.getInt(1);
-        }
-    }
-
-    private static void report(String what, long since) {
-        System.out.println("recovery timing: " + what + " in " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - since) + " ms");
     }
 }
