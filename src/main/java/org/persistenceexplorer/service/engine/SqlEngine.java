@@ -150,8 +150,8 @@ public final class SqlEngine implements AutoCloseable {
         if (db == null) {
             return Optional.empty();
         }
-        EmbeddedPostgresServer embedded = server;
         if (settings.embeddedPostgres()) {
+            EmbeddedPostgresServer embedded = server;
             return embedded == null ? Optional.empty() : embedded.problem().map(p -> "The embedded PostgreSQL server " + p);
         }
         PostgresEndpoint endpoint = db.endpoint();
