@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.persistenceexplorer.service.engine.EngineSettings;
 import org.persistenceexplorer.service.engine.EngineStatus;
+import org.persistenceexplorer.service.engine.EngineWatch;
 import org.persistenceexplorer.service.engine.GraphEngine;
 import org.persistenceexplorer.service.engine.SqlEngine;
 import org.persistenceexplorer.service.log.StatementLog;
@@ -33,6 +34,7 @@ public final class AppContext implements AutoCloseable {
     private final SqlEngine sql;
     private final GraphEngine graph;
     private final OrmSessions orm;
+    private final EngineWatch watch;
     private final StartupSequence startup;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -41,6 +43,7 @@ public final class AppContext implements AutoCloseable {
         recorder.addListener(statementLog);
         this.sql = new SqlEngine(settings, recorder, rootPolicy);
         this.graph = new GraphEngine(settings, recorder);
+        this.watch = new EngineWatch(sql, graph);
         this.orm = new OrmSessions(sql::dataSource, HrModel.ENTITIES);
         this.startup = new StartupSequence(startupSteps());
     }
@@ -51,6 +54,7 @@ public final class AppContext implements AutoCloseable {
                 settings.embeddedPostgres() ? "Starting PostgreSQL" : "Connecting to PostgreSQL",
                 "startup: start postgresql", true, List.of(), () -> {
                     sql.start();
+                    watch.start();
                     sql.enableServerStatistics();
                     return sql.status().address();
                 }));
@@ -114,13 +118,14 @@ public final class AppContext implements AutoCloseable {
         return List.of(sql.status(), graph.status());
     }
 
-    /** Stops the engines: the graph first, then Hibernate, the pool and PostgreSQL. */
+    /** Stops watching the engines, then stops them: the graph first, then Hibernate, the pool and PostgreSQL. */
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         long start = System.nanoTime();
+        watch.close();
         try {
             graph.close();
         } catch (RuntimeException e) {

@@ -20,6 +20,7 @@ import org.persistenceexplorer.service.engine.EngineStatus;
 import org.persistenceexplorer.service.startup.StartupListener;
 import org.persistenceexplorer.service.startup.StartupProblem;
 import org.persistenceexplorer.service.startup.StartupStep;
+import org.persistenceexplorer.store.engine.Liveness;
 import org.persistenceexplorer.store.engine.RootPolicy;
 import org.persistenceexplorer.testsupport.Await;
 
@@ -129,25 +130,7 @@ class AppContextRestartTest {
      */
     private static void assertServerGone(Path postgresFolder, long pid) throws Exception {
         assertThat(postgresFolder.resolve("postmaster.pid")).as("postmaster.pid removed on close").doesNotExist();
-        Await.until(Duration.ofSeconds(30), () -> !running(pid), "postgres (pid " + pid + ") has stopped");
-    }
-
-    private static boolean running(long pid) {
-        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-            return false;
-        }
-        Path stat = Path.of("/proc/" + pid + "/stat");
-        if (!Files.exists(stat)) {
-            return true;
-        }
-        // "pid (comm) state ...": Z is a process that has ended and waits to be reaped.
-        String line;
-        try {
-            line = Files.readString(stat);
-        } catch (java.io.IOException e) {
-            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
-        }
-        return !line.substring(line.lastIndexOf(')') + 2).startsWith("Z");
+        Await.until(Duration.ofSeconds(30), () -> !Liveness.processRunning(pid), "postgres (pid " + pid + ") has stopped");
     }
 
     private static void report(String what, long since) {

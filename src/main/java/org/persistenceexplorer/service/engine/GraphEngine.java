@@ -1,7 +1,9 @@
 package org.persistenceexplorer.service.engine;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.persistenceexplorer.domain.graph.GraphResult;
@@ -19,13 +21,22 @@ import org.persistenceexplorer.store.graph.Neo4jEndpoint;
  * through the Bolt driver and the capturing gateway. Features run Cypher through it as a
  * {@link CypherRunner}; the gateway behind it may be replaced on reconnect. Start and import are
  * blocking (call off the FX thread); {@link #status()} is cheap and thread-safe.
+ *
+ * <p>Once up, the {@link EngineWatch} checks it every second without running Cypher. When the
+ * server is lost, the status says so, Cypher calls fail at once with that reason, and the engine
+ * comes back by itself: a new embedded server on the same folder (the same Bolt port when it is
+ * free) with a new gateway, or the external server's driver once the server answers again.
  */
 public final class GraphEngine implements CypherRunner, AutoCloseable {
 
     private final EngineSettings settings;
     private final StatementRecorder recorder;
     private final AtomicReference<EngineStatus> status;
+    /** How long the external server may take for the driver's connectivity check. */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(3);
+
     private final Object lifecycle = new Object();
+    private final HealthCheck healthCheck;
     private volatile EmbeddedNeo4jServer server;
     private volatile GraphGateway gateway;
 
@@ -33,6 +44,9 @@ public final class GraphEngine implements CypherRunner, AutoCloseable {
         this.settings = settings;
         this.recorder = recorder;
         this.status = new AtomicReference<>(EngineStatus.starting(Engine.NEO4J, settings.embeddedNeo4j()));
+        this.healthCheck = settings.embeddedNeo4j()
+                ? new HealthCheck(status, "restarting it", this::problem, this::restart)
+                : new HealthCheck(status, "reconnecting", this::problem, HealthCheck.answerAgain(this::problem));
     }
 
     /**
@@ -91,18 +105,77 @@ public final class GraphEngine implements CypherRunner, AutoCloseable {
     }
 
     private GraphGateway requireGateway() {
+        EngineStatus now = status.get();
         GraphGateway g = gateway;
-        if (g == null) {
-            EngineStatus now = status.get();
-            throw new IllegalStateException(now.inTrouble()
-                    ? "Neo4j is not available: " + now.detail()
-                    : "Neo4j is not up yet; it is still starting.");
+        if (now.inTrouble() || g == null) {
+            // Lost: the gateway may still be there, but its server is not; fail now, not after a timeout.
+            throw now.inTrouble()
+                    ? new EngineUnavailableException("Neo4j is not available: " + now.detail())
+                    : new IllegalStateException("Neo4j is not up yet; it is still starting.");
         }
         return g;
     }
 
     public EngineStatus status() {
         return status.get();
+    }
+
+    HealthCheck healthCheck() {
+        return healthCheck;
+    }
+
+    /** Sends no Cypher: the embedded database and its Bolt port, or the driver's connectivity check. */
+    private Optional<String> problem() {
+        GraphGateway g = gateway;
+        if (g == null) {
+            return Optional.empty();
+        }
+        if (settings.embeddedNeo4j()) {
+            EmbeddedNeo4jServer embedded = server;
+            return embedded == null ? Optional.empty() : embedded.problem().map(p -> "The embedded Neo4j server " + p);
+        }
+        return g.answers(ANSWER_WITHIN) ? Optional.empty()
+                : Optional.of("Neo4j at " + g.endpoint().address() + " does not answer");
+    }
+
+    /**
+     * Brings the embedded server back: a new one on the same folder (the old one is shut down
+     * first: it holds the store lock) and a new gateway to it; callers keep using this engine,
+     * which now delegates to the new gateway.
+     */
+    private void restart() throws EngineStartException {
+        synchronized (lifecycle) {
+            if (status.get().state() != EngineStatus.State.LOST) {
+                return; // closed meanwhile: stay closed
+            }
+            EmbeddedNeo4jServer old = server;
+            server = null;
+            int port = 0;
+            if (old != null) {
+                port = old.boltPort();
+                old.close();
+            }
+            EmbeddedNeo4jServer fresh = EmbeddedNeo4jServer.start(settings.neo4jFolder(), port);
+            server = fresh;
+            GraphGateway previous = gateway;
+            gateway = GraphGateway.connect(fresh.endpoint(), recorder);
+            if (previous != null) {
+                previous.close();
+            }
+            status.updateAndGet(s -> s.state() == EngineStatus.State.LOST
+                    ? s.with(EngineStatus.State.LOST, fresh.endpoint().address(), s.detail()) : s);
+        }
+    }
+
+    /**
+     * For tests: shuts the embedded server down behind the engine's back, as a crash would; the
+     * engine is not told and has to notice by itself.
+     */
+    void simulateServerLossForTest() {
+        EmbeddedNeo4jServer s = server;
+        if (s != null) {
+            s.close();
+        }
     }
 
     /** Closes the driver and stops the embedded server (fast). Idempotent. */

@@ -1,12 +1,15 @@
 package org.persistenceexplorer.service.engine;
 
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.persistenceexplorer.store.engine.Causes;
 import org.persistenceexplorer.store.engine.EngineStartException;
+import org.persistenceexplorer.store.engine.Liveness;
 import org.persistenceexplorer.store.engine.RootPolicy;
 import org.persistenceexplorer.store.sql.EmbeddedPostgresServer;
 import org.persistenceexplorer.store.sql.MigrationTrack;
@@ -19,6 +22,12 @@ import org.persistenceexplorer.store.sql.SqlDatabase;
  * through the one captured pool. Start and migrate are blocking (call off the FX thread);
  * {@link #status()} and {@link #pool()} are cheap and thread-safe. {@link #start()} is safe to
  * call again after a failure: it never starts a second server on the data folder nor leaks a pool.
+ *
+ * <p>Once up, the {@link EngineWatch} checks it every second without sending a statement. When the
+ * server is lost, the status says so, {@link #dataSource()} refuses connections at once with that
+ * reason, and the engine comes back by itself: the embedded server is restarted on the same data
+ * folder and port, an external one is waited for. The pool and its DataSource stay the same
+ * throughout, so Flyway, Hibernate and services holding it keep working once it is back.
  */
 public final class SqlEngine implements AutoCloseable {
 
@@ -26,15 +35,24 @@ public final class SqlEngine implements AutoCloseable {
     private final StatementRecorder recorder;
     private final RootPolicy rootPolicy;
     private final AtomicReference<EngineStatus> status;
+    private static final Duration PORT_CHECK_TIMEOUT = Duration.ofSeconds(1);
+
     private final Object lifecycle = new Object();
+    private final HealthCheck healthCheck;
     private volatile EmbeddedPostgresServer server;
     private volatile SqlDatabase database;
+    private volatile GuardedDataSource guarded;
+    /** The embedded server's port from the first start; a restart reuses it (guarded by lifecycle). */
+    private int embeddedPort;
 
     public SqlEngine(EngineSettings settings, StatementRecorder recorder, RootPolicy rootPolicy) {
         this.settings = settings;
         this.recorder = recorder;
         this.rootPolicy = rootPolicy;
         this.status = new AtomicReference<>(EngineStatus.starting(Engine.POSTGRESQL, settings.embeddedPostgres()));
+        this.healthCheck = settings.embeddedPostgres()
+                ? new HealthCheck(status, "restarting it", this::problem, this::restart)
+                : new HealthCheck(status, "reconnecting", this::problem, HealthCheck.answerAgain(this::problem));
     }
 
     /**
@@ -52,13 +70,16 @@ public final class SqlEngine implements AutoCloseable {
                 if (settings.embeddedPostgres()) {
                     if (server == null) {
                         server = EmbeddedPostgresServer.start(settings.postgresFolder(), rootPolicy);
+                        embeddedPort = server.port();
                     }
                     endpoint = server.endpoint();
                 } else {
                     endpoint = new PostgresEndpoint(settings.pgUrl(), settings.pgUser(), settings.pgPassword(), false);
                 }
                 status.updateAndGet(s -> s.with(EngineStatus.State.STARTING, endpoint.address(), "connecting"));
-                database = open(endpoint);
+                SqlDatabase opened = open(endpoint);
+                guarded = new GuardedDataSource(opened.dataSource(), status::get);
+                database = opened;
                 status.updateAndGet(s -> s.with(EngineStatus.State.UP, endpoint.address(), ""));
             } catch (EngineStartException e) {
                 status.updateAndGet(s -> s.with(EngineStatus.State.FAILED, e.getMessage()));
@@ -85,22 +106,26 @@ public final class SqlEngine implements AutoCloseable {
 
     /** Applies the HR sample's pending migrations (none on a second start). */
     public MigrationOutcome migrateHr() {
-        Migrations.Outcome outcome = new Migrations(requireDatabase().dataSource()).migrate(MigrationTrack.HR);
+        Migrations.Outcome outcome = new Migrations(dataSource()).migrate(MigrationTrack.HR);
         return new MigrationOutcome(outcome.track().name(), outcome.applied(), outcome.currentVersion());
     }
 
     /** Makes the server's own statement counter (pg_stat_statements) available where it is preloaded. */
     public void enableServerStatistics() throws SQLException {
         if (settings.embeddedPostgres()) {
-            try (var connection = requireDatabase().connection(); var statement = connection.createStatement()) {
+            try (var connection = dataSource().getConnection(); var statement = connection.createStatement()) {
                 statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
             }
         }
     }
 
-    /** The captured DataSource; only once {@link #start()} succeeded. */
+    /**
+     * The captured DataSource; only once {@link #start()} succeeded. The same object for the
+     * engine's whole life; while the engine is lost it refuses connections at once, with the reason.
+     */
     public DataSource dataSource() {
-        return requireDatabase().dataSource();
+        requireDatabase();
+        return guarded;
     }
 
     SqlDatabase requireDatabase() {
@@ -113,6 +138,46 @@ public final class SqlEngine implements AutoCloseable {
 
     public EngineStatus status() {
         return status.get();
+    }
+
+    HealthCheck healthCheck() {
+        return healthCheck;
+    }
+
+    /** Sends no statement: the postmaster's process and port, or the external server's port. */
+    private Optional<String> problem() {
+        SqlDatabase db = database;
+        if (db == null) {
+            return Optional.empty();
+        }
+        if (settings.embeddedPostgres()) {
+            EmbeddedPostgresServer embedded = server;
+            return embedded == null ? Optional.empty() : embedded.problem().map(p -> "The embedded PostgreSQL server " + p);
+        }
+        PostgresEndpoint endpoint = db.endpoint();
+        return Liveness.portAnswers(endpoint.host(), endpoint.port(), PORT_CHECK_TIMEOUT)
+                ? Optional.empty()
+                : Optional.of("PostgreSQL at " + endpoint.address() + " does not answer");
+    }
+
+    /**
+     * Brings the embedded server back: closes what is left of the old one first (after a kill -9
+     * zonky still holds its lock file in the data folder, in this JVM), then starts a new one on
+     * the same folder and port, so the pool's URL stays valid; Hikari drops the dead connections
+     * when it next validates them.
+     */
+    private void restart() throws EngineStartException {
+        synchronized (lifecycle) {
+            if (status.get().state() != EngineStatus.State.LOST) {
+                return; // closed meanwhile: stay closed
+            }
+            EmbeddedPostgresServer old = server;
+            server = null;
+            if (old != null) {
+                old.close();
+            }
+            server = EmbeddedPostgresServer.start(settings.postgresFolder(), rootPolicy, embeddedPort);
+        }
     }
 
     public PoolStatus pool() {
@@ -135,6 +200,7 @@ public final class SqlEngine implements AutoCloseable {
         synchronized (lifecycle) {
             SqlDatabase db = database;
             database = null;
+            guarded = null;
             if (db != null) {
                 db.close();
             }

@@ -1,10 +1,12 @@
 package org.persistenceexplorer.store.graph;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
@@ -21,6 +23,7 @@ import org.neo4j.io.locker.FileLockException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.persistenceexplorer.store.engine.Causes;
 import org.persistenceexplorer.store.engine.EngineStartException;
+import org.persistenceexplorer.store.engine.Liveness;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * A real Neo4j 5 server running inside the app's JVM, reachable over Bolt on loopback so the
  * app talks to it exactly as it would to an external server (through {@link GraphGateway}).
  * Data lives in a folder that survives restarts; no authentication, no encryption, no HTTP.
- * Blocking; call off the FX thread. Start takes seconds, stop well under one.
+ * Blocking; call off the FX thread. Start takes seconds, stop well under one. {@link #problem()}
+ * is cheap and thread-safe.
  */
 public final class EmbeddedNeo4jServer implements AutoCloseable {
 
@@ -36,33 +40,63 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
     private static final long PAGE_CACHE_BYTES = 64L * 1024 * 1024;
     private static final Duration AVAILABLE_WITHIN = Duration.ofMinutes(2);
 
+    private static final Duration PORT_CHECK_TIMEOUT = Duration.ofSeconds(1);
+
     private final DatabaseManagementService service;
+    private final GraphDatabaseAPI database;
     private final Path home;
     private final Neo4jEndpoint endpoint;
+    private final HostnamePort bolt;
     private final long startNanos;
     private volatile boolean closed;
 
-    private EmbeddedNeo4jServer(DatabaseManagementService service, Path home, Neo4jEndpoint endpoint, long startNanos) {
+    private EmbeddedNeo4jServer(DatabaseManagementService service, GraphDatabaseAPI database, Path home,
+                                Neo4jEndpoint endpoint, HostnamePort bolt, long startNanos) {
         this.service = service;
+        this.database = database;
         this.home = home;
         this.endpoint = endpoint;
+        this.bolt = bolt;
         this.startNanos = startNanos;
     }
 
     /**
-     * Starts the server on the folder, creating the database on first use.
+     * Starts the server on the folder, creating the database on first use, Bolt on a free port.
      *
      * @param home the server's own folder, e.g. ~/.local/share/persistence-explorer/neo4j
      */
     public static EmbeddedNeo4jServer start(Path home) throws EngineStartException {
+        return start(home, 0);
+    }
+
+    /**
+     * Starts the server with Bolt on the preferred port, or on a free one when that port is
+     * taken: a restart keeps the address the status bar showed when it can.
+     *
+     * @param preferredPort the Bolt port to try first, or 0 for a free one
+     */
+    public static EmbeddedNeo4jServer start(Path home, int preferredPort) throws EngineStartException {
+        try {
+            return boot(home, preferredPort);
+        } catch (EngineStartException e) {
+            if (preferredPort == 0 || !(Causes.causedBy(e, BindException.class)
+                    || Causes.anyMessageContains(e, "Address already in use"))) {
+                throw e;
+            }
+            LOG.info("Bolt port {} is taken; the embedded Neo4j takes a free one", preferredPort);
+            return boot(home, 0);
+        }
+    }
+
+    private static EmbeddedNeo4jServer boot(Path home, int port) throws EngineStartException {
         long started = System.nanoTime();
         DatabaseManagementService service = null;
         try {
             Files.createDirectories(home);
             service = new DatabaseManagementServiceBuilder(home)
                     .setConfig(BoltConnector.enabled, true)
-                    // port 0: the OS picks a free port; the port register tells us which
-                    .setConfig(BoltConnector.listen_address, new SocketAddress("localhost", 0))
+                    // port 0: the OS picks a free port; the port register tells us which one
+                    .setConfig(BoltConnector.listen_address, new SocketAddress("localhost", port))
                     .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                     .setConfig(HttpConnector.enabled, false)
                     .setConfig(HttpsConnector.enabled, false)
@@ -87,7 +121,7 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
             }
             Neo4jEndpoint endpoint = new Neo4jEndpoint("bolt://" + bolt.getHost() + ":" + bolt.getPort(), null, null, true);
             LOG.info("Embedded Neo4j up at {} in {} ms with data in {}", endpoint.address(), millisSince(started), home);
-            return new EmbeddedNeo4jServer(service, home, endpoint, started);
+            return new EmbeddedNeo4jServer(service, database, home, endpoint, bolt, started);
         } catch (IOException | RuntimeException e) {
             shutdownQuietly(service);
             throw explain(home, e);
@@ -112,6 +146,32 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
     /** Where the app reaches the server: bolt://127.0.0.1:port, no login. */
     public Neo4jEndpoint endpoint() {
         return endpoint;
+    }
+
+    /** The port Bolt listens on. */
+    public int boltPort() {
+        return bolt.getPort();
+    }
+
+    /**
+     * What is wrong with the running server, in words that follow "The embedded Neo4j
+     * server", or empty when its database is available and Bolt accepts connections. Sends
+     * no Cypher; takes at most about a second.
+     */
+    public Optional<String> problem() {
+        boolean available;
+        try {
+            available = !closed && database.isAvailable(0);
+        } catch (RuntimeException e) {
+            available = false; // a database that was shut down may throw instead of saying no
+        }
+        if (!available) {
+            return Optional.of("stopped unexpectedly (its database is no longer available)");
+        }
+        if (!Liveness.portAnswers(bolt.getHost(), bolt.getPort(), PORT_CHECK_TIMEOUT)) {
+            return Optional.of("does not answer on Bolt port " + bolt.getPort());
+        }
+        return Optional.empty();
     }
 
     /** The server's folder (data, logs). */

@@ -299,6 +299,23 @@ public final class GraphGateway implements AutoCloseable {
         return value.length() <= MAX_PARAMETER_LENGTH ? value : value.substring(0, MAX_PARAMETER_LENGTH - 3) + "...";
     }
 
+    /**
+     * True when the server completes the driver's connectivity check (connect, Bolt handshake,
+     * login) within the timeout. Runs no Cypher and records nothing, so a health check may call
+     * it every second.
+     */
+    public boolean answers(Duration timeout) {
+        try {
+            driver.verifyConnectivityAsync().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
     public Neo4jEndpoint endpoint() {
         return endpoint;
     }

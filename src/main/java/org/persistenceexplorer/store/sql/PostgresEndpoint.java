@@ -23,6 +23,56 @@ public record PostgresEndpoint(String jdbcUrl, String user, String password, boo
         }
     }
 
+    /** PostgreSQL's well-known port, used when the URL names none. */
+    public static final int DEFAULT_PORT = 5432;
+
+    /**
+     * The server's host, from the URL; the first one when the URL lists several (pgjdbc tries
+     * them in order). "localhost" when the URL names none.
+     */
+    public String host() {
+        String host = firstHostAndPort();
+        if (host.startsWith("[")) {
+            return host.substring(1, Math.max(1, host.indexOf(']')));
+        }
+        int colon = host.lastIndexOf(':');
+        host = colon < 0 ? host : host.substring(0, colon);
+        return host.isEmpty() ? "localhost" : host;
+    }
+
+    /** The server's port, from the URL, or {@link #DEFAULT_PORT}. */
+    public int port() {
+        String host = firstHostAndPort();
+        int colon = host.lastIndexOf(':');
+        if (colon < 0 || colon < host.lastIndexOf(']')) {
+            return DEFAULT_PORT;
+        }
+        try {
+            return Integer.parseInt(host.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            return DEFAULT_PORT;
+        }
+    }
+
+    /** "host:port" of the first host in jdbc:postgresql://host:port,host2/db?params. */
+    private String firstHostAndPort() {
+        int slashes = jdbcUrl.indexOf("//");
+        if (slashes < 0) {
+            return ""; // jdbc:postgresql:database means localhost on the default port
+        }
+        String rest = jdbcUrl.substring(slashes + 2);
+        int end = rest.length();
+        for (char stop : new char[] {'/', '?', ','}) {
+            int at = rest.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String authority = rest.substring(0, end);
+        // user:password@host is not pgjdbc syntax, but never read a password as a host.
+        return authority.substring(authority.lastIndexOf('@') + 1);
+    }
+
     @Override
     public String toString() {
         return "PostgreSQL " + (embedded ? "embedded" : "external") + " at " + address() + " as " + user;

@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.persistenceexplorer.store.engine.EngineStartException;
 
 class GraphEngineTest {
+
+    /** The Bolt driver's event-loop threads; each open driver has its own. */
+    private static final String DRIVER_THREADS = "Neo4jDriverIO";
 
     @TempDir
     Path dataDir;
@@ -40,5 +44,22 @@ class GraphEngineTest {
             engine.close();
         }
         assertThat(engine.status().state()).isEqualTo(EngineStatus.State.STOPPED);
+    }
+
+    @Test
+    void failedStartsCanBeRetriedAndLeaveNoDriverBehind() throws Exception {
+        int deadPort = SqlEngineTest.freePort();
+        EngineSettings settings = new EngineSettings(dataDir, null, null, null, "bolt://127.0.0.1:" + deadPort, null, null);
+        GraphEngine engine = new GraphEngine(settings, new StatementRecorder());
+        long driverThreads = EngineThreads.named(DRIVER_THREADS);
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThatThrownBy(engine::start).isInstanceOf(EngineStartException.class);
+                assertThat(engine.status().state()).isEqualTo(EngineStatus.State.FAILED);
+            }
+            EngineThreads.awaitAtMost(DRIVER_THREADS, driverThreads, Duration.ofSeconds(20));
+        } finally {
+            engine.close();
+        }
     }
 }

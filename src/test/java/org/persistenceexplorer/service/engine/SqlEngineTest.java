@@ -8,11 +8,14 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.persistenceexplorer.store.engine.EngineStartException;
 import org.persistenceexplorer.store.engine.RootPolicy;
+import org.persistenceexplorer.store.sql.PostgresEndpoint;
 
 class SqlEngineTest {
 
@@ -57,6 +60,39 @@ class SqlEngineTest {
         assertThat(engine.status().state()).isEqualTo(EngineStatus.State.FAILED);
         assertThat(Files.exists(settings.postgresFolder())).isFalse();
         engine.close();
+    }
+
+    @Test
+    void failedStartsCanBeRetriedAndLeaveNoPoolBehind() throws Exception {
+        int deadPort = freePort();
+        EngineSettings settings = new EngineSettings(dataDir, "jdbc:postgresql://127.0.0.1:" + deadPort + "/hr",
+                "app", null, null, null, null);
+        SqlEngine engine = new SqlEngine(settings, new StatementRecorder(), RootPolicy.detect());
+        long poolThreads = EngineThreads.named("pe-sql");
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThatThrownBy(engine::start).isInstanceOf(EngineStartException.class);
+                assertThat(engine.status().state()).isEqualTo(EngineStatus.State.FAILED);
+            }
+            EngineThreads.awaitAtMost("pe-sql", poolThreads, Duration.ofSeconds(10));
+        } finally {
+            engine.close();
+        }
+    }
+
+    @Test
+    void externalEndpointHostAndPortAreReadFromTheUrl() {
+        assertThat(endpoint("jdbc:postgresql://db.example:6543/hr?ssl=true")).containsExactly("db.example", 6543);
+        assertThat(endpoint("jdbc:postgresql://db.example/hr")).containsExactly("db.example", 5432);
+        assertThat(endpoint("jdbc:postgresql://first:5433,second:5434/hr")).containsExactly("first", 5433);
+        assertThat(endpoint("jdbc:postgresql://[::1]:5435/hr")).containsExactly("::1", 5435);
+        assertThat(endpoint("jdbc:postgresql://[::1]/hr")).containsExactly("::1", 5432);
+        assertThat(endpoint("jdbc:postgresql:hr")).containsExactly("localhost", 5432);
+    }
+
+    private static List<Object> endpoint(String url) {
+        PostgresEndpoint endpoint = new PostgresEndpoint(url, "app", null, false);
+        return List.of(endpoint.host(), endpoint.port());
     }
 
     static int freePort() throws IOException {

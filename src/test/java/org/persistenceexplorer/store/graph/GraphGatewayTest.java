@@ -6,11 +6,13 @@ import org.persistenceexplorer.domain.graph.GraphPath;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,8 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.domain.statement.StatementKind;
+import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.persistenceexplorer.store.capture.WorkContext;
 import org.persistenceexplorer.testsupport.RecordedStatements;
+import org.persistenceexplorer.testsupport.TcpRelay;
 import org.persistenceexplorer.testsupport.TestEngines;
 
 class GraphGatewayTest {
@@ -211,5 +215,22 @@ class GraphGatewayTest {
         assertThat(all).extracting(CapturedStatement::sequence).doesNotHaveDuplicates();
         assertThat(graph.read("MATCH (n:" + LABEL + ") RETURN count(n) AS n", Map.of()).singleValue())
                 .isEqualTo((long) threads * perThread / 2);
+    }
+
+    @Test
+    void connectivityCheckRecordsNothingAndSaysNoOnceTheServerIsGone() throws Exception {
+        List<CapturedStatement> seen = new CopyOnWriteArrayList<>();
+        StatementRecorder own = new StatementRecorder();
+        own.addListener(seen::add);
+        try (TcpRelay relay = new TcpRelay(TestEngines.graph().server().boltPort());
+             GraphGateway checked = GraphGateway.connect(new Neo4jEndpoint("bolt://127.0.0.1:" + relay.port(),
+                     null, null, false), own)) {
+            for (int i = 0; i < 5; i++) {
+                assertThat(checked.answers(Duration.ofSeconds(5))).isTrue();
+            }
+            relay.stop();
+            assertThat(checked.answers(Duration.ofSeconds(5))).isFalse();
+        }
+        assertThat(seen).as("the check runs no Cypher, so nothing reaches the statement log").isEmpty();
     }
 }
