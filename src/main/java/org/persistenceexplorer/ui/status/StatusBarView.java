@@ -25,6 +25,7 @@ public final class StatusBarView {
     @FXML private Label uiThreadLabel;
     @FXML private ProgressIndicator busyIndicator;
     @FXML private Button retryButton;
+    @FXML private Label engineProblemLabel;
     @FXML private Label retryOutcomeLabel;
     @FXML private Button cancelButton;
 
@@ -51,6 +52,14 @@ public final class StatusBarView {
         uiThreadLabel.textProperty().bind(model.uiThreadWarningProperty());
         uiThreadLabel.visibleProperty().bind(model.uiThreadWarningProperty().isNotEmpty());
         uiThreadLabel.managedProperty().bind(uiThreadLabel.visibleProperty());
+        engineProblemLabel.textProperty().bind(model.engineProblemProperty());
+        engineProblemLabel.visibleProperty().bind(model.engineProblemProperty().isNotEmpty());
+        engineProblemLabel.managedProperty().bind(engineProblemLabel.visibleProperty());
+        Tooltip problemTip = new Tooltip();
+        problemTip.textProperty().bind(model.engineProblemProperty());
+        problemTip.setWrapText(true);
+        problemTip.setMaxWidth(520);
+        engineProblemLabel.setTooltip(problemTip);
         retryButton.visibleProperty().bind(model.anyFailedProperty());
         retryButton.managedProperty().bind(model.anyFailedProperty());
         retryButton.disableProperty().bind(model.retryingProperty());

@@ -41,6 +41,7 @@ public final class StatusBarViewModel {
     private final ReadOnlyBooleanWrapper anyFailed = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper uiThreadWarning = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper cancellable = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper engineProblem = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper retrying = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper retryOutcome = new ReadOnlyStringWrapper("");
     private final Work<String> retryWork;
@@ -90,6 +91,9 @@ public final class StatusBarViewModel {
             engineStatuses.setAll(now);
         }
         anyFailed.set(now.stream().anyMatch(s -> s.state() == EngineStatus.State.FAILED));
+        // A lost engine says what happened and what the app is doing about it, in words, not only in red.
+        engineProblem.set(now.stream().filter(EngineStatus::inTrouble).findFirst()
+                .map(s -> s.engine().label() + " " + s.state().label() + ": " + s.detail()).orElse(""));
         if (!anyFailed.get() && !retrying.get()) {
             retryOutcome.set("");
         }
@@ -136,7 +140,7 @@ public final class StatusBarViewModel {
         } else if (!address.isEmpty()) {
             text.append(" · ").append(address);
         }
-        if (!status.detail().isEmpty() && status.state() != EngineStatus.State.FAILED) {
+        if (!status.detail().isEmpty() && !status.inTrouble()) {
             text.append(" (").append(status.detail()).append(')');
         }
         return text.toString();
@@ -172,6 +176,11 @@ public final class StatusBarViewModel {
 
     public ReadOnlyBooleanProperty anyFailedProperty() {
         return anyFailed.getReadOnlyProperty();
+    }
+
+    /** What went wrong with the first engine in trouble (failed or lost), or "". */
+    public ReadOnlyStringProperty engineProblemProperty() {
+        return engineProblem.getReadOnlyProperty();
     }
 
     /** True while background work runs that the user may cancel. */

@@ -100,6 +100,25 @@ class StatusBarViewModelTest {
     }
 
     @Test
+    void aLostEngineSaysWhatHappenedAndWhatTheAppDoesWithoutOfferingRetry() {
+        model.refresh();
+        assertThat(model.engineProblemProperty().get()).isEmpty();
+
+        engines.set(List.of(new EngineStatus(Engine.POSTGRESQL, EngineStatus.State.LOST, "localhost:5432/postgres", true,
+                "The embedded PostgreSQL server stopped unexpectedly (process 1234 exited); restarting it…")));
+        model.refresh();
+        assertThat(model.engineStatuses()).extracting(StatusBarViewModel::describe)
+                .containsExactly("PostgreSQL lost · embedded :5432");
+        assertThat(model.engineProblemProperty().get())
+                .isEqualTo("PostgreSQL lost: The embedded PostgreSQL server stopped unexpectedly (process 1234 exited); restarting it…");
+        assertThat(model.anyFailedProperty().get()).as("the app reconnects by itself").isFalse();
+
+        engines.set(List.of(new EngineStatus(Engine.POSTGRESQL, EngineStatus.State.UP, "localhost:5432/postgres", true, "")));
+        model.refresh();
+        assertThat(model.engineProblemProperty().get()).isEmpty();
+    }
+
+    @Test
     void warnsWhenAStatementRanOnTheUiThread() {
         log.statementCaptured(new CapturedStatement(1, Instant.now(), Engine.POSTGRESQL, StatementKind.SELECT, "SELECT 1",
                 List.of(), 1, 1, 1, "JavaFX Application Thread", true, null, "oops"));
