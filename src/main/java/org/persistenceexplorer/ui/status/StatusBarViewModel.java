@@ -93,7 +93,7 @@ public final class StatusBarViewModel {
         anyFailed.set(now.stream().anyMatch(s -> s.state() == EngineStatus.State.FAILED));
         // A lost engine says what happened and what the app is doing about it, in words, not only in red.
         engineProblem.set(now.stream().filter(EngineStatus::inTrouble).findFirst()
-                .map(s -> s.engine().label() + " " + s.state().label() + ": " + s.detail()).orElse(""));
+                .map(EngineStatus::detail).orElse(""));
         if (!anyFailed.get() && !retrying.get()) {
             retryOutcome.set("");
         }

@@ -110,7 +110,8 @@ class StatusBarViewModelTest {
         assertThat(model.engineStatuses()).extracting(StatusBarViewModel::describe)
                 .containsExactly("PostgreSQL lost · embedded :5432");
         assertThat(model.engineProblemProperty().get())
-                .isEqualTo("PostgreSQL lost: The embedded PostgreSQL server stopped unexpectedly (process 1234 exited); restarting it…");
+                .as("the pill says which engine; the line says what happened")
+                .isEqualTo("The embedded PostgreSQL server stopped unexpectedly (process 1234 exited); restarting it…");
         assertThat(model.anyFailedProperty().get()).as("the app reconnects by itself").isFalse();
 
         engines.set(List.of(new EngineStatus(Engine.POSTGRESQL, EngineStatus.State.UP, "localhost:5432/postgres", true, "")));
