@@ -20,13 +20,15 @@ import org.persistenceexplorer.testsupport.FxStallWatchdog;
  * {@link FxStallWatchdog} from the first moment, and a probe thread that polls (off the FX
  * thread) for the main window and for every engine up. Then it prints one line
  * <pre>PE-BENCH window_ms=... all_up_ms=... max_stall_ms=... pulses=...</pre>
- * (times since this JVM started) and a {@code PE-BENCH-STALLS <summary>} line, stops the engines
+ * (times since this JVM started), a {@code PE-BENCH-STALLS <summary>} line and the FX thread's
+ * stack during the longest stall ({@code PE-BENCH-TRACE at ...} lines), stops the engines
  * and exits: 0 when everything came up, 1 otherwise. A test-classpath main class, not a test.
  */
 public final class MeasuredStart {
 
     public static final String LINE = "PE-BENCH ";
     public static final String STALLS_LINE = "PE-BENCH-STALLS ";
+    public static final String TRACE_LINE = "PE-BENCH-TRACE ";
     private static final long GIVE_UP_MS = 170_000;
     private static final long POLL_MS = 10;
 
@@ -68,6 +70,7 @@ public final class MeasuredStart {
             System.out.println(LINE + String.format(Locale.ROOT, "window_ms=%d all_up_ms=%d max_stall_ms=%d pulses=%d",
                     windowMs, allUpMs, stalls.maxMs(), stalls.pulses()));
             System.out.println(STALLS_LINE + stalls.summary());
+            stalls.longestStallTrace().lines().forEach(frame -> System.out.println(TRACE_LINE + frame));
             exitCode = windowMs >= 0 && allUpMs >= 0 ? 0 : 1;
         } catch (Exception e) {
             System.out.println("PE-BENCH-FAILED " + e);

@@ -10,17 +10,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.persistenceexplorer.app.MeasuredStart;
 import org.persistenceexplorer.service.engine.EngineSettings;
-import org.persistenceexplorer.store.engine.RootPolicy;
-import org.persistenceexplorer.store.sql.EmbeddedPostgresServer;
 import org.persistenceexplorer.testsupport.TestEngines;
 
 /**
  * How fast the real app starts: {@link MeasuredStart} in a fresh JVM per start (headless, with
  * this JVM's flags and classpath), once on an empty data folder (cold) and {@value #WARM_STARTS}
- * times on the same folder again (warm); then, as the yardstick, a bare embedded PostgreSQL start
- * on that folder in this JVM. Figures: cold window time, warm window / bare PostgreSQL, warm all
+ * times on the same folder again (warm); then, as the yardstick, {@link BarePostgresStart}: the
+ * embedded PostgreSQL alone on that folder, also in a fresh JVM each time, so both are timed from
+ * a JVM's start. Figures: cold window time, warm window / bare PostgreSQL, warm all
  * up / window, and the longest FX stall of a warm start (medians of the warm starts).
  * Blocking; runs the starts one after the other.
  */
@@ -42,14 +42,20 @@ final class StartupBenchmark implements BenchmarkSection {
         try {
             List<Start> starts = new ArrayList<>();
             for (int i = 0; i <= WARM_STARTS; i++) {
-                Start start = start(root, data, i);
+                List<String> output = runJvm(root, "start-" + i, MeasuredStart.class, data);
+                Map<String, Long> v = values(output);
+                Start start = new Start(v.get("window_ms"), v.get("all_up_ms"), v.get("max_stall_ms"),
+                        linesAfter(output, MeasuredStart.STALLS_LINE), linesAfter(output, MeasuredStart.TRACE_LINE));
                 starts.add(start);
                 progress((i == 0 ? "cold" : "warm " + i) + " start: " + start);
             }
-            double[] bare = new double[BARE_POSTGRES_STARTS];
-            for (int i = 0; i < bare.length; i++) {
-                bare[i] = barePostgresStartMs(data);
-                progress(String.format(Locale.ROOT, "bare PostgreSQL start %d: %.0f ms", i + 1, bare[i]));
+            Path postgres = new EngineSettings(data, null, null, null, null, null, null).postgresFolder();
+            List<Bare> bare = new ArrayList<>();
+            for (int i = 0; i < BARE_POSTGRES_STARTS; i++) {
+                Map<String, Long> v = values(runJvm(root, "bare-postgres-" + i, BarePostgresStart.class, postgres));
+                bare.add(new Bare(v.get("up_ms"), v.get("start_ms")));
+                progress("bare PostgreSQL start " + (i + 1) + ": up " + v.get("up_ms") + " ms after JVM start, "
+                        + v.get("start_ms") + " ms in start()");
             }
             return StartupReport.section(title(), starts.get(0), starts.subList(1, starts.size()), bare);
         } finally {
@@ -57,56 +63,62 @@ final class StartupBenchmark implements BenchmarkSection {
         }
     }
 
-    /** One start of the app in its own JVM; its output goes to a log file beside the data folder. */
-    private static Start start(Path root, Path data, int number) throws IOException, InterruptedException {
-        Path log = root.resolve("start-" + number + ".log");
+    /**
+     * Runs {@code main} in a JVM of its own with this JVM's flags (from the pom: pe.jvm.flags,
+     * headless Monocle, the settings node) and classpath; returns its output once it exited 0
+     * and printed its {@code PE-BENCH} line. Its output goes to a log file under {@code root}.
+     */
+    private static List<String> runJvm(Path root, String name, Class<?> main, Path argument)
+            throws IOException, InterruptedException {
+        Path log = root.resolve(name + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // The flags this JVM got from the pom: pe.jvm.flags, headless Monocle, the settings node.
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (!argument.startsWith("-Djava.class.path")) {
-                command.add(argument);
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!flag.startsWith("-Djava.class.path")) {
+                command.add(flag);
             }
         }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MeasuredStart.class.getName(), data.toString()));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(), argument.toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         if (!process.waitFor(GIVE_UP_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
-            throw new IllegalStateException("start " + number + " did not finish in " + GIVE_UP_SECONDS + " s:\n" + tail(log));
+            throw new IllegalStateException(name + " did not finish in " + GIVE_UP_SECONDS + " s:\n" + tail(log));
         }
-        List<String> lines = Files.readAllLines(log);
-        String values = lines.stream().filter(l -> l.startsWith(MeasuredStart.LINE)).findFirst().orElse(null);
-        if (process.exitValue() != 0 || values == null) {
-            throw new IllegalStateException("start " + number + " failed (exit " + process.exitValue() + "):\n" + tail(log));
+        List<String> output = Files.readAllLines(log);
+        if (process.exitValue() != 0 || linesAfter(output, MeasuredStart.LINE).isEmpty()) {
+            throw new IllegalStateException(name + " failed (exit " + process.exitValue() + "):\n" + tail(log));
         }
-        String stalls = lines.stream().filter(l -> l.startsWith(MeasuredStart.STALLS_LINE)).findFirst()
-                .map(l -> l.substring(MeasuredStart.STALLS_LINE.length())).orElse("");
-        Map<String, Long> v = keyValues(values.substring(MeasuredStart.LINE.length()));
-        return new Start(v.get("window_ms"), v.get("all_up_ms"), v.get("max_stall_ms"), stalls);
+        return output;
     }
 
-    private static Map<String, Long> keyValues(String line) {
+    /** The numbers of the {@code PE-BENCH key=value ...} line. */
+    private static Map<String, Long> values(List<String> output) {
         Map<String, Long> values = new HashMap<>();
-        for (String pair : line.trim().split("\\s+")) {
+        for (String pair : linesAfter(output, MeasuredStart.LINE).trim().split("\\s+")) {
             String[] kv = pair.split("=", 2);
             values.put(kv[0], Long.parseLong(kv[1]));
         }
         return values;
     }
 
-    /** The yardstick: starting the embedded PostgreSQL alone on the app's existing data. */
-    private static double barePostgresStartMs(Path data) throws Exception {
-        Path folder = new EngineSettings(data, null, null, null, null, null, null).postgresFolder();
-        long start = System.nanoTime();
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(folder, RootPolicy.detect());
-        double ms = (System.nanoTime() - start) / 1e6;
-        server.close();
-        return ms;
+    /** What follows {@code prefix} on each line that starts with it, one per line. */
+    private static String linesAfter(List<String> output, String prefix) {
+        return output.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()))
+                .collect(Collectors.joining("\n"));
     }
 
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    /**
+     * One bare PostgreSQL start.
+     *
+     * @param upMs    from its JVM's start to the server up
+     * @param startMs the {@code EmbeddedPostgresServer.start} call alone
+     */
+    record Bare(long upMs, long startMs) {
     }
 
     private static void progress(String line) {
@@ -117,8 +129,9 @@ final class StartupBenchmark implements BenchmarkSection {
      * One start of the app, times since its JVM started.
      *
      * @param stalls the watchdog's one-line summary
+     * @param trace  the FX thread's stack during the longest stall, "" if it was short
      */
-    record Start(long windowMs, long allUpMs, long maxStallMs, String stalls) {
+    record Start(long windowMs, long allUpMs, long maxStallMs, String stalls, String trace) {
 
         double allUpPerWindow() {
             return (double) allUpMs / windowMs;

@@ -25,6 +25,9 @@ public final class FxStallWatchdog {
     static final long PERIOD_MS = 5;
     /** Upper bounds (exclusive) of the histogram buckets; a last bucket takes the rest. */
     static final long[] BUCKET_LIMITS_MS = {16, 50, 100, 250, 500, 1_000, 2_000};
+    /** A pulse waiting this long gets the FX thread's stack sampled, again at every doubling. */
+    static final long FIRST_SAMPLE_MS = 100;
+    private static final int TRACE_FRAMES = 25;
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pe-fx-stall-watchdog");
@@ -38,6 +41,11 @@ public final class FxStallWatchdog {
     private long maxNanos;
     private long measured;
     private boolean stopped;
+    private volatile Thread fxThread;
+    /** Age at which the waiting pulse gets its next stack sample, and its latest sample. */
+    private long nextSampleNanos;
+    private String outstandingTrace = "";
+    private String longestTrace = "";
 
     /** Begins pulsing; returns at once. */
     public void start() {
@@ -73,11 +81,17 @@ public final class FxStallWatchdog {
     private void pulse() {
         long postedAt;
         synchronized (this) {
-            if (stopped || outstandingSince != 0) {
+            if (stopped) {
+                return;
+            }
+            if (outstandingSince != 0) {
+                sampleIfDue();
                 return;
             }
             postedAt = System.nanoTime();
             outstandingSince = postedAt;
+            nextSampleNanos = TimeUnit.MILLISECONDS.toNanos(FIRST_SAMPLE_MS);
+            outstandingTrace = "";
         }
         try {
             Platform.runLater(() -> arrived(postedAt));
@@ -89,7 +103,27 @@ public final class FxStallWatchdog {
         }
     }
 
+    /**
+     * What the FX thread is doing while a pulse waits, so a long stall can be traced to its
+     * cause. Sampled at growing ages (100, 200, 400 ms, ...): the latest sample is what held the
+     * thread longest, and a long stall costs only a few samples (each one a safepoint).
+     */
+    private void sampleIfDue() {
+        Thread thread = fxThread;
+        if (thread == null || System.nanoTime() - outstandingSince < nextSampleNanos) {
+            return;
+        }
+        nextSampleNanos *= 2;
+        StringBuilder trace = new StringBuilder();
+        StackTraceElement[] frames = thread.getStackTrace();
+        for (int i = 0; i < Math.min(TRACE_FRAMES, frames.length); i++) {
+            trace.append("at ").append(frames[i]).append('\n');
+        }
+        outstandingTrace = trace.toString();
+    }
+
     private synchronized void arrived(long postedAt) {
+        fxThread = Thread.currentThread();
         // stop() may already have counted this pulse, or a later one is outstanding.
         if (outstandingSince == postedAt) {
             record(System.nanoTime() - postedAt);
@@ -98,7 +132,10 @@ public final class FxStallWatchdog {
     }
 
     private void record(long gapNanos) {
-        maxNanos = Math.max(maxNanos, gapNanos);
+        if (gapNanos > maxNanos) {
+            maxNanos = gapNanos;
+            longestTrace = outstandingTrace;
+        }
         measured++;
         long gapMs = gapNanos / 1_000_000;
         int bucket = 0;
@@ -115,7 +152,7 @@ public final class FxStallWatchdog {
                     : ">=" + BUCKET_LIMITS_MS[BUCKET_LIMITS_MS.length - 1];
             histogram.add(new Bucket(label + " ms", bucketCounts[i]));
         }
-        return new Result(maxNanos / 1_000_000, measured, histogram);
+        return new Result(maxNanos / 1_000_000, measured, histogram, longestTrace);
     }
 
     /**
@@ -124,8 +161,11 @@ public final class FxStallWatchdog {
      * @param maxMs     the longest gap between posting a pulse and the FX thread running it
      * @param pulses    gaps measured
      * @param histogram pulses per gap bucket, shortest first
+     * @param longestStallTrace the FX thread's stack (top frames, one "at ..." per line) sampled
+     *                  during the longest stall, or "" if that stall was shorter than
+     *                  {@value #FIRST_SAMPLE_MS} ms
      */
-    public record Result(long maxMs, long pulses, List<Bucket> histogram) {
+    public record Result(long maxMs, long pulses, List<Bucket> histogram, String longestStallTrace) {
 
         public Result {
             histogram = List.copyOf(histogram);

@@ -27,6 +27,7 @@ class FxStallWatchdogTest {
     void aBlockedFxThreadShowsAsAStallAtLeastAsLongAsTheBlock() throws Exception {
         FxStallWatchdog watchdog = new FxStallWatchdog();
         watchdog.start();
+        awaitPulses(watchdog, 2); // the watchdog has met the FX thread, so it can sample its stack
         CountDownLatch unblocked = new CountDownLatch(1);
         Platform.runLater(() -> {
             // A pulse waiting while this runnable runs is queued behind it. Block only from then on,
@@ -49,6 +50,7 @@ class FxStallWatchdogTest {
         assertThat(result.histogram().stream().mapToLong(FxStallWatchdog.Bucket::count).sum()).isEqualTo(result.pulses());
         assertThat(result.histogram().get(4).count() + result.histogram().get(5).count()
                 + result.histogram().get(6).count() + result.histogram().get(7).count()).isPositive();
+        assertThat(result.longestStallTrace()).contains("java.lang.Thread.sleep").contains(FxStallWatchdogTest.class.getName());
     }
 
     @Test
