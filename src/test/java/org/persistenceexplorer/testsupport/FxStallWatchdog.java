@@ -27,7 +27,7 @@ public final class FxStallWatchdog {
     static final long[] BUCKET_LIMITS_MS = {16, 50, 100, 250, 500, 1_000, 2_000};
     /** A pulse waiting this long gets the FX thread's stack sampled, again at every doubling. */
     static final long FIRST_SAMPLE_MS = 100;
-    private static final int TRACE_FRAMES = 25;
+    private static final int TRACE_FRAMES = 40;
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pe-fx-stall-watchdog");
