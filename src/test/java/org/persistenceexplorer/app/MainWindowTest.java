@@ -59,15 +59,16 @@ class MainWindowTest extends FxRobot {
     static void stopTheApp() throws Exception {
         // Covers startup and every test's tab switching.
         FxStallWatchdog.Result stalls = STALLS.stop();
-        System.out.println("MainWindowTest, longest FX stall: " + stalls.summary());
+        System.out.println("MainWindowTest, longest FX stall: " + stalls.summary() + "\n" + stalls.longestStallTrace());
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
         FxToolkit.cleanupStages();
         context.close();
         org.persistenceexplorer.testsupport.TestEngines.deleteFolder(dataDir);
-        // Generous on purpose: only a real freeze of the window goes past it, not a busy machine.
-        assertThat(stalls.maxMs()).as(stalls.summary()).isLessThan(2_000);
+        // Generous on purpose: only a real freeze goes past it, not a busy machine. Startup has one
+        // stall of 1.6 s on a quiet machine and 2.8 s at load 6-10 (2 cores); see docs/BENCHMARKS.md.
+        assertThat(stalls.maxMs()).as(stalls.summary()).isLessThan(5_000);
     }
 
     private static Stage mainWindow() {
