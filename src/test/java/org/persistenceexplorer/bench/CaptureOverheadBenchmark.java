@@ -1,6 +1,5 @@
 package org.persistenceexplorer.bench;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -10,10 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Stream;
 import org.persistenceexplorer.domain.statement.StatementKind;
 import org.persistenceexplorer.service.log.StatementLog;
 import org.persistenceexplorer.store.capture.CancelHooks;
@@ -22,6 +17,7 @@ import org.persistenceexplorer.store.capture.WorkContext;
 import org.persistenceexplorer.store.engine.RootPolicy;
 import org.persistenceexplorer.store.sql.EmbeddedPostgresServer;
 import org.persistenceexplorer.store.sql.SqlDatabase;
+import org.persistenceexplorer.testsupport.TestEngines;
 
 /**
  * What statement capture costs an application: the same 10,000 small statements run through
@@ -41,8 +37,8 @@ import org.persistenceexplorer.store.sql.SqlDatabase;
  * Each captured round must also have recorded exactly the statements it ran, kind by kind; if
  * not, the report says FAIL.
  *
- * <p>Run with {@code mvn -Pbenchmark -DskipTests verify}; the Markdown report goes to
- * {@code <reportDir>/capture-overhead.md} and to stdout. Single-threaded; a main class, not a test.
+ * <p>Runs as a section of {@link BenchmarkSuite} ({@code mvn -Pbenchmark -DskipTests verify}).
+ * Single-threaded; blocking.
  */
 public final class CaptureOverheadBenchmark {
 
@@ -64,22 +60,8 @@ public final class CaptureOverheadBenchmark {
         this.log = log;
     }
 
-    public static void main(String[] args) {
-        Path reportDir = Path.of(args.length > 0 ? args[0] : "target/benchmark");
-        int exitCode = 0;
-        try {
-            String report = run(reportDir);
-            System.out.println(report);
-        } catch (Exception e) {
-            System.err.println("FAIL: the capture-overhead benchmark did not complete: " + e);
-            e.printStackTrace();
-            exitCode = 1;
-        }
-        // Pool housekeeping threads must not keep the JVM alive.
-        System.exit(exitCode);
-    }
-
-    private static String run(Path reportDir) throws Exception {
+    /** Runs the warm-up and measured rounds on a throw-away embedded PostgreSQL. Blocking, about a minute. */
+    static CaptureOverheadReport run() throws Exception {
         Path folder = Files.createTempDirectory("pe-bench-");
         StatementRecorder recorder = new StatementRecorder();
         StatementLog log = new StatementLog();
@@ -99,12 +81,9 @@ public final class CaptureOverheadBenchmark {
                 report.add(round);
                 progress("round " + i + "/" + MEASURED_ROUNDS + ": ratio " + String.format("%.3f", round.ratio()));
             }
-            String markdown = report.markdown();
-            Files.createDirectories(reportDir);
-            Files.writeString(reportDir.resolve("capture-overhead.md"), markdown);
-            return markdown;
+            return report;
         } finally {
-            deleteQuietly(folder);
+            TestEngines.deleteFolder(folder);
         }
     }
 
@@ -195,14 +174,4 @@ public final class CaptureOverheadBenchmark {
         System.err.println("[capture-overhead] " + line);
     }
 
-    private static void deleteQuietly(Path folder) {
-        try (Stream<Path> paths = Files.walk(folder)) {
-            List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            progress("could not delete " + folder + ": " + e);
-        }
-    }
 }

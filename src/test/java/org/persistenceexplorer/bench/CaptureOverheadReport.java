@@ -5,15 +5,13 @@ import static org.persistenceexplorer.bench.CaptureOverheadBenchmark.STATEMENTS_
 import static org.persistenceexplorer.bench.CaptureOverheadBenchmark.TARGET_RATIO;
 import static org.persistenceexplorer.bench.CaptureOverheadBenchmark.WARM_UP_ROUNDS;
 
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The measured rounds of {@link CaptureOverheadBenchmark} and their Markdown report: machine,
+ * The measured rounds of {@link CaptureOverheadBenchmark} and their Markdown section: server,
  * method, one row per round, the median ratio and the verdict against the target, and a
  * {@code FAIL} line for any round whose capture did not record exactly what it ran.
  * Not thread-safe; used by the benchmark's one thread.
@@ -21,7 +19,6 @@ import java.util.function.ToDoubleFunction;
 final class CaptureOverheadReport {
 
     private final String serverVersion;
-    private final ZonedDateTime started = ZonedDateTime.now();
     private final List<Round> rounds = new ArrayList<>();
 
     CaptureOverheadReport(String serverVersion) {
@@ -34,18 +31,9 @@ final class CaptureOverheadReport {
 
     String markdown() {
         StringBuilder md = new StringBuilder();
-        Runtime runtime = Runtime.getRuntime();
-        md.append("# Capture overhead\n\n");
-        md.append("- Date: ").append(started.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)).append('\n');
-        md.append("- Machine: ").append(runtime.availableProcessors()).append(" cores, ")
-                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
-                .append(" (").append(System.getProperty("os.arch")).append("), max heap ")
-                .append(runtime.maxMemory() / (1024 * 1024)).append(" MiB\n");
-        md.append("- Java: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.runtime.version")).append('\n');
         md.append("- PostgreSQL: ").append(serverVersion).append(" (embedded, same server for both pools)\n\n");
 
-        md.append("## Method\n\n");
+        md.append("### Method\n\n");
         md.append(String.format(Locale.ROOT, "Each pass runs %,d statements on one thread: alternately a "
                 + "parameterised single-row `SELECT` by primary key and a single-row `UPDATE`, each on a "
                 + "connection borrowed from the pool in auto-commit and returned at once. *Captured* is the "
@@ -57,7 +45,7 @@ final class CaptureOverheadReport {
                 + "which isolates what capture itself costs from round trips and other load on the machine.%n%n",
                 STATEMENTS_PER_ROUND, WARM_UP_ROUNDS, MEASURED_ROUNDS, TARGET_RATIO));
 
-        md.append("## Rounds\n\n");
+        md.append("### Rounds\n\n");
         md.append("| round | order | captured ms | raw ms | captured stmt/s | raw stmt/s | ratio "
                 + "| client CPU µs/stmt captured | raw | recorded |\n");
         md.append("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
@@ -68,7 +56,7 @@ final class CaptureOverheadReport {
                     r.capturedNanos() / 1e6, r.rawNanos() / 1e6, r.capturedPerSecond(), r.rawPerSecond(),
                     r.ratio(), r.capturedCpuMicros(), r.rawCpuMicros(), r.recorded()));
         }
-        double ratio = median(Round::ratio);
+        double ratio = medianRatio();
         md.append('\n');
         md.append(String.format(Locale.ROOT, "- Median captured: %,.0f statements/s (%.1f µs each)%n",
                 median(Round::capturedPerSecond), 1e6 / median(Round::capturedPerSecond)));
@@ -82,7 +70,7 @@ final class CaptureOverheadReport {
                 rounds.stream().mapToDouble(Round::ratio).max().orElse(Double.NaN)));
         md.append(String.format(Locale.ROOT, "- **Median ratio captured/raw: %.3f**%n%n", ratio));
 
-        md.append("## Verdict\n\n");
+        md.append("### Verdict\n\n");
         md.append(ratio <= TARGET_RATIO
                 ? String.format(Locale.ROOT, "PASS: capture adds %.1f%% (target: at most %.0f%%).%n",
                         (ratio - 1) * 100, (TARGET_RATIO - 1) * 100)
@@ -113,13 +101,13 @@ final class CaptureOverheadReport {
         return failures;
     }
 
+    /** The verdict's number: the median of the rounds' ratios captured/raw. */
+    double medianRatio() {
+        return median(Round::ratio);
+    }
+
     private double median(ToDoubleFunction<Round> value) {
-        double[] sorted = rounds.stream().mapToDouble(value).sorted().toArray();
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        return Median.of(rounds.stream().mapToDouble(value).toArray());
     }
 
     /**

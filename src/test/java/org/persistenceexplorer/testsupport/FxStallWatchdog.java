@@ -1,0 +1,188 @@
+package org.persistenceexplorer.testsupport;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+
+/**
+ * Measures how long the JavaFX thread keeps the user waiting: while running, a daemon thread
+ * posts a pulse with {@link Platform#runLater} every {@value #PERIOD_MS} ms (only one pulse
+ * outstanding at a time) and records the gap between posting and running. The longest gap is
+ * the longest stall a click would have seen. For tests and the benchmark, never for assertions
+ * on tight timings.
+ *
+ * <p>Thread-safe: {@link #start()} and {@link #stop()} may be called from any thread, once each.
+ * The toolkit need not run yet at {@code start()}: pulses begin once it does, so a launcher can
+ * start the watchdog before {@code Application.launch}.
+ */
+public final class FxStallWatchdog {
+
+    static final long PERIOD_MS = 5;
+    /** Upper bounds (exclusive) of the histogram buckets; a last bucket takes the rest. */
+    static final long[] BUCKET_LIMITS_MS = {16, 50, 100, 250, 500, 1_000, 2_000};
+    /** A pulse waiting this long gets the FX thread's stack sampled, again at every doubling. */
+    static final long FIRST_SAMPLE_MS = 100;
+    private static final int TRACE_FRAMES = 40;
+
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pe-fx-stall-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final long[] bucketCounts = new long[BUCKET_LIMITS_MS.length + 1];
+    private final AtomicLong posted = new AtomicLong();
+    /** System.nanoTime() of the pulse waiting for the FX thread, or 0 when none is. */
+    private long outstandingSince;
+    private long maxNanos;
+    private long measured;
+    private boolean stopped;
+    private volatile Thread fxThread;
+    /** Age at which the waiting pulse gets its next stack sample, and its latest sample. */
+    private long nextSampleNanos;
+    private String outstandingTrace = "";
+    private String longestTrace = "";
+
+    /** Begins pulsing; returns at once. */
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::pulse, 0, PERIOD_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Stops pulsing and returns what was seen. A pulse still waiting counts with its wait so
+     * far: a stall that lasts until the end is a stall too.
+     */
+    public Result stop() {
+        scheduler.shutdownNow();
+        synchronized (this) {
+            stopped = true;
+            if (outstandingSince != 0) {
+                record(System.nanoTime() - outstandingSince);
+                outstandingSince = 0;
+            }
+            return result();
+        }
+    }
+
+    /** Pulses handed to the FX thread so far. */
+    long pulsesPosted() {
+        return posted.get();
+    }
+
+    /** True while a pulse waits for the FX thread; lets a test block it with a pulse behind. */
+    synchronized boolean pulseWaiting() {
+        return outstandingSince != 0;
+    }
+
+    private void pulse() {
+        long postedAt;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            if (outstandingSince != 0) {
+                sampleIfDue();
+                return;
+            }
+            postedAt = System.nanoTime();
+            outstandingSince = postedAt;
+            nextSampleNanos = TimeUnit.MILLISECONDS.toNanos(FIRST_SAMPLE_MS);
+            outstandingTrace = "";
+        }
+        try {
+            Platform.runLater(() -> arrived(postedAt));
+            posted.incrementAndGet();
+        } catch (IllegalStateException toolkitNotRunningYet) {
+            synchronized (this) {
+                outstandingSince = 0;
+            }
+        }
+    }
+
+    /**
+     * What the FX thread is doing while a pulse waits, so a long stall can be traced to its
+     * cause. Sampled at growing ages (100, 200, 400 ms, ...): the latest sample is what held the
+     * thread longest, and a long stall costs only a few samples (each one a safepoint).
+     */
+    private void sampleIfDue() {
+        Thread thread = fxThread;
+        if (thread == null || System.nanoTime() - outstandingSince < nextSampleNanos) {
+            return;
+        }
+        nextSampleNanos *= 2;
+        StringBuilder trace = new StringBuilder();
+        StackTraceElement[] frames = thread.getStackTrace();
+        for (int i = 0; i < Math.min(TRACE_FRAMES, frames.length); i++) {
+            trace.append("at ").append(frames[i]).append('\n');
+        }
+        outstandingTrace = trace.toString();
+    }
+
+    private synchronized void arrived(long postedAt) {
+        fxThread = Thread.currentThread();
+        // stop() may already have counted this pulse, or a later one is outstanding.
+        if (outstandingSince == postedAt) {
+            record(System.nanoTime() - postedAt);
+            outstandingSince = 0;
+        }
+    }
+
+    private void record(long gapNanos) {
+        if (gapNanos > maxNanos) {
+            maxNanos = gapNanos;
+            longestTrace = outstandingTrace;
+        }
+        measured++;
+        long gapMs = gapNanos / 1_000_000;
+        int bucket = 0;
+        while (bucket < BUCKET_LIMITS_MS.length && gapMs >= BUCKET_LIMITS_MS[bucket]) {
+            bucket++;
+        }
+        bucketCounts[bucket]++;
+    }
+
+    private Result result() {
+        List<Bucket> histogram = new ArrayList<>();
+        for (int i = 0; i < bucketCounts.length; i++) {
+            String label = i < BUCKET_LIMITS_MS.length ? "<" + BUCKET_LIMITS_MS[i]
+                    : ">=" + BUCKET_LIMITS_MS[BUCKET_LIMITS_MS.length - 1];
+            histogram.add(new Bucket(label + " ms", bucketCounts[i]));
+        }
+        return new Result(maxNanos / 1_000_000, measured, histogram, longestTrace);
+    }
+
+    /**
+     * What one run of the watchdog saw. Immutable.
+     *
+     * @param maxMs     the longest gap between posting a pulse and the FX thread running it
+     * @param pulses    gaps measured
+     * @param histogram pulses per gap bucket, shortest first
+     * @param longestStallTrace the FX thread's stack (top frames, one "at ..." per line) sampled
+     *                  during the longest stall, or "" if that stall was shorter than
+     *                  {@value #FIRST_SAMPLE_MS} ms
+     */
+    public record Result(long maxMs, long pulses, List<Bucket> histogram, String longestStallTrace) {
+
+        public Result {
+            histogram = List.copyOf(histogram);
+        }
+
+        /** One line for logs and reports, e.g. {@code max 312 ms over 1,204 pulses; <16 ms: 1200, ...}. */
+        public String summary() {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "max %d ms over %,d pulses;", maxMs, pulses));
+            for (Bucket bucket : histogram) {
+                line.append(' ').append(bucket.label()).append(": ").append(bucket.count()).append(',');
+            }
+            line.setLength(line.length() - 1);
+            return line.toString();
+        }
+    }
+
+    /** How many pulses waited within one range, e.g. {@code "<50 ms"}. */
+    public record Bucket(String label, long count) {
+    }
+}

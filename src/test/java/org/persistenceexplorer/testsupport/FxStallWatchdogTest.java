@@ -1,0 +1,84 @@
+package org.persistenceexplorer.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The watchdog against a real (headless) FX thread: a blocked thread shows as a long stall, an
+ * idle one does not. The only timing checks are a lower bound that the blockage guarantees and
+ * a ceiling far above what an idle thread needs.
+ */
+class FxStallWatchdogTest {
+
+    private static final long BLOCK_MS = 300;
+
+    @BeforeAll
+    static void startTheToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void aBlockedFxThreadShowsAsAStallAtLeastAsLongAsTheBlock() throws Exception {
+        FxStallWatchdog watchdog = new FxStallWatchdog();
+        watchdog.start();
+        awaitPulses(watchdog, 2); // the watchdog has met the FX thread, so it can sample its stack
+        CountDownLatch unblocked = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            // A pulse waiting while this runnable runs is queued behind it. Block only from then on,
+            // so its wait covers the whole block even if the watchdog's thread is late on a busy machine.
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!watchdog.pulseWaiting() && System.nanoTime() < giveUp) {
+                Thread.onSpinWait();
+            }
+            sleep(BLOCK_MS);
+            unblocked.countDown();
+        });
+        assertThat(unblocked.await(30, TimeUnit.SECONDS)).isTrue();
+        awaitPulses(watchdog, 5);
+
+        FxStallWatchdog.Result result = watchdog.stop();
+
+        assertThat(result.maxMs()).as(result.summary()).isGreaterThanOrEqualTo(BLOCK_MS - 50);
+        assertThat(result.histogram()).extracting(FxStallWatchdog.Bucket::label)
+                .containsExactly("<16 ms", "<50 ms", "<100 ms", "<250 ms", "<500 ms", "<1000 ms", "<2000 ms", ">=2000 ms");
+        assertThat(result.histogram().stream().mapToLong(FxStallWatchdog.Bucket::count).sum()).isEqualTo(result.pulses());
+        assertThat(result.histogram().get(4).count() + result.histogram().get(5).count()
+                + result.histogram().get(6).count() + result.histogram().get(7).count()).isPositive();
+        assertThat(result.longestStallTrace()).contains("java.lang.Thread.sleep").contains(FxStallWatchdogTest.class.getName());
+    }
+
+    @Test
+    void anIdleFxThreadShowsNoLongStall() throws Exception {
+        FxStallWatchdog watchdog = new FxStallWatchdog();
+        watchdog.start();
+        awaitPulses(watchdog, 40);
+
+        FxStallWatchdog.Result result = watchdog.stop();
+
+        assertThat(result.pulses()).isGreaterThanOrEqualTo(40);
+        assertThat(result.maxMs()).as(result.summary()).isLessThan(200);
+        assertThat(result.summary()).startsWith("max ").contains("pulses; <16 ms: ");
+    }
+
+    private static void awaitPulses(FxStallWatchdog watchdog, long atLeast) throws InterruptedException {
+        long start = watchdog.pulsesPosted();
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (watchdog.pulsesPosted() - start < atLeast && System.nanoTime() < giveUp) {
+            Thread.sleep(5);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
