@@ -229,7 +229,10 @@ class GraphGatewayTest {
                 assertThat(checked.answers(Duration.ofSeconds(5))).isTrue();
             }
             relay.stop();
-            assertThat(checked.answers(Duration.ofSeconds(5))).isFalse();
+            // A check already on its way through the relay when it stops may still get its answer:
+            // the watch checks every second, so what matters is that it says no soon after.
+            org.persistenceexplorer.testsupport.Await.until(Duration.ofSeconds(15),
+                    () -> !checked.answers(Duration.ofSeconds(2)), "the check says no once the server is gone");
         }
         assertThat(seen).as("the check runs no Cypher, so nothing reaches the statement log").isEmpty();
     }
