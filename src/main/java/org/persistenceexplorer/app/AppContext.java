@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The composition root: builds every headless piece with plain constructors and owns their
  * lifetime. No JavaFX here, so the whole app below the UI can be started in a test.
- * {@link #close()} is idempotent and safe from a shutdown hook.
+ * {@link #close()} is idempotent and safe from a shutdown hook: a second call waits until the
+ * first has stopped everything.
  */
 public final class AppContext implements AutoCloseable {
 
@@ -37,6 +38,8 @@ public final class AppContext implements AutoCloseable {
     private final EngineWatch watch;
     private final StartupSequence startup;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Counted down when the first close has stopped everything; later callers wait for it. */
+    private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     public AppContext(EngineSettings settings, RootPolicy rootPolicy) {
         this.settings = settings;
@@ -122,8 +125,29 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
+            // A second caller (the JVM's shutdown hook while the window's close still runs) must not
+            // let the JVM end before the engines are down: that would leave a postgres running.
+            awaitStopped();
             return;
         }
+        try {
+            stopEverything();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void awaitStopped() {
+        try {
+            if (!stopped.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                LOG.warn("The engines are still stopping after 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopEverything() {
         long start = System.nanoTime();
         watch.close();
         try {

@@ -17,6 +17,7 @@ import java.util.prefs.Preferences;
 import org.persistenceexplorer.ui.common.FeatureContext;
 import org.persistenceexplorer.ui.common.FxBackgroundRunner;
 import org.persistenceexplorer.ui.common.UiTicker;
+import org.persistenceexplorer.ui.common.UiWarmUp;
 import org.persistenceexplorer.ui.common.ViewLoader;
 import org.persistenceexplorer.ui.common.WindowSettings;
 import org.persistenceexplorer.ui.log.StatementLogView;
@@ -64,6 +65,7 @@ public final class ExplorerApp extends Application {
         // As many workers as pool connections: more work would only wait inside the pool.
         runner = new FxBackgroundRunner(context.sql().poolSize());
         startupStage = stage;
+        UiWarmUp.start();
         showStartup(stage);
         ticker.start();
     }
@@ -155,10 +157,16 @@ public final class ExplorerApp extends Application {
         startupStage.hide();
     }
 
+    /**
+     * JavaFX is ending (Platform.exit, or a test cleaning up): stop the engines, but never on the
+     * FX thread, which would freeze the window for a second or more. The shutdown hook waits for
+     * this close to finish before the JVM ends.
+     */
     @Override
     public void stop() {
         if (context != null) {
-            context.close();
+            Thread stopper = new Thread(context::close, "pe-stop-engines-on-exit");
+            stopper.start();
         }
     }
 
