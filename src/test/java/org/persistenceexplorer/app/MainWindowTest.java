@@ -15,7 +15,10 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.persistenceexplorer.service.engine.EngineSettings;
 import org.persistenceexplorer.service.engine.EngineStatus;
 import org.persistenceexplorer.store.engine.RootPolicy;
@@ -31,6 +34,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * statements in the log, counters moving, and that neither startup nor switching tabs ran a
  * statement on the FX thread.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MainWindowTest extends FxRobot {
 
     private static Path dataDir;
@@ -77,6 +81,7 @@ class MainWindowTest extends FxRobot {
     }
 
     @Test
+    @Order(1)
     void showsFourTabsBothEnginesUpAndTheStatementsOfStartup() throws Exception {
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
         assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("Tables", "Migrations", "Org Chart", "Console");
@@ -104,6 +109,7 @@ class MainWindowTest extends FxRobot {
     }
 
     @Test
+    @Order(2)
     void switchingTabsRunsNothingOnTheFxThread() {
         for (String tab : List.of("Migrations", "Org Chart", "Console", "Tables")) {
             clickOn(tab);
@@ -113,6 +119,33 @@ class MainWindowTest extends FxRobot {
         Tab orgChart = lookup("#mainTabs").queryAs(TabPane.class).getTabs().stream()
                 .filter(t -> t.getId().equals("orgchartTab")).findFirst().orElseThrow();
         assertThat(from(orgChart.getContent()).lookup("#featureDetail").queryAs(Label.class).getText()).startsWith("Neo4j is up");
+        assertThat(context.statementLog().counters().uiThreadStatements()).isZero();
+    }
+
+    private boolean postgresLabelStyled(String styleClass) {
+        return lookup("#engine-postgresql").tryQueryAs(Label.class).map(l -> l.getStyleClass().contains(styleClass)).orElse(false);
+    }
+
+    /** Last: it kills the server the other tests use. */
+    @Test
+    @Order(3)
+    void killingPostgresTurnsTheStatusRedWithTheReasonAndGreenAgainWithoutFreezingTheWindow() throws Exception {
+        FxStallWatchdog duringLoss = new FxStallWatchdog();
+        duringLoss.start();
+        long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim());
+        ProcessHandle.of(pid).orElseThrow().destroyForcibly();
+
+        // The status bar makes a new label for each state: look it up each time.
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> postgresLabelStyled("pe-engine-lost"));
+        assertThat(lookup("#engineProblem").queryAs(Label.class).getText())
+                .contains("stopped unexpectedly").contains(Long.toString(pid));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> postgresLabelStyled("pe-engine-up"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#engineProblem").queryAs(Label.class).isVisible()).isFalse();
+
+        FxStallWatchdog.Result stalls = duringLoss.stop();
+        System.out.println("MainWindowTest, longest FX stall while PostgreSQL was lost and restarted: " + stalls.summary());
+        assertThat(stalls.maxMs()).as("the window kept answering: " + stalls.summary()).isLessThan(2_000);
         assertThat(context.statementLog().counters().uiThreadStatements()).isZero();
     }
 }

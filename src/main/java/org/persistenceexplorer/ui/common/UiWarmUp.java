@@ -42,13 +42,54 @@ public final class UiWarmUp {
     private static void run() {
         long started = System.nanoTime();
         int loaded = loadControlClasses();
+        int skins = buildThrowAwaySkins();
         for (Font font : List.of(Font.getDefault(), Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, 12),
                 Font.font("Monospaced", 12))) {
             Text text = new Text("Persistence Explorer 0123456789 SELECT ·…");
             text.setFont(font);
             text.getLayoutBounds();
         }
-        LOG.debug("UI warm-up: {} classes loaded in {} ms", loaded, (System.nanoTime() - started) / 1_000_000);
+        LOG.debug("UI warm-up: {} classes loaded, {} skins built in {} ms", loaded, skins,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Builds the skins of the controls the main window shows, on nodes no scene will ever hold
+     * (allowed off the FX thread). The first skin of each kind links hundreds of lambda call sites
+     * and runs cold code; that is most of the main window's first CSS pass, and here it happens
+     * while the engines start instead of on the FX thread.
+     */
+    private static int buildThrowAwaySkins() {
+        List<java.util.function.Supplier<javafx.scene.control.Skin<?>>> skins = List.of(
+                () -> {
+                    javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane(
+                            new javafx.scene.control.Tab("Tables"), new javafx.scene.control.Tab("Console"));
+                    return new javafx.scene.control.skin.TabPaneSkin(tabs);
+                },
+                () -> {
+                    TableView<String> table = new TableView<>(javafx.collections.FXCollections.observableArrayList("a", "b"));
+                    table.getColumns().add(new javafx.scene.control.TableColumn<String, String>("Statement"));
+                    return new javafx.scene.control.skin.TableViewSkin<>(table);
+                },
+                () -> new javafx.scene.control.skin.SplitPaneSkin(new javafx.scene.control.SplitPane(
+                        new javafx.scene.layout.Pane(), new javafx.scene.layout.Pane())),
+                () -> new javafx.scene.control.skin.LabelSkin(new javafx.scene.control.Label("Statement log")),
+                () -> new javafx.scene.control.skin.ButtonSkin(new javafx.scene.control.Button("Copy")),
+                () -> new javafx.scene.control.skin.ToggleButtonSkin(new javafx.scene.control.ToggleButton("Pause")),
+                () -> new javafx.scene.control.skin.TextFieldSkin(new javafx.scene.control.TextField("filter")),
+                () -> new javafx.scene.control.skin.ProgressIndicatorSkin(new javafx.scene.control.ProgressIndicator()),
+                () -> new javafx.scene.control.skin.SeparatorSkin(new javafx.scene.control.Separator()));
+        int built = 0;
+        for (var skin : skins) {
+            try {
+                skin.get().dispose();
+                built++;
+            } catch (RuntimeException | LinkageError e) {
+                // a skin that insists on the FX thread is simply built there later, as without warm-up
+                LOG.debug("UI warm-up: a skin could not be built off the FX thread: {}", e.toString());
+            }
+        }
+        return built;
     }
 
     private static int loadControlClasses() {
