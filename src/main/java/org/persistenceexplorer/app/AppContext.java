@@ -2,6 +2,10 @@ package org.persistenceexplorer.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.persistenceexplorer.service.engine.EngineSettings;
 import org.persistenceexplorer.service.engine.EngineStatus;
@@ -38,6 +42,8 @@ public final class AppContext implements AutoCloseable {
     private final EngineWatch watch;
     private final StartupSequence startup;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private static final java.time.Duration MAIN_WINDOW_WAIT = java.time.Duration.ofSeconds(15);
+    private volatile CompletableFuture<Void> mainWindow = CompletableFuture.completedFuture(null);
     /** Counted down when the first close has stopped everything; later callers wait for it. */
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
@@ -65,13 +71,17 @@ public final class AppContext implements AutoCloseable {
                 "startup: migrate hr", true, List.of("pg-start"), () -> sql.migrateHr().describe()));
         // Hibernate is for the tabs and labs, not for the window to open: it boots beside Neo4j.
         steps.add(new StartupStep("orm-open", "Preparing Hibernate (HR entities)", "startup: open hibernate", false,
-                List.of("hr-migrate"), orm::open));
+                List.of("hr-migrate"), () -> {
+                    awaitMainWindow();
+                    return orm.open();
+                }));
         // Neo4j comes after the steps the main window needs: started side by side, its class
         // loading (~5 s of CPU) slowed PostgreSQL's path by seconds on 2 cores. The window
         // opens as soon as PostgreSQL is ready; Neo4j continues in the background.
         steps.add(new StartupStep("neo4j-start",
                 settings.embeddedNeo4j() ? "Starting Neo4j" : "Connecting to Neo4j",
                 "startup: start neo4j", false, List.of("hr-migrate"), () -> {
+                    awaitMainWindow();
                     graph.start();
                     return graph.status().address();
                 }));
@@ -79,6 +89,30 @@ public final class AppContext implements AutoCloseable {
                 "startup: import org graph", false, List.of("neo4j-start", "hr-migrate"),
                 () -> describe(graph.importOrgGraph(sql.dataSource()))));
         return steps;
+    }
+
+    /**
+     * Makes the background steps (Hibernate, Neo4j) wait until {@link #mainWindowShown()}: on 2
+     * cores their class loading, started the moment PostgreSQL is ready, competed with building
+     * the main window and made the FX thread's longest stall seconds long. Without a window
+     * (tests, tools) nothing waits. Call before startup runs.
+     */
+    public void holdBackgroundStepsUntilTheMainWindowIsShown() {
+        mainWindow = new CompletableFuture<>();
+    }
+
+    /** The main window is on screen: the background steps may go. Any thread; idempotent. */
+    public void mainWindowShown() {
+        mainWindow.complete(null);
+    }
+
+    private void awaitMainWindow() throws InterruptedException {
+        try {
+            // Bounded: if the window never says so (it failed to build), start anyway.
+            mainWindow.get(MAIN_WINDOW_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debug("Background steps start without the main window: {}", e.toString());
+        }
     }
 
     static String describe(ImportOutcome outcome) {

@@ -66,6 +66,7 @@ public final class ExplorerApp extends Application {
         runner = new FxBackgroundRunner(context.sql().poolSize());
         startupStage = stage;
         UiWarmUp.start();
+        context.holdBackgroundStepsUntilTheMainWindowIsShown();
         showStartup(stage);
         ticker.start();
     }
@@ -117,6 +118,8 @@ public final class ExplorerApp extends Application {
         mainStage.getScene().getAccelerators().put(QUIT, this::quit);
         mainStage.show();
         startupStage.hide();
+        // After the first frame of the window, not before: building and showing it is CPU-heavy.
+        Platform.runLater(context::mainWindowShown);
     }
 
     private static long sinceLaunch() {

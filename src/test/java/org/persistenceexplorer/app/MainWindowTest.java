@@ -137,6 +137,7 @@ class MainWindowTest extends FxRobot {
 
         // The status bar makes a new label for each state: look it up each time.
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> postgresLabelStyled("pe-engine-lost"));
+        WaitForAsyncUtils.waitForFxEvents(); // the rest of that status bar refresh
         assertThat(lookup("#engineProblem").queryAs(Label.class).getText())
                 .contains("stopped unexpectedly").contains(Long.toString(pid));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> postgresLabelStyled("pe-engine-up"));
