@@ -30,6 +30,12 @@ final class NewestFollower {
         this.arrivalColumn = arrivalColumn;
         this.model = model;
         table.getItems().addListener((ListChangeListener<LogRow>) change -> itemsChanged());
+        // A shorter table (the window's first layouts, a dragged divider) keeps its top row: follow again.
+        table.heightProperty().addListener((obs, old, height) -> {
+            if (model.followingProperty().get()) {
+                scrollToNewest();
+            }
+        });
         table.addEventFilter(ScrollEvent.SCROLL, e -> readerMoved());
         table.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> readerMoved());
         table.addEventFilter(KeyEvent.KEY_RELEASED, e -> readerMoved());
