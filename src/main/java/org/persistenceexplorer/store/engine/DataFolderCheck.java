@@ -92,9 +92,9 @@ public final class DataFolderCheck {
                     + " cannot be written: " + existing + " is on a read-only file system.",
                     "Use a folder on a writable disk: " + OTHER_FOLDER + ".", e);
         }
-        return new EngineStartException("The " + engine + " data folder " + folder + " cannot be made inside "
-                + existing + ": " + (reason.isEmpty() ? e.getClass().getSimpleName() : reason)
-                + " (it is not a place where folders can be made, e.g. a system or virtual file system).",
+        return new EngineStartException("The " + engine + " data folder " + folder + " cannot be made: " + existing
+                + " does not permit new folders" + (reason.isEmpty() ? "" : " (" + reason + ")")
+                + "; it is a system or virtual file system, not a place for data.",
                 "Use a folder under your home directory: " + OTHER_FOLDER + ".", e);
     }
 

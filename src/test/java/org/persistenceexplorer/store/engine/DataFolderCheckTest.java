@@ -40,7 +40,7 @@ class DataFolderCheckTest {
         EngineStartException problem = DataFolderCheck.problemWith("PostgreSQL", Path.of("/proc/pe-data/postgres")).orElseThrow();
 
         assertThat(problem.getMessage()).startsWith("The PostgreSQL data folder /proc/pe-data/postgres cannot be ")
-                .contains("/proc").doesNotContain("did not start");
+                .contains("/proc does not permit new folders").doesNotContain("did not start");
         assertThat(problem.remedy()).doesNotContain("disk space");
     }
 
