@@ -11,19 +11,25 @@ import org.persistenceexplorer.domain.statement.StatementKind;
  * parameter in full, the error, the thread, and the transaction it belonged to (found among the
  * statements the panel holds). Immutable; built on the FX thread from the panel's rows.
  *
- * @param heading  one line: number, engine, kind, time, duration, rows
+ * @param heading  a few words: number, engine, kind
  * @param text     the statement, one clause a line
- * @param about    action, thread, transaction, error, parameters, each in full
+ * @param about    time, duration, rows, action, thread, transaction, error, parameters, each in full
  * @param runnable the statement with its parameters put back in (Copy as runnable SQL / Cypher)
  * @param copyLabel "Copy as runnable SQL" or "... Cypher"
  */
 public record StatementDetail(String heading, String text, String about, String runnable, String copyLabel) {
 
+    /** The statement, then everything about it: what the detail pane and its window show. */
+    public String fullText() {
+        return text + "\n\n" + about;
+    }
+
     static StatementDetail of(LogRow row, List<LogRow> panel) {
         CapturedStatement s = row.statement();
-        String heading = "#" + s.sequence() + "  " + s.engine().label() + " " + s.kind().label() + "  at " + row.time()
-                + "  took " + row.duration() + "  rows " + row.rows();
+        String heading = "#" + s.sequence() + " · " + s.engine().label() + " " + s.kind().label();
         StringBuilder about = new StringBuilder();
+        about.append("Finished at ").append(row.time()).append(", took ").append(row.duration())
+                .append(", rows: ").append(row.rows()).append('\n');
         if (s.error() != null) {
             about.append("Error: ").append(s.error()).append("\n\n");
         }

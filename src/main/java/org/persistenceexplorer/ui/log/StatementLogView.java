@@ -59,7 +59,6 @@ public final class StatementLogView {
     @FXML private Label detailHeading;
     @FXML private Button copyRunnableButton;
     @FXML private TextArea detailText;
-    @FXML private TextArea detailAbout;
     private NewestFollower follower;
 
     public StatementLogView(StatementLogViewModel model) {
@@ -135,8 +134,7 @@ public final class StatementLogView {
                 return;
             }
             detailHeading.setText(detail.heading());
-            detailText.setText(detail.text());
-            detailAbout.setText(detail.about());
+            detailText.setText(detail.fullText());
             copyRunnableButton.setText(detail.copyLabel());
             if (!detailSplit.getItems().contains(detailPane)) {
                 detailSplit.getItems().add(detailPane);
@@ -177,6 +175,15 @@ public final class StatementLogView {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The selected statement in a window of its own, as large as the reader likes. */
+    @FXML
+    private void openDetailWindow() {
+        StatementDetail detail = model.detailProperty().get();
+        if (detail != null) {
+            StatementWindow.show(detail, table.getScene());
+        }
     }
 
     @FXML

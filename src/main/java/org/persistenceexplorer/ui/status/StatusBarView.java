@@ -98,9 +98,16 @@ public final class StatusBarView {
         double padding = perKindLabel.snappedLeftInset() + perKindLabel.snappedRightInset() + 2;
         perKindLabel.setPrefWidth(width(full, font) + padding);
         double available = perKindLabel.getWidth() - padding;
-        String compact = CompactKinds.of(full);
-        String text = available <= 0 || width(full, font) <= available ? full
-                : width(compact, font) <= available ? compact : "";
+        String text = full;
+        if (width(full, font) > available) {
+            // Short form, and if that is still too wide, as many of its counts as fit.
+            text = CompactKinds.of(full);
+            while (!text.isEmpty() && width(text, font) > available) {
+                int cut = text.lastIndexOf(' ', text.endsWith(" …") ? text.length() - 3 : text.length());
+                cut = cut > 0 ? text.lastIndexOf(' ', cut - 1) : -1;
+                text = cut > 0 ? text.substring(0, cut) + " …" : "";
+            }
+        }
         if (!text.equals(perKindLabel.getText())) {
             perKindLabel.setText(text);
         }
