@@ -6,7 +6,10 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -171,7 +174,7 @@ public final class StatementLogView {
         }
     }
 
-    private static void toClipboard(String text) {
+    static void toClipboard(String text) {
         ClipboardContent content = new ClipboardContent();
         content.putString(text);
         Clipboard.getSystemClipboard().setContent(content);
@@ -196,9 +199,18 @@ public final class StatementLogView {
         follower.jump();
     }
 
+    /** Clearing cannot be undone (the counters everywhere go back to zero): ask first. */
     @FXML
     private void clear() {
-        table.getSelectionModel().clearSelection();
-        model.clear();
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "The panel empties and every counter (status bar included) goes back to zero. This cannot be undone.",
+                ButtonType.CANCEL, new ButtonType("Clear + reset", ButtonBar.ButtonData.OK_DONE));
+        confirm.setHeaderText("Clear the statement log?");
+        confirm.initOwner(table.getScene().getWindow());
+        confirm.getDialogPane().getStylesheets().setAll(table.getScene().getStylesheets());
+        confirm.showAndWait().filter(answer -> answer.getButtonData() == ButtonBar.ButtonData.OK_DONE).ifPresent(answer -> {
+            table.getSelectionModel().clearSelection();
+            model.clear();
+        });
     }
 }

@@ -3,8 +3,6 @@ package org.persistenceexplorer.ui.log;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -26,11 +24,7 @@ final class StatementWindow {
         text.getStyleClass().add("pe-log-detail-text");
         text.setId("statementWindowText");
         Button copy = new Button(detail.copyLabel());
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(detail.runnable());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        copy.setOnAction(e -> StatementLogView.toClipboard(detail.runnable()));
         HBox buttons = new HBox(8, copy);
         buttons.getStyleClass().addAll("pe-log-toolbar", "pe-window-bar");
         BorderPane root = new BorderPane(text, buttons, null, null, null);
