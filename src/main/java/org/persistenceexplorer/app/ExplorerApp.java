@@ -25,6 +25,7 @@ import org.persistenceexplorer.ui.log.StatementLogViewModel;
 import org.persistenceexplorer.ui.shell.MainView;
 import org.persistenceexplorer.ui.startup.StartupView;
 import org.persistenceexplorer.ui.startup.StartupViewModel;
+import org.persistenceexplorer.ui.startup.StartupWindow;
 import org.persistenceexplorer.ui.status.StatusBarView;
 import org.persistenceexplorer.ui.status.StatusBarViewModel;
 import org.slf4j.Logger;
@@ -76,7 +77,8 @@ public final class ExplorerApp extends Application {
         Parent view = ViewLoader.load(new StartupView(startup, this::quit));
         UiTicker.Subscription ticks = ticker.subscribe(startup::refresh);
         stage.setTitle("Persistence Explorer — starting");
-        stage.setScene(styled(new Scene(view, 640, -1)));
+        stage.setScene(styled(StartupWindow.sceneFor(view)));
+        StartupWindow.fit(stage);
         stage.getScene().getAccelerators().put(QUIT, this::quit);
         stage.setOnCloseRequest(e -> quit());
         stage.show();
@@ -88,7 +90,10 @@ public final class ExplorerApp extends Application {
             }
         });
         startup.runningProperty().addListener((obs, was, running) -> {
-            if (was && !running) {
+            if (was && !running && startup.problemProperty().get() != null) {
+                LOG.warn("Startup stopped {} ms after launch: {} failed; engines: {}", sinceLaunch(),
+                        startup.problemStepProperty().get(), context.statuses());
+            } else if (was && !running) {
                 LOG.info("Startup finished {} ms after launch; engines: {}", sinceLaunch(), context.statuses());
             }
         });

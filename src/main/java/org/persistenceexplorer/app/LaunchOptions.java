@@ -69,11 +69,13 @@ public final class LaunchOptions {
         String dataDir = value(given, env, "--data-dir", "PE_DATA_DIR");
         String pgUrl = value(given, env, "--pg-url", "PE_PG_URL");
         if (pgUrl != null && !pgUrl.startsWith("jdbc:postgresql:")) {
-            throw new IllegalArgumentException("--pg-url must look like jdbc:postgresql://host:5432/database, not " + Secrets.maskUrl(pgUrl));
+            throw new IllegalArgumentException(source(given, "--pg-url", "PE_PG_URL")
+                    + " must look like jdbc:postgresql://host:5432/database, not " + Secrets.maskUrl(pgUrl));
         }
         String neo4jUri = value(given, env, "--neo4j-uri", "PE_NEO4J_URI");
         if (neo4jUri != null && !neo4jUri.matches("(bolt|neo4j)(\\+s|\\+ssc)?://.+")) {
-            throw new IllegalArgumentException("--neo4j-uri must look like bolt://host:7687 or neo4j://host:7687, not " + Secrets.maskUrl(neo4jUri));
+            throw new IllegalArgumentException(source(given, "--neo4j-uri", "PE_NEO4J_URI")
+                    + " must look like bolt://host:7687 or neo4j://host:7687, not " + Secrets.maskUrl(neo4jUri));
         }
         EngineSettings settings = new EngineSettings(
                 dataDir != null ? Path.of(dataDir) : defaultDataDir,
@@ -90,6 +92,11 @@ public final class LaunchOptions {
             }
         }
         return false;
+    }
+
+    /** Where a value came from, in the words the user typed it: the option, or the environment variable. */
+    private static String source(Map<String, String> given, String flag, String variable) {
+        return given.containsKey(flag) ? flag : "The environment variable " + variable;
     }
 
     private static String value(Map<String, String> given, Map<String, String> env, String flag, String variable) {

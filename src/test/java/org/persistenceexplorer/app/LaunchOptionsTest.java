@@ -98,7 +98,7 @@ class LaunchOptionsTest {
                 .hasMessageContaining("jdbc:postgresql://host:5432/database");
         assertThatThrownBy(() -> parse(List.of(), Map.of("PE_PG_URL", "jdbc:mysql://db/hr")))
                 .as("checked when it comes from the environment too")
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--pg-url must look like");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("PE_PG_URL must look like");
     }
 
     @Test
@@ -137,5 +137,11 @@ class LaunchOptionsTest {
                         java.nio.file.Path.of("/tmp/pe")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void aMalformedUrlFromTheEnvironmentIsReportedAsTheVariable() {
+        assertThatThrownBy(() -> LaunchOptions.parse(List.of(), Map.of("PE_PG_URL", "notaurl"), Path.of("/tmp/pe")))
+                .hasMessageStartingWith("The environment variable PE_PG_URL must look like jdbc:postgresql://");
     }
 }

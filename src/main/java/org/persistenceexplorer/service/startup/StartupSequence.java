@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -77,7 +79,8 @@ public final class StartupSequence {
             return t;
         });
         try {
-            Map<String, CompletableFuture<Boolean>> outcomes = new LinkedHashMap<>();
+            Map<String, CompletableFuture<Boolean>> outcomes = new ConcurrentHashMap<>();
+            Set<String> failedNow = ConcurrentHashMap.newKeySet();
             for (StartupStep step : runOrder) {
                 List<CompletableFuture<Boolean>> needs = new ArrayList<>();
                 step.after().forEach(id -> needs.add(outcomes.get(id)));
@@ -87,11 +90,17 @@ public final class StartupSequence {
                             if (isDone(step.id())) {
                                 return true;
                             }
-                            if (needs.stream().anyMatch(f -> !f.join())) {
-                                listener.skipped(step, "waits for a step that failed");
-                                return false;
+                            for (String need : step.after()) {
+                                if (!outcomes.get(need).join()) {
+                                    listener.skipped(step, blockedBy(need, failedNow));
+                                    return false;
+                                }
                             }
-                            return runOne(step, listener, caller);
+                            boolean ok = runOne(step, listener, caller);
+                            if (!ok) {
+                                failedNow.add(step.id());
+                            }
+                            return ok;
                         }, threads);
                 outcomes.put(step.id(), outcome);
             }
@@ -117,6 +126,13 @@ public final class StartupSequence {
             listener.failed(step, Duration.ofNanos(System.nanoTime() - start), StartupProblem.of(e));
             return false;
         }
+    }
+
+    /** Why a step did not start, naming the step it waits for. */
+    private String blockedBy(String need, Set<String> failedNow) {
+        String title = runOrder.stream().filter(s -> s.id().equals(need)).map(StartupStep::title).findFirst().orElse(need);
+        return failedNow.contains(need) ? "not started: it needs “" + title + "”, which failed"
+                : "not started: it needs “" + title + "”, which could not run";
     }
 
     public synchronized boolean isDone(String stepId) {

@@ -22,6 +22,7 @@ import org.neo4j.internal.helpers.HostnamePort;
 import org.neo4j.io.locker.FileLockException;
 import org.neo4j.kernel.internal.GraphDatabaseAPI;
 import org.persistenceexplorer.store.engine.Causes;
+import org.persistenceexplorer.store.engine.DataFolderCheck;
 import org.persistenceexplorer.store.engine.EngineStartException;
 import org.persistenceexplorer.store.engine.Liveness;
 import org.slf4j.Logger;
@@ -76,6 +77,10 @@ public final class EmbeddedNeo4jServer implements AutoCloseable {
      * @param preferredPort the Bolt port to try first, or 0 for a free one
      */
     public static EmbeddedNeo4jServer start(Path home, int preferredPort) throws EngineStartException {
+        Optional<EngineStartException> folderProblem = DataFolderCheck.problemWith("Neo4j", home);
+        if (folderProblem.isPresent()) {
+            throw folderProblem.get();
+        }
         try {
             return boot(home, preferredPort);
         } catch (EngineStartException e) {

@@ -3,7 +3,6 @@ package org.persistenceexplorer.store.graph;
 import org.persistenceexplorer.domain.graph.GraphResult;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -63,7 +62,6 @@ public final class GraphGateway implements AutoCloseable {
     static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(5);
     /** Upper bound for the connectivity check as a whole (connect, handshake, login, routing). */
     static final Duration VERIFY_TIMEOUT = Duration.ofSeconds(15);
-    private static final int MAX_PARAMETER_LENGTH = 200;
     /** {@code CALL {...} IN TRANSACTIONS} and friends must run in an auto-commit transaction. */
     private static final Pattern NEEDS_AUTO_COMMIT =
             Pattern.compile("(?is).*\\bIN\\s+(?:\\d+\\s+)?(?:CONCURRENT\\s+)?TRANSACTIONS\\b.*");
@@ -282,21 +280,11 @@ public final class GraphGateway implements AutoCloseable {
         return new GraphQueryException("The statement could not be run: " + reason, code, e);
     }
 
-    /** Parameters as "name=value", sorted by name, long values shortened. */
+    /** Parameters as "name=value", sorted by name, each value a Cypher literal (long ones cut at a generous cap). */
     static List<String> display(Map<String, Object> parameters) {
         List<String> shown = new ArrayList<>(parameters.size());
-        new TreeMap<>(parameters).forEach((name, value) -> {
-            String text = String.valueOf(value);
-            if (value instanceof Collection<?> items && items.size() > 1) {
-                text = items.size() + " items " + text;
-            }
-            shown.add(name + "=" + abbreviate(text));
-        });
+        new TreeMap<>(parameters).forEach((name, value) -> shown.add(name + "=" + CypherLiteral.of(value)));
         return shown;
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() <= MAX_PARAMETER_LENGTH ? value : value.substring(0, MAX_PARAMETER_LENGTH - 3) + "...";
     }
 
     /**

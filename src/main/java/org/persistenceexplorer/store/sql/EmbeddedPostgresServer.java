@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.persistenceexplorer.store.engine.Causes;
+import org.persistenceexplorer.store.engine.DataFolderCheck;
 import org.persistenceexplorer.store.engine.EngineStartException;
 import org.persistenceexplorer.store.engine.Liveness;
 import org.persistenceexplorer.store.engine.RootPolicy;
@@ -66,6 +67,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(Path dataDirectory, RootPolicy rootPolicy, int port)
             throws EngineStartException {
         rootPolicy.requireEmbeddedPostgresPossible();
+        Optional<EngineStartException> folderProblem = DataFolderCheck.problemWith("PostgreSQL", dataDirectory);
+        if (folderProblem.isPresent()) {
+            throw folderProblem.get();
+        }
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedServer(dataDirectory);
@@ -111,6 +116,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return new EngineStartException("The PostgreSQL data folder " + dataDirectory
                     + " is in use by another running Persistence Explorer.",
                     "Close the other window, or start this one with --data-dir pointing at another folder.", e);
+        }
+        Optional<EngineStartException> folderProblem = DataFolderCheck.explainFailure("PostgreSQL", dataDirectory, e);
+        if (folderProblem.isPresent()) {
+            return folderProblem.get();
         }
         return new EngineStartException("The embedded PostgreSQL server did not start: "
                 + Causes.firstLine(e.getMessage() != null ? e.getMessage() : Causes.rootMessage(e)),

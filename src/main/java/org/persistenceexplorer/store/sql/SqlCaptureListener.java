@@ -38,7 +38,7 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
     private static final String STARTED = "pe.started";
     private static final String CANCEL_REGISTRATION = "pe.cancel";
     private static final String DRIVER_SENDS = "pe.sends";
-    private static final int MAX_PARAMETER_LENGTH = 200;
+    private static final int MAX_PARAMETER_LENGTH = 64 * 1024; // full values for the log's detail pane, still bounded
     /** PostgreSQL's SQLState for a cancelled statement. */
     static final String QUERY_CANCELED = "57014";
     private static final Comparator<ParameterSetOperation> PARAMETER_INDEX_ORDER =

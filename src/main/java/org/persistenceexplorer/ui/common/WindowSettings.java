@@ -1,10 +1,12 @@
 package org.persistenceexplorer.ui.common;
 
+import java.util.List;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * Remembers window size and position and the log panel's height between runs (Java
@@ -12,6 +14,10 @@ import javafx.stage.Stage;
  * a user's settings. FX thread.
  */
 public final class WindowSettings {
+
+    static final double MIN_VISIBLE_WIDTH = 240;
+    static final double MIN_VISIBLE_HEIGHT = 160;
+    private static final double TITLE_BAR = 32;
 
     private final Preferences node;
 
@@ -28,21 +34,50 @@ public final class WindowSettings {
         return node;
     }
 
-    /** Puts the stage where it was last time, if that place is still on a screen. */
+    /**
+     * Puts the stage where it was last time, if its title bar and a usable part of it are still
+     * on a screen (screens change: a laptop leaves its monitor); otherwise centres it, no larger
+     * than the screen. A maximized window is maximized once shown, so un-maximizing returns to
+     * the size it had before.
+     */
     public void restore(Stage stage, double defaultWidth, double defaultHeight) {
-        double width = node.getDouble("window.width", defaultWidth);
-        double height = node.getDouble("window.height", defaultHeight);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        double width = Math.min(node.getDouble("window.width", defaultWidth), screen.getWidth());
+        double height = Math.min(node.getDouble("window.height", defaultHeight), screen.getHeight());
         stage.setWidth(width);
         stage.setHeight(height);
         double x = node.getDouble("window.x", Double.NaN);
         double y = node.getDouble("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y) && !Screen.getScreensForRectangle(new Rectangle2D(x, y, width, height)).isEmpty()) {
+        List<Rectangle2D> screens = Screen.getScreens().stream().map(Screen::getVisualBounds).toList();
+        if (!Double.isNaN(x) && !Double.isNaN(y) && reachable(new Rectangle2D(x, y, width, height), screens)) {
             stage.setX(x);
             stage.setY(y);
         } else {
             stage.centerOnScreen();
         }
-        stage.setMaximized(node.getBoolean("window.maximized", false));
+        if (node.getBoolean("window.maximized", false)) {
+            if (stage.isShowing()) {
+                stage.setMaximized(true);
+            } else {
+                stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> stage.setMaximized(true));
+            }
+        }
+    }
+
+    /**
+     * True when a window there can be used: at least {@value #MIN_VISIBLE_WIDTH} x
+     * {@value #MIN_VISIBLE_HEIGHT} px of it on one screen, its title bar included (so it can be dragged).
+     */
+    static boolean reachable(Rectangle2D window, List<Rectangle2D> screens) {
+        for (Rectangle2D screen : screens) {
+            double visibleWidth = Math.min(window.getMaxX(), screen.getMaxX()) - Math.max(window.getMinX(), screen.getMinX());
+            double visibleHeight = Math.min(window.getMaxY(), screen.getMaxY()) - Math.max(window.getMinY(), screen.getMinY());
+            boolean titleBarOnScreen = window.getMinY() >= screen.getMinY() && window.getMinY() <= screen.getMaxY() - TITLE_BAR;
+            if (visibleWidth >= MIN_VISIBLE_WIDTH && visibleHeight >= MIN_VISIBLE_HEIGHT && titleBarOnScreen) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public void save(Stage stage) {
@@ -63,6 +98,16 @@ public final class WindowSettings {
 
     public void saveLogDivider(double position) {
         node.putDouble("log.divider", position);
+        flush();
+    }
+
+    /** The text scale (1 = the designed size), see {@link UiScale}. */
+    public double uiScale() {
+        return node.getDouble("ui.scale", 1.0);
+    }
+
+    public void saveUiScale(double scale) {
+        node.putDouble("ui.scale", scale);
         flush();
     }
 

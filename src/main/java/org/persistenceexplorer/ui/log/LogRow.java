@@ -2,14 +2,36 @@ package org.persistenceexplorer.ui.log;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
+import org.persistenceexplorer.domain.statement.Engine;
+import org.persistenceexplorer.domain.statement.StatementKind;
 
 /** One line of the statement log panel: a captured statement in display form. Immutable. */
 public final class LogRow {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
     static final int SHORT_TEXT = 240;
+    /** A migration script starts with comments; the cell shows the statement after them. */
+    private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s+|--[^\\n]*(\\n|$)|/\\*.*?\\*/)+", Pattern.DOTALL);
+
+    /** Sorts by the real values, not their text: "0.9 ms" before "1.10 s". */
+    static final Comparator<LogRow> BY_SEQUENCE = Comparator.comparingLong(LogRow::sequence);
+    static final Comparator<LogRow> BY_DURATION = Comparator.comparingLong(row -> row.statement.durationNanos());
+    static final Comparator<LogRow> BY_ROWS = Comparator.comparingLong(row -> row.statement.rows());
+
+    /** What the Rows column means, kind by kind (its header's tooltip). */
+    static final String ROWS_MEANING = """
+            Rows, one meaning per kind:
+            • SQL INSERT / UPDATE / DELETE: rows affected, as the server reported them
+            • SQL SELECT and other reads: — (the log records a statement before its rows are read)
+            • a JDBC batch: rows affected and (batch N), the executions it stands for
+            • Cypher READ: rows returned
+            • Cypher WRITE / SCHEMA: the number of changes the server counted (nodes, relationships,
+              properties, labels, indexes, constraints); the statement's detail names the counters
+            • — : not known""";
 
     private final CapturedStatement statement;
     private final String shortText;
@@ -17,11 +39,18 @@ public final class LogRow {
 
     public LogRow(CapturedStatement statement) {
         this.statement = statement;
-        String oneLine = statement.text().replaceAll("\\s+", " ").trim();
+        String oneLine = withoutLeadingComments(statement.text()).replaceAll("\\s+", " ").trim();
         this.shortText = oneLine.length() <= SHORT_TEXT ? oneLine : oneLine.substring(0, SHORT_TEXT - 1) + "…";
-        this.searchable = (oneLine + " " + statement.action() + " " + statement.kind().label() + " "
-                + statement.engine().label() + " " + (statement.error() == null ? "" : statement.error()))
+        this.searchable = (statement.text().replaceAll("\\s+", " ") + " " + statement.action() + " "
+                + statement.kind().label() + " " + statement.engine().label() + " "
+                + (statement.error() == null ? "" : statement.error()))
                 .toLowerCase(Locale.ROOT);
+    }
+
+    static String withoutLeadingComments(String text) {
+        var comments = LEADING_COMMENTS.matcher(text);
+        String rest = comments.lookingAt() ? text.substring(comments.end()) : text;
+        return rest.isBlank() ? text : rest;
     }
 
     public CapturedStatement statement() {
@@ -48,6 +77,7 @@ public final class LogRow {
         return statement.action();
     }
 
+    /** The statement on one line, comments before it left out, cut at {@value #SHORT_TEXT} characters. */
     public String text() {
         return shortText;
     }
@@ -58,11 +88,17 @@ public final class LogRow {
                 : String.format(Locale.ROOT, "%.1f ms", millis);
     }
 
+    /** The Rows cell; see {@link #ROWS_MEANING}. */
     public String rows() {
+        long rows = statement.rows();
+        String count = rows < 0 ? "—" : Long.toString(rows);
         if (statement.batchSize() > 1) {
-            return statement.rows() < 0 ? "batch " + statement.batchSize() : statement.rows() + " (batch " + statement.batchSize() + ")";
+            return rows < 0 ? "batch " + statement.batchSize() : rows + " (batch " + statement.batchSize() + ")";
         }
-        return statement.rows() < 0 ? "" : Long.toString(statement.rows());
+        if (rows >= 0 && statement.engine() == Engine.NEO4J && statement.kind() != StatementKind.CYPHER_READ) {
+            return rows + (rows == 1 ? " change" : " changes");
+        }
+        return count;
     }
 
     public boolean failed() {

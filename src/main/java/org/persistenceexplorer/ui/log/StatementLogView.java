@@ -1,15 +1,24 @@
 package org.persistenceexplorer.ui.log;
 
+import java.util.Comparator;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -18,32 +27,42 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
 
 /**
- * The statement log panel (fxml/StatementLogView.fxml): binds the table, filter, pause, clear
- * and copy to its view-model. FX thread.
+ * The statement log panel (fxml/StatementLogView.fxml): binds the table (sortable by real
+ * values, following the newest row), filter, pause, clear and copy, and the detail pane of the
+ * selected statement, to its view-model. FX thread.
  */
 public final class StatementLogView {
 
     static final String FAILED_ROW = "pe-failed-row";
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final double DETAIL_DIVIDER = 0.62;
 
     private final StatementLogViewModel model;
 
     @FXML private TableView<LogRow> table;
-    @FXML private TableColumn<LogRow, String> sequenceColumn;
-    @FXML private TableColumn<LogRow, String> timeColumn;
-    @FXML private TableColumn<LogRow, String> engineColumn;
-    @FXML private TableColumn<LogRow, String> kindColumn;
-    @FXML private TableColumn<LogRow, String> actionColumn;
-    @FXML private TableColumn<LogRow, String> textColumn;
-    @FXML private TableColumn<LogRow, String> durationColumn;
-    @FXML private TableColumn<LogRow, String> rowsColumn;
+    @FXML private TableColumn<LogRow, LogRow> sequenceColumn;
+    @FXML private TableColumn<LogRow, LogRow> timeColumn;
+    @FXML private TableColumn<LogRow, LogRow> engineColumn;
+    @FXML private TableColumn<LogRow, LogRow> kindColumn;
+    @FXML private TableColumn<LogRow, LogRow> actionColumn;
+    @FXML private TableColumn<LogRow, LogRow> textColumn;
+    @FXML private TableColumn<LogRow, LogRow> durationColumn;
+    @FXML private TableColumn<LogRow, LogRow> rowsColumn;
     @FXML private TextField filterField;
     @FXML private ToggleButton pauseButton;
     @FXML private Button clearButton;
     @FXML private Button copyButton;
+    @FXML private Button newestButton;
     @FXML private Label summaryLabel;
+    @FXML private SplitPane detailSplit;
+    @FXML private VBox detailPane;
+    @FXML private Label detailHeading;
+    @FXML private Button copyRunnableButton;
+    @FXML private TextArea detailText;
+    private NewestFollower follower;
 
     public StatementLogView(StatementLogViewModel model) {
         this.model = model;
@@ -51,38 +70,48 @@ public final class StatementLogView {
 
     @FXML
     private void initialize() {
-        bind(sequenceColumn, row -> Long.toString(row.sequence()));
-        bind(timeColumn, LogRow::time);
-        bind(engineColumn, LogRow::engine);
-        bind(kindColumn, LogRow::kind);
-        bind(actionColumn, LogRow::action);
-        bind(textColumn, LogRow::text);
-        bind(durationColumn, LogRow::duration);
-        bind(rowsColumn, LogRow::rows);
-        table.setItems(model.visibleRows());
-        table.setPlaceholder(new Label("No statements yet. Everything the app runs on PostgreSQL and Neo4j appears here."));
+        show(sequenceColumn, row -> Long.toString(row.sequence()), LogRow.BY_SEQUENCE);
+        show(timeColumn, LogRow::time, LogRow.BY_SEQUENCE);
+        show(engineColumn, LogRow::engine, null);
+        show(kindColumn, LogRow::kind, null);
+        show(actionColumn, LogRow::action, null);
+        show(textColumn, LogRow::text, null);
+        show(durationColumn, LogRow::duration, LogRow.BY_DURATION);
+        show(rowsColumn, LogRow::rows, LogRow.BY_ROWS);
+        Label rowsHeader = new Label("Rows");
+        Tooltip rowsMeaning = new Tooltip(LogRow.ROWS_MEANING);
+        rowsMeaning.setShowDuration(javafx.util.Duration.seconds(30));
+        rowsHeader.setTooltip(rowsMeaning);
+        rowsColumn.setGraphic(rowsHeader);
+
+        SortedList<LogRow> sorted = new SortedList<>(model.visibleRows());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        Label empty = new Label();
+        empty.getStyleClass().add("pe-log-empty");
+        empty.setWrapText(true);
+        empty.textProperty().bind(model.emptyTextProperty());
+        table.setPlaceholder(empty);
         table.setRowFactory(view -> new TableRow<>() {
             @Override
-            protected void updateItem(LogRow row, boolean empty) {
-                super.updateItem(row, empty);
+            protected void updateItem(LogRow row, boolean isEmpty) {
+                super.updateItem(row, isEmpty);
                 getStyleClass().remove(FAILED_ROW);
                 setTooltip(null);
-                if (!empty && row != null && row.failed()) {
+                if (!isEmpty && row != null && row.failed()) {
                     getStyleClass().add(FAILED_ROW);
                     setTooltip(new Tooltip(row.statement().error()));
                 }
             }
         });
-        // Follow the newest statement unless the user scrolled up to read.
-        model.visibleRows().addListener((javafx.collections.ListChangeListener<LogRow>) change -> {
-            if (!model.pausedProperty().get() && table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
-                table.scrollTo(table.getItems().size() - 1);
-            }
-        });
+        follower = new NewestFollower(table, sequenceColumn, model);
+        newestButton.textProperty().bind(Bindings.createStringBinding(() -> model.unseenProperty().get() == 0
+                ? "↓ Newest" : "↓ Newest (" + model.unseenProperty().get() + " new)", model.unseenProperty()));
+        newestButton.visibleProperty().bind(model.followingProperty().not());
+
         filterField.textProperty().bindBidirectional(model.filterProperty());
         pauseButton.selectedProperty().bindBidirectional(model.pausedProperty());
-        pauseButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.pausedProperty())
-                .then("Resume").otherwise("Pause"));
+        pauseButton.textProperty().bind(Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));
         summaryLabel.textProperty().bind(model.summaryProperty());
         copyButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         MenuItem copy = new MenuItem("Copy statement with parameters");
@@ -92,27 +121,96 @@ public final class StatementLogView {
             if (COPY.match(e)) {
                 copySelected();
                 e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                closeDetail();
+            }
+        });
+        bindDetail();
+    }
+
+    private void bindDetail() {
+        table.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.selectedProperty().set(row));
+        detailSplit.getItems().remove(detailPane);
+        model.detailProperty().addListener((obs, old, detail) -> {
+            if (detail == null) {
+                detailSplit.getItems().remove(detailPane);
+                return;
+            }
+            detailHeading.setText(detail.heading());
+            detailText.setText(detail.fullText());
+            copyRunnableButton.setText(detail.copyLabel());
+            if (!detailSplit.getItems().contains(detailPane)) {
+                detailSplit.getItems().add(detailPane);
+                detailSplit.setDividerPositions(DETAIL_DIVIDER);
             }
         });
     }
 
-    private static void bind(TableColumn<LogRow, String> column, Function<LogRow, String> value) {
-        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    private static void show(TableColumn<LogRow, LogRow> column, Function<LogRow, String> text, Comparator<LogRow> order) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(LogRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : text.apply(row));
+            }
+        });
+        column.setComparator(order != null ? order : Comparator.comparing(text));
     }
 
     @FXML
     private void copySelected() {
         LogRow row = table.getSelectionModel().getSelectedItem();
         if (row != null) {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(row.copyText());
-            Clipboard.getSystemClipboard().setContent(content);
+            toClipboard(row.copyText());
         }
     }
 
     @FXML
-    private void clear() {
+    private void copyRunnable() {
+        StatementDetail detail = model.detailProperty().get();
+        if (detail != null) {
+            toClipboard(detail.runnable());
+        }
+    }
+
+    static void toClipboard(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** The selected statement in a window of its own, as large as the reader likes. */
+    @FXML
+    private void openDetailWindow() {
+        StatementDetail detail = model.detailProperty().get();
+        if (detail != null) {
+            StatementWindow.show(detail, table.getScene());
+        }
+    }
+
+    @FXML
+    private void closeDetail() {
         table.getSelectionModel().clearSelection();
-        model.clear();
+    }
+
+    @FXML
+    private void jumpToNewest() {
+        follower.jump();
+    }
+
+    /** Clearing cannot be undone (the counters everywhere go back to zero): ask first. */
+    @FXML
+    private void clear() {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "The panel empties and every counter (status bar included) goes back to zero. This cannot be undone.",
+                ButtonType.CANCEL, new ButtonType("Clear + reset", ButtonBar.ButtonData.OK_DONE));
+        confirm.setHeaderText("Clear the statement log?");
+        confirm.initOwner(table.getScene().getWindow());
+        confirm.getDialogPane().getStylesheets().setAll(table.getScene().getStylesheets());
+        confirm.showAndWait().filter(answer -> answer.getButtonData() == ButtonBar.ButtonData.OK_DONE).ifPresent(answer -> {
+            table.getSelectionModel().clearSelection();
+            model.clear();
+        });
     }
 }

@@ -2,9 +2,15 @@ package org.persistenceexplorer.ui.log;
 
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -15,25 +21,43 @@ import org.persistenceexplorer.service.log.StatementLog;
 
 /**
  * The live statement log panel: drains new statements from the {@link StatementLog} on each
- * tick into a bounded list (newest at the bottom), filters it, pauses and clears.
- * FX thread; no toolkit needed, so it is tested with plain JUnit.
+ * tick into a bounded list (newest at the bottom), filters it, pauses and clears; follows the
+ * newest statement while the reader is at the bottom and counts what arrived while they read
+ * further up; describes the selected statement in full. FX thread; no toolkit needed, so it is
+ * tested with plain JUnit.
  */
 public final class StatementLogViewModel {
 
     /** The panel keeps at most this many rows; the log service keeps far more. */
     public static final int MAX_ROWS = 5_000;
+    static final String EMPTY = "No statements yet. Everything the app runs on PostgreSQL and Neo4j appears here.";
 
     private final StatementLog log;
     private final ObservableList<LogRow> rows = FXCollections.observableArrayList();
     private final FilteredList<LogRow> visibleRows = new FilteredList<>(rows, row -> true);
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
+    private final BooleanProperty following = new SimpleBooleanProperty(true);
+    private final ReadOnlyIntegerWrapper unseen = new ReadOnlyIntegerWrapper(0);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No statements yet");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(EMPTY);
+    private final ObjectProperty<LogRow> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<StatementDetail> detail = new ReadOnlyObjectWrapper<>();
+    private boolean cleared;
     private long cursor;
 
     public StatementLogViewModel(StatementLog log) {
         this.log = log;
-        filter.addListener((obs, old, text) -> visibleRows.setPredicate(row -> row.matches(text)));
+        filter.addListener((obs, old, text) -> {
+            visibleRows.setPredicate(row -> row.matches(text));
+            describe();
+        });
+        following.addListener((obs, was, now) -> {
+            if (now) {
+                unseen.set(0);
+            }
+        });
+        selected.addListener((obs, old, row) -> detail.set(row == null ? null : StatementDetail.of(row, rows)));
     }
 
     /** Takes in what arrived since the last tick, unless paused. Call on each UI tick. */
@@ -47,6 +71,7 @@ public final class StatementLogViewModel {
         if (fresh.isEmpty()) {
             return;
         }
+        cleared = false;
         int keep = Math.min(fresh.size(), MAX_ROWS);
         List<LogRow> incoming = fresh.subList(fresh.size() - keep, fresh.size()).stream().map(LogRow::new).toList();
         int overflow = rows.size() + incoming.size() - MAX_ROWS;
@@ -54,14 +79,43 @@ public final class StatementLogViewModel {
             rows.remove(0, overflow);
         }
         rows.addAll(incoming);
-        summary.set(rows.size() + (rows.size() == MAX_ROWS ? " latest statements shown" : " statements shown"));
+        if (!following.get()) {
+            String text = filter.get();
+            unseen.set(unseen.get() + (int) incoming.stream().filter(row -> row.matches(text)).count());
+        }
+        describe();
+    }
+
+    private void describe() {
+        String text = filter.get() == null ? "" : filter.get().strip();
+        String held = rows.size() == MAX_ROWS ? " latest statements" : rows.size() == 1 ? " statement" : " statements";
+        if (rows.isEmpty()) {
+            summary.set(cleared ? "Cleared; counters reset" : "No statements yet");
+            emptyText.set(EMPTY);
+        } else if (text.isEmpty()) {
+            summary.set(rows.size() + held + " shown");
+            emptyText.set(EMPTY);
+        } else {
+            summary.set(visibleRows.size() + " of " + rows.size() + held + " match “" + text + "”");
+            emptyText.set("No statement matches “" + text + "” (" + rows.size() + held
+                    + " in the panel). Change or clear the filter to see them.");
+        }
     }
 
     /** Empties the panel and resets the counters everywhere. */
     public void clear() {
         log.reset();
+        selected.set(null);
         rows.clear();
-        summary.set("Cleared; counters reset");
+        cleared = true;
+        unseen.set(0);
+        following.set(true);
+        describe();
+    }
+
+    /** Back to the newest statement: the panel follows new ones again. */
+    public void jumpToNewest() {
+        following.set(true);
     }
 
     public ObservableList<LogRow> visibleRows() {
@@ -80,7 +134,32 @@ public final class StatementLogViewModel {
         return paused;
     }
 
+    /** True while the reader is at the newest statement; the view sets it as they scroll. */
+    public BooleanProperty followingProperty() {
+        return following;
+    }
+
+    /** Statements (matching the filter) that arrived while the reader was scrolled up. */
+    public ReadOnlyIntegerProperty unseenProperty() {
+        return unseen.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /** What the empty table says: nothing logged yet, or nothing matches the filter. */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
+    }
+
+    /** The row the reader selected, or null. */
+    public ObjectProperty<LogRow> selectedProperty() {
+        return selected;
+    }
+
+    /** The selected statement in full, or null when none is selected. */
+    public ReadOnlyObjectProperty<StatementDetail> detailProperty() {
+        return detail.getReadOnlyProperty();
     }
 }

@@ -5,8 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -14,12 +15,14 @@ import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.util.Duration;
+import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.persistenceexplorer.ui.common.Feature;
 import org.persistenceexplorer.ui.common.FeatureContext;
 import org.persistenceexplorer.ui.common.FeatureView;
+import org.persistenceexplorer.ui.common.UiScale;
 import org.persistenceexplorer.ui.common.WindowSettings;
 
 /**
@@ -39,8 +42,8 @@ public final class MainView {
     private final WindowSettings settings;
     private final Map<Tab, Feature> featureOfTab = new LinkedHashMap<>();
     private final Map<Feature, Opened> opened = new LinkedHashMap<>();
-    /** Saves the divider once the user stops dragging, not on every pixel. */
-    private final PauseTransition dividerSave = new PauseTransition(Duration.millis(400));
+    private final UiScale scale;
+    private boolean draggingDivider;
 
     @FXML private BorderPane root;
     @FXML private SplitPane split;
@@ -54,6 +57,7 @@ public final class MainView {
         this.features = List.copyOf(features);
         this.contexts = contexts;
         this.settings = settings;
+        this.scale = new UiScale(settings);
     }
 
     @FXML
@@ -80,17 +84,61 @@ public final class MainView {
             show(featureOfTab.get(first));
         }
 
-        split.setDividerPositions(settings.logDivider(DEFAULT_LOG_DIVIDER));
-        dividerSave.setOnFinished(e -> settings.saveLogDivider(split.getDividerPositions()[0]));
-        split.getDividers().get(0).positionProperty().addListener((obs, old, position) -> dividerSave.playFromStart());
+        rememberLogDivider();
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
                 installShortcuts(scene);
+                scale.applyTo(scene);
             }
         });
     }
 
+    /**
+     * The log's divider is saved when the user lets go of it, never when a layout moves it: the
+     * window's first layouts (at the scene's size, then the remembered one) shift it a little,
+     * and saving those made it drift on every start. The saved place is applied again once the
+     * window has its final size.
+     */
+    private void rememberLogDivider() {
+        double saved = settings.logDivider(DEFAULT_LOG_DIVIDER);
+        split.setDividerPositions(saved);
+        split.addEventFilter(MouseEvent.MOUSE_PRESSED, e ->
+                draggingDivider = e.getPickResult().getIntersectedNode() != null
+                        && isDivider(e.getPickResult().getIntersectedNode()));
+        split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
+            if (draggingDivider) {
+                draggingDivider = false;
+                settings.saveLogDivider(split.getDividerPositions()[0]);
+            }
+        });
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.windowProperty().addListener((o, oldWindow, window) -> {
+                    if (window != null) {
+                        window.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(
+                                () -> split.setDividerPositions(settings.logDivider(DEFAULT_LOG_DIVIDER))));
+                    }
+                });
+            }
+        });
+    }
+
+    private boolean isDivider(Node node) {
+        for (Node n = node; n != null && n != split; n = n.getParent()) {
+            if (n.getStyleClass().contains("split-pane-divider")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void installShortcuts(Scene scene) {
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN), scale::larger);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), scale::larger);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), scale::larger);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN), scale::smaller);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN), scale::smaller);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN), scale::reset);
         List<Tab> all = new ArrayList<>(tabs.getTabs());
         for (int i = 0; i < all.size(); i++) {
             Tab tab = all.get(i);
@@ -135,13 +183,17 @@ public final class MainView {
 
     /** The window closes: every opened feature is hidden and closed, and its ticks stop. */
     public void close() {
-        dividerSave.stop();
         opened.forEach((feature, view) -> {
             view.context.ticker().setActive(false);
             view.view.hidden();
             view.view.close();
             view.context.ticker().clear();
         });
+    }
+
+    /** The text scale of the main window (Ctrl+Plus, Ctrl+Minus, Ctrl+0). */
+    public UiScale scale() {
+        return scale;
     }
 
     private record Opened(FeatureView view, FeatureContext context) {

@@ -27,6 +27,8 @@ import org.persistenceexplorer.ui.common.BackgroundRunner;
  */
 public final class StartupViewModel {
 
+    static final String FAILED_SEE_BELOW = "Failed: what happened and what to do are below.";
+
     private final StartupSequence sequence;
     private final BackgroundRunner runner;
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
@@ -66,8 +68,8 @@ public final class StartupViewModel {
                 .notUserCancellable()
                 .onSuccess(allDone -> finish())
                 .onFailure(error -> {
-                    finish();
                     problem.set(StartupProblem.of(error));
+                    finish();
                 })
                 .start();
     }
@@ -102,11 +104,6 @@ public final class StartupViewModel {
         if (neededDone) {
             ready.set(true);
         }
-    }
-
-    static String firstSentence(String text) {
-        int end = text.indexOf(". ");
-        return end < 0 ? text : text.substring(0, end + 1);
     }
 
     static String seconds(Duration duration) {
@@ -178,8 +175,8 @@ public final class StartupViewModel {
                 StepRow row = row(step);
                 row.stateProperty().set(StepRow.State.FAILED);
                 row.elapsedProperty().set(seconds(took));
-                // The problem box below says it all; the row keeps to the first sentence.
-                row.summaryProperty().set(step.needed() ? firstSentence(failure.message()) : failure.message());
+                // The problem box below says it all; the row does not repeat it.
+                row.summaryProperty().set(step.needed() ? FAILED_SEE_BELOW : failure.message());
                 if (step.needed()) {
                     problemStep.set(step.title());
                     problem.set(failure);

@@ -1,5 +1,6 @@
 package org.persistenceexplorer.ui.status;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -7,6 +8,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import org.persistenceexplorer.service.engine.EngineStatus;
 
 /**
@@ -17,6 +20,7 @@ public final class StatusBarView {
 
     private final StatusBarViewModel model;
 
+    @FXML private HBox bar;
     @FXML private HBox enginesBox;
     @FXML private Label totalLabel;
     @FXML private Label perKindLabel;
@@ -38,7 +42,10 @@ public final class StatusBarView {
         model.engineStatuses().addListener((ListChangeListener<EngineStatus>) change -> showEngines());
         showEngines();
         totalLabel.textProperty().bind(model.totalProperty());
-        perKindLabel.textProperty().bind(model.perKindProperty());
+        model.perKindProperty().addListener(o -> fitKinds());
+        perKindLabel.widthProperty().addListener(o -> fitKinds());
+        perKindLabel.fontProperty().addListener(o -> fitKinds());
+        fitKinds();
         Tooltip kindsTip = new Tooltip();
         kindsTip.textProperty().bind(model.perKindProperty());
         perKindLabel.setTooltip(kindsTip);
@@ -73,6 +80,60 @@ public final class StatusBarView {
         retryOutcomeLabel.setTooltip(retryTip);
         cancelButton.visibleProperty().bind(model.cancellableProperty());
         cancelButton.managedProperty().bind(model.cancellableProperty());
+        Tooltip everything = new Tooltip();
+        everything.textProperty().bind(Bindings.createStringBinding(this::everything, model.engineStatuses(),
+                model.totalProperty(), model.perKindProperty(), model.uiThreadWarningProperty(), model.backgroundProperty(),
+                model.poolProperty()));
+        Tooltip.install(bar, everything);
+    }
+
+    /**
+     * The per-kind counts in full when they fit, else in short form, else not at all (the bar's
+     * tooltip still has them). The label asks for the full width, so the choice never feeds back
+     * into the space it gets.
+     */
+    private void fitKinds() {
+        String full = model.perKindProperty().get();
+        Font font = perKindLabel.getFont();
+        double padding = perKindLabel.snappedLeftInset() + perKindLabel.snappedRightInset() + 2;
+        perKindLabel.setPrefWidth(width(full, font) + padding);
+        double available = perKindLabel.getWidth() - padding;
+        String text = full;
+        if (width(full, font) > available) {
+            // Short form, and if that is still too wide, as many of its counts as fit.
+            text = CompactKinds.of(full);
+            while (!text.isEmpty() && width(text, font) > available) {
+                int cut = text.lastIndexOf(' ', text.endsWith(" …") ? text.length() - 3 : text.length());
+                cut = cut > 0 ? text.lastIndexOf(' ', cut - 1) : -1;
+                text = cut > 0 ? text.substring(0, cut) + " …" : "";
+            }
+        }
+        if (!text.equals(perKindLabel.getText())) {
+            perKindLabel.setText(text);
+        }
+    }
+
+    private static double width(String text, Font font) {
+        Text measure = new Text(text);
+        measure.setFont(font);
+        return Math.ceil(measure.getLayoutBounds().getWidth());
+    }
+
+    /** Everything the bar knows, for its tooltip: nothing is lost when the bar is narrow. */
+    private String everything() {
+        StringBuilder text = new StringBuilder();
+        model.engineStatuses().forEach(status -> text.append(StatusBarViewModel.describe(status)).append('\n'));
+        text.append(model.totalProperty().get());
+        if (!model.perKindProperty().get().isEmpty()) {
+            text.append(": ").append(model.perKindProperty().get());
+        }
+        if (!model.uiThreadWarningProperty().get().isEmpty()) {
+            text.append('\n').append(model.uiThreadWarningProperty().get());
+        }
+        if (!model.backgroundProperty().get().isEmpty()) {
+            text.append("\nRunning: ").append(model.backgroundProperty().get());
+        }
+        return text.append('\n').append(model.poolProperty().get()).toString();
     }
 
     private void showEngines() {

@@ -83,7 +83,7 @@ class GraphGatewayTest {
         assertThat(node.properties()).containsEntry("marker", "a").containsEntry("size", 2L);
         assertThat(recorded.all()).singleElement().satisfies(s -> {
             assertThat(s.kind()).isEqualTo(StatementKind.CYPHER_WRITE);
-            assertThat(s.parameters()).containsExactly("marker=a", "size=2");
+            assertThat(s.parameters()).containsExactly("marker='a'", "size=2");
             assertThat(s.rows()).as("affected: 1 node + 1 label + 2 properties").isEqualTo(4);
         });
     }
@@ -163,7 +163,7 @@ class GraphGatewayTest {
     }
 
     @Test
-    void longListParametersAreShownShortened() {
+    void listParametersAreShownInFullAsCypherLiterals() {
         List<Integer> many = new ArrayList<>();
         for (int i = 0; i < 500; i++) {
             many.add(i);
@@ -172,7 +172,21 @@ class GraphGatewayTest {
         graph.read("RETURN size($ids) AS n", Map.of("ids", many));
 
         String shown = recorded.all().get(0).parameters().get(0);
-        assertThat(shown).startsWith("ids=500 items [0, 1, 2").endsWith("...").hasSizeLessThanOrEqualTo(204);
+        assertThat(shown).startsWith("ids=[0, 1, 2").endsWith("498, 499]");
+    }
+
+    @Test
+    void aParameterBeyondTheCapSaysWhereItWasCut() {
+        String shown = GraphGateway.display(Map.of("text", "x".repeat(CypherLiteral.MAX_LENGTH + 10))).get(0);
+
+        assertThat(shown).endsWith("… (truncated at 65,536 characters)");
+    }
+
+    @Test
+    void mapsInAListReadAsCypher() {
+        String shown = GraphGateway.display(Map.of("people", List.of(Map.of("name", "Ann O'Neil")))).get(0);
+
+        assertThat(shown).isEqualTo("people=[{name: 'Ann O\\'Neil'}]");
     }
 
     @Test

@@ -112,4 +112,59 @@ class StatementLogViewModelTest {
         assertThat(copied).startsWith("SELECT * FROM hr.employee WHERE id = ?")
                 .contains("-- parameters: 1=42", "action: tables: load page", "-- error: connection reset");
     }
+
+    @Test
+    void rowsArrivingWhileTheReaderIsScrolledUpAreCountedUntilTheyJumpBack() {
+        capture("SELECT 1", "a", null);
+        model.refresh();
+        model.followingProperty().set(false);
+        capture("SELECT 2", "a", null);
+        capture("SELECT 3", "a", null);
+        model.refresh();
+        assertThat(model.unseenProperty().get()).isEqualTo(2);
+
+        model.jumpToNewest();
+        assertThat(model.unseenProperty().get()).isZero();
+        assertThat(model.followingProperty().get()).isTrue();
+    }
+
+    @Test
+    void theDetailNamesTheTransactionAndCopiesRunnableSql() {
+        log.statementCaptured(new CapturedStatement(++sequence, Instant.now(), Engine.POSTGRESQL, StatementKind.TX,
+                "BEGIN", List.of(), 1, -1, 1, "worker", false, null, "a"));
+        log.statementCaptured(new CapturedStatement(++sequence, Instant.now(), Engine.POSTGRESQL, StatementKind.UPDATE,
+                "UPDATE hr.employee SET name = ? WHERE id = ? AND note <> '?'", List.of("1=O'Hara, 2=7"), 1, 1, 1,
+                "worker", false, null, "a"));
+        log.statementCaptured(new CapturedStatement(++sequence, Instant.now(), Engine.POSTGRESQL, StatementKind.TX,
+                "COMMIT", List.of(), 1, -1, 1, "worker", false, null, "a"));
+        model.refresh();
+
+        model.selectedProperty().set(model.visibleRows().get(1));
+        StatementDetail detail = model.detailProperty().get();
+        assertThat(detail.about()).contains("Transaction: began at #1, committed at #3", "1=O'Hara, 2=7");
+        assertThat(detail.runnable()).isEqualTo("UPDATE hr.employee SET name = 'O''Hara' WHERE id = 7 AND note <> '?'");
+        assertThat(detail.copyLabel()).isEqualTo("Copy as runnable SQL");
+    }
+
+    @Test
+    void aMigrationsCellShowsTheStatementNotTheScriptsLeadingComment() {
+        capture("-- V1: the HR schema\n/* departments first */\nCREATE TABLE hr.department (id int)", "migrate", null);
+        model.refresh();
+
+        assertThat(model.visibleRows().get(0).text()).isEqualTo("CREATE TABLE hr.department (id int)");
+    }
+
+    @Test
+    void summaryCountsTheMatchesAndTheEmptyStateNamesTheFilter() {
+        capture("SELECT 1", "a", null);
+        capture("INSERT INTO t VALUES (1)", "a", null);
+        model.refresh();
+
+        model.filterProperty().set("insert");
+        assertThat(model.summaryProperty().get()).isEqualTo("1 of 2 statements match “insert”");
+        model.filterProperty().set("nothing-like-this");
+        assertThat(model.emptyTextProperty().get()).startsWith("No statement matches “nothing-like-this” (2 statements");
+        model.filterProperty().set("");
+        assertThat(model.summaryProperty().get()).isEqualTo("2 statements shown");
+    }
 }

@@ -75,4 +75,21 @@ class StartupViewModelTest {
         assertThat(model.steps().get(1).stateProperty().get()).isEqualTo(StepRow.State.FAILED);
         assertThat(model.steps().get(1).summaryProperty().get()).contains("port in use");
     }
+
+    @Test
+    void aStepThatCannotStartNamesTheStepItWaitsForAndTheProblemIsToldOnce() {
+        StartupSequence sequence = new StartupSequence(List.of(
+                new StartupStep("pg", "Starting PostgreSQL", "startup: pg", true, List.of(), () -> {
+                    throw new IllegalStateException("port in use. Try another.");
+                }),
+                new StartupStep("hr", "Applying migrations", "startup: hr", true, List.of("pg"), () -> "ok"),
+                new StartupStep("org", "Importing the org chart", "startup: org", false, List.of("hr"), () -> "ok")));
+        StartupViewModel model = new StartupViewModel(sequence, new InlineBackgroundRunner());
+
+        model.start();
+
+        assertThat(model.steps().get(0).summaryProperty().get()).isEqualTo(StartupViewModel.FAILED_SEE_BELOW);
+        assertThat(model.steps().get(1).summaryProperty().get()).isEqualTo("not started: it needs “Starting PostgreSQL”, which failed");
+        assertThat(model.steps().get(2).summaryProperty().get()).isEqualTo("not started: it needs “Applying migrations”, which could not run");
+    }
 }

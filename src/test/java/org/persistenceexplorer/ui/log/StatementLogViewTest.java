@@ -1,0 +1,180 @@
+package org.persistenceexplorer.ui.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.persistenceexplorer.domain.statement.CapturedStatement;
+import org.persistenceexplorer.domain.statement.Engine;
+import org.persistenceexplorer.domain.statement.StatementKind;
+import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.ui.common.ViewLoader;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The statement log as a reader meets it: the newest row in view after a burst, the view kept
+ * when they scrolled up, sorting by real values, the whole statement in the detail pane, and a
+ * summary and empty state that speak of the filter.
+ */
+@ExtendWith(ApplicationExtension.class)
+class StatementLogViewTest extends FxRobot {
+
+    private final StatementLog log = new StatementLog(20_000);
+    private final StatementLogViewModel model = new StatementLogViewModel(log);
+    private long sequence;
+
+    @Start
+    void start(Stage stage) {
+        Scene scene = new Scene(ViewLoader.load(new StatementLogView(model)), 1000, 360);
+        scene.getStylesheets().add(getClass().getResource("/css/explorer.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    private void capture(String text, long nanos) {
+        capture(Engine.POSTGRESQL, StatementKind.ofSql(text), text, List.of(), nanos);
+    }
+
+    private void capture(Engine engine, StatementKind kind, String text, List<String> parameters, long nanos) {
+        log.statementCaptured(new CapturedStatement(++sequence, Instant.now(), engine, kind, text, parameters,
+                nanos, 1, 1, "worker", false, null, "test"));
+    }
+
+    private void tick() {
+        interact(model::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private TableView<LogRow> table() {
+        return lookup("#logTable").queryTableView();
+    }
+
+    private long lastVisibleSequence() {
+        VirtualFlow<?> flow = (VirtualFlow<?>) table().lookup(".virtual-flow");
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        return ((LogRow) last.getItem()).sequence();
+    }
+
+    @Test
+    void theNewestRowIsInViewAfterABurstWhileTheReaderIsAtTheBottom() {
+        for (int i = 0; i < 500; i++) {
+            capture("SELECT " + i, 1_000_000);
+        }
+        tick();
+        assertThat(lastVisibleSequence()).isEqualTo(500);
+
+        for (int i = 0; i < 42; i++) {
+            capture("SELECT more " + i, 1_000_000);
+        }
+        tick();
+        assertThat(lastVisibleSequence()).isEqualTo(542);
+    }
+
+    @Test
+    void aReaderWhoScrolledUpStaysWhereTheyAreAndSeesHowManyArrived() {
+        for (int i = 0; i < 200; i++) {
+            capture("SELECT " + i, 1_000_000);
+        }
+        tick();
+        interact(() -> table().requestFocus());
+        type(KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        long readerAt = lastVisibleSequence();
+        assertThat(readerAt).isLessThan(200);
+
+        for (int i = 0; i < 7; i++) {
+            capture("SELECT late " + i, 1_000_000);
+        }
+        tick();
+        assertThat(lastVisibleSequence()).isEqualTo(readerAt);
+        Button newest = lookup("#logJumpToNewest").queryButton();
+        assertThat(newest.isVisible()).isTrue();
+        assertThat(newest.getText()).contains("7 new");
+
+        clickOn(newest);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lastVisibleSequence()).isEqualTo(207);
+        assertThat(newest.isVisible()).isFalse();
+    }
+
+    @Test
+    void tookAndNumberSortByTheirValuesNotTheirText() {
+        capture("SELECT slow", 1_100_000_000L);   // 1.10 s
+        capture("SELECT fast", 900_000);          // 0.9 ms
+        capture("SELECT medium", 25_000_000);     // 25.0 ms
+        for (int i = 0; i < 8; i++) {
+            capture("SELECT filler " + i, 2_000_000);
+        }
+        tick();
+
+        clickOn("#logTookColumn");
+        assertThat(table().getItems().get(0).text()).isEqualTo("SELECT fast");
+        assertThat(table().getItems().get(table().getItems().size() - 1).text()).isEqualTo("SELECT slow");
+
+        clickOn("#logSequenceColumn");
+        clickOn("#logSequenceColumn");   // descending: 11 before 9, as numbers
+        assertThat(table().getItems()).extracting(LogRow::sequence).startsWith(11L, 10L, 9L);
+    }
+
+    @Test
+    void theDetailPaneShowsALongStatementAndAHugeParameterInFull() {
+        StringBuilder longSql = new StringBuilder("SELECT ");
+        while (longSql.length() < 10_000) {
+            longSql.append("column_").append(longSql.length()).append(", ");
+        }
+        longSql.append("1 FROM hr.employee");
+        List<Map<String, Object>> people = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            people.add(Map.of("id", i, "name", "Person " + i));
+        }
+        String parameter = "people=" + people.toString().replace("=", ": ");
+        capture(longSql.toString(), 1_000_000);
+        capture(Engine.NEO4J, StatementKind.CYPHER_WRITE, "UNWIND $people AS person MERGE (p:Person {id: person.id})",
+                List.of(parameter), 5_000_000);
+        tick();
+
+        interact(() -> table().getSelectionModel().select(0));
+        TextArea text = lookup("#logDetailText").queryAs(TextArea.class);
+        assertThat(text.getText().replaceAll("\\s+", " ")).startsWith(longSql.toString());
+        assertThat(lookup("#logDetailCopyRunnable").tryQuery()).isEmpty();
+
+        interact(() -> table().getSelectionModel().select(1));
+        TextArea about = lookup("#logDetailText").queryAs(TextArea.class);
+        assertThat(about.getText()).contains(parameter).contains("Thread: worker");
+        assertThat(lookup("#logCopyRunnable").queryButton().getText()).isEqualTo("Copy as runnable Cypher");
+    }
+
+    @Test
+    void summaryAndEmptyStateSpeakOfTheFilter() {
+        capture("SELECT * FROM hr.employee", 1_000_000);
+        capture("INSERT INTO hr.department VALUES (1)", 1_000_000);
+        capture("SELECT 1", 1_000_000);
+        tick();
+        Label summary = lookup("#logSummary").queryAs(Label.class);
+        assertThat(summary.getText()).isEqualTo("3 statements shown");
+
+        clickOn("#logFilter").write("select");
+        assertThat(summary.getText()).isEqualTo("2 of 3 statements match “select”");
+
+        clickOn("#logFilter").write("zzz");
+        assertThat(summary.getText()).isEqualTo("0 of 3 statements match “selectzzz”");
+        Label empty = (Label) table().getPlaceholder();
+        assertThat(empty.getText()).startsWith("No statement matches “selectzzz”").doesNotContain("No statements yet");
+    }
+}
