@@ -94,6 +94,8 @@ final class NewestFollower {
         // After the table has handled the event, look where the reader is now.
         Platform.runLater(() -> {
             if (inArrivalOrder()) {
+                // A key like Home moves the view only at the next layout; look after it, not before.
+                table.layout();
                 model.followingProperty().set(atBottom());
             }
         });
