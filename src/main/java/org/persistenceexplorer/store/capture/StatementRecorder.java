@@ -48,7 +48,7 @@ public final class StatementRecorder {
         CapturedStatement statement = new CapturedStatement(
                 sequence.incrementAndGet(), Instant.now(), engine, kind, secret ? Secrets.mask(text) : text,
                 shownParameters, durationNanos, rows, batchSize, thread.getName(), onUiThread,
-                error == null ? null : Secrets.mask(error), WorkContext.currentAction());
+                secret ? Secrets.maskError(error) : Secrets.mask(error), WorkContext.currentAction());
         if (onUiThread) {
             LOG.warn("Statement #{} ran on the JavaFX thread (action '{}'): {}",
                     statement.sequence(), statement.action(), abbreviate(statement.text()));
