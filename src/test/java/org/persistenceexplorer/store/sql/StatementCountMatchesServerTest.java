@@ -108,7 +108,7 @@ class StatementCountMatchesServerTest {
         assertThat(appCount).as("statements the app counted vs pg_stat_statements:%s", server.describe()).isEqualTo(serverCount);
         assertThat(seen).anyMatch(s -> !s.succeeded() && s.text().contains("SELEC broken"));
         assertThat(seen).filteredOn(s -> s.kind() == StatementKind.TX).extracting(CapturedStatement::text)
-                .contains("BEGIN", "COMMIT", "ROLLBACK", "ROLLBACK TO SAVEPOINT before_delete");
+                .contains("BEGIN", "COMMIT", "ROLLBACK", "ROLLBACK TO SAVEPOINT \"before_delete\"");
         assertThat(seen).filteredOn(s -> s.batchSize() == 10).hasSize(1);
     }
 }
