@@ -8,6 +8,9 @@ import org.persistenceexplorer.service.engine.EngineStatus;
 import org.persistenceexplorer.service.engine.EngineWatch;
 import org.persistenceexplorer.service.engine.GraphEngine;
 import org.persistenceexplorer.service.engine.SqlEngine;
+import org.persistenceexplorer.domain.statement.ServerStatementReading;
+import org.persistenceexplorer.service.log.ServerCounter;
+import org.persistenceexplorer.service.log.ServerReconciliation;
 import org.persistenceexplorer.service.log.StatementLog;
 import org.persistenceexplorer.service.orm.OrmSessions;
 import org.persistenceexplorer.domain.hr.HrModel;
@@ -36,6 +39,7 @@ public final class AppContext implements AutoCloseable {
     private final OrmSessions orm;
     private final EngineWatch watch;
     private final StartupSequence startup;
+    private final ServerReconciliation reconciliation;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     public AppContext(EngineSettings settings, RootPolicy rootPolicy) {
@@ -46,6 +50,17 @@ public final class AppContext implements AutoCloseable {
         this.watch = new EngineWatch(sql, graph);
         this.orm = new OrmSessions(sql::dataSource, HrModel.ENTITIES);
         this.startup = new StartupSequence(startupSteps());
+        this.reconciliation = new ServerReconciliation(statementLog, new ServerCounter() {
+            @Override
+            public ServerStatementReading read(boolean details) {
+                return sql.readServerStatements(details);
+            }
+
+            @Override
+            public void reset() {
+                sql.resetServerStatements();
+            }
+        }, recorder::inFlight);
     }
 
     private List<StartupStep> startupSteps() {
@@ -94,6 +109,11 @@ public final class AppContext implements AutoCloseable {
 
     public StatementLog statementLog() {
         return statementLog;
+    }
+
+    /** The statement log's count beside the server's own (pg_stat_statements). */
+    public ServerReconciliation reconciliation() {
+        return reconciliation;
     }
 
     public SqlEngine sql() {
