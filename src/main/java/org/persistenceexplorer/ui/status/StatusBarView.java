@@ -16,6 +16,7 @@ import org.persistenceexplorer.service.engine.EngineStatus;
 public final class StatusBarView {
 
     private final StatusBarViewModel model;
+    private final ReconciliationViewModel reconciliation;
 
     @FXML private HBox enginesBox;
     @FXML private Label totalLabel;
@@ -29,8 +30,16 @@ public final class StatusBarView {
     @FXML private Label retryOutcomeLabel;
     @FXML private Button cancelButton;
 
+    @FXML private Label reconciliationLabel;
+
     public StatusBarView(StatusBarViewModel model) {
+        this(model, null);
+    }
+
+    /** With the server's count beside the log's (null: no such label). */
+    public StatusBarView(StatusBarViewModel model, ReconciliationViewModel reconciliation) {
         this.model = model;
+        this.reconciliation = reconciliation;
     }
 
     @FXML
@@ -73,6 +82,26 @@ public final class StatusBarView {
         retryOutcomeLabel.setTooltip(retryTip);
         cancelButton.visibleProperty().bind(model.cancellableProperty());
         cancelButton.managedProperty().bind(model.cancellableProperty());
+        showReconciliation();
+    }
+
+    private void showReconciliation() {
+        reconciliationLabel.setVisible(reconciliation != null);
+        reconciliationLabel.setManaged(reconciliation != null);
+        if (reconciliation == null) {
+            return;
+        }
+        reconciliationLabel.textProperty().bind(reconciliation.textProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(reconciliation.tooltipProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        reconciliationLabel.setTooltip(tip);
+        reconciliationLabel.getStyleClass().add(reconciliation.styleClassProperty().get());
+        reconciliation.styleClassProperty().addListener((obs, was, now) -> {
+            reconciliationLabel.getStyleClass().remove(was);
+            reconciliationLabel.getStyleClass().add(now);
+        });
     }
 
     private void showEngines() {
