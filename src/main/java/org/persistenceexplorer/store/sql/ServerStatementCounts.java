@@ -103,6 +103,12 @@ public final class ServerStatementCounts implements AutoCloseable {
 
     /** The count since the mark; with {@code details}, also per shape and the other clients. */
     public synchronized ServerStatementReading read(boolean details) {
+        ServerStatementReading reading = readOnce(details);
+        // A connection that broke since the last read (the server restarted): once more on a new one.
+        return reading.available() || connection != null ? reading : readOnce(details);
+    }
+
+    private ServerStatementReading readOnce(boolean details) {
         try {
             Connection c = connection();
             Totals now = totals(c);
