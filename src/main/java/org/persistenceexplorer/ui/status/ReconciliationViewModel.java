@@ -73,14 +73,14 @@ public final class ReconciliationViewModel {
             case BUSY:
                 return;
             case EQUAL:
-                text.set("server ✓ " + numbers.format(result.server()));
+                text.set("SQL " + numbers.format(result.captured()) + " · server ✓");
                 tooltip.set("PostgreSQL's own count (pg_stat_statements) equals the statement log's: "
                         + numbers.format(result.server()) + " statements executed since the last reset.");
                 styleClass.set(EQUAL);
                 return;
             case DIFFERENT:
                 long difference = result.server() - result.captured();
-                text.set("server " + numbers.format(result.server()) + " ≠ log " + numbers.format(result.captured())
+                text.set("SQL " + numbers.format(result.captured()) + " · server " + numbers.format(result.server())
                         + " (" + (difference > 0 ? "+" : "−") + numbers.format(Math.abs(difference)) + ")");
                 StringBuilder tip = new StringBuilder("PostgreSQL executed ").append(numbers.format(result.server()))
                         .append(" statements since the last reset, the statement log shows ")
@@ -103,7 +103,7 @@ public final class ReconciliationViewModel {
         }
     }
 
-    /** "server ✓ 1,234", "server 1,238 ≠ log 1,234 (+4)", "server count: n/a". */
+    /** The log's successful SQL count beside the server's: "SQL 1,234 · server ✓", "SQL 1,234 · server 1,238 (+4)". */
     public ReadOnlyStringProperty textProperty() {
         return text.getReadOnlyProperty();
     }

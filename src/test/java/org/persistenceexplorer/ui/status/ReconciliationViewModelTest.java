@@ -39,7 +39,7 @@ class ReconciliationViewModelTest {
     void equalCountsAreGreen() {
         compare();
 
-        assertThat(model.textProperty().get()).isEqualTo("server ✓ 0");
+        assertThat(model.textProperty().get()).isEqualTo("SQL 0 · server ✓");
         assertThat(model.styleClassProperty().get()).isEqualTo(ReconciliationViewModel.EQUAL);
         assertThat(model.tooltipProperty().get()).contains("pg_stat_statements").contains("equals");
     }
@@ -50,7 +50,7 @@ class ReconciliationViewModelTest {
 
         compare();
 
-        assertThat(model.textProperty().get()).isEqualTo("server 2 ≠ log 0 (+2)");
+        assertThat(model.textProperty().get()).isEqualTo("SQL 0 · server 2 (+2)");
         assertThat(model.styleClassProperty().get()).isEqualTo(ReconciliationViewModel.DIFFERENT);
         assertThat(model.tooltipProperty().get()).contains("2 more on the server: select ? as x").contains("psql (pid 4711)");
     }
@@ -64,7 +64,7 @@ class ReconciliationViewModelTest {
 
         compare();
 
-        assertThat(model.textProperty().get()).isEqualTo("server ✓ 0");
+        assertThat(model.textProperty().get()).isEqualTo("SQL 0 · server ✓");
     }
 
     @Test
