@@ -200,6 +200,7 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
      * words; after the statement, the transaction state says whether it did.
      */
     record TransactionStart(String text) {
+        // package-private: the COPY capture (CapturedCopyManager) records its BEGIN the same way
 
         static TransactionStart before(BaseConnection connection) {
             try {

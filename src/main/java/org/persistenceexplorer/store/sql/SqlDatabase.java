@@ -33,7 +33,7 @@ public final class SqlDatabase implements AutoCloseable {
 
     /** Opens a captured pool on the endpoint and checks that the server answers. */
     public static SqlDatabase open(PostgresEndpoint endpoint, StatementRecorder recorder) throws SQLException {
-        DataSource captured = ProxyDataSourceBuilder.create("postgresql", physical(endpoint))
+        DataSource captured = ProxyDataSourceBuilder.create("postgresql", physical(endpoint, new CapturingPgDataSource(recorder)))
                 .listener(new SqlCaptureListener(recorder))
                 .methodListener(new SqlCaptureListener(recorder))
                 .build();
@@ -45,11 +45,10 @@ public final class SqlDatabase implements AutoCloseable {
      * (the benchmark); the product never uses it.
      */
     public static SqlDatabase openUncaptured(PostgresEndpoint endpoint) throws SQLException {
-        return new SqlDatabase(endpoint, pool(physical(endpoint), "pe-sql-raw"));
+        return new SqlDatabase(endpoint, pool(physical(endpoint, new PGSimpleDataSource()), "pe-sql-raw"));
     }
 
-    private static PGSimpleDataSource physical(PostgresEndpoint endpoint) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
+    private static PGSimpleDataSource physical(PostgresEndpoint endpoint, PGSimpleDataSource ds) {
         ds.setURL(endpoint.jdbcUrl());
         ds.setUser(endpoint.user());
         if (endpoint.password() != null) {
