@@ -166,4 +166,24 @@ class SecretsTest {
         assertThat(appender.list).singleElement().extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
                 .asString().contains("PASSWORD").doesNotContain("hunter2");
     }
+
+    @Test
+    void whatTheLibrariesLogAboutAFailedSecretStatementIsMaskedToo() {
+        ch.qos.logback.classic.LoggerContext context = new ch.qos.logback.classic.LoggerContext();
+        ch.qos.logback.classic.Logger logger = context.getLogger("org.hibernate.orm.jdbc.error");
+        String message = "could not execute statement [ERROR: new row violates check constraint\n"
+                + "  Detail: Failing row contains (bob, hunter2).] [insert into account (login,password) values (?,?)]";
+        RuntimeException thrown = new RuntimeException("Batch entry 0 insert into account (login,password) "
+                + "values (('bob'),('hunter2')) was aborted");
+        ch.qos.logback.classic.spi.LoggingEvent event = new ch.qos.logback.classic.spi.LoggingEvent(
+                getClass().getName(), logger, ch.qos.logback.classic.Level.WARN, message, thrown, null);
+
+        MaskedMessage msg = new MaskedMessage();
+        MaskedThrowable ex = new MaskedThrowable();
+        ex.setContext(context);
+        ex.start();
+
+        assertThat(msg.convert(event)).doesNotContain("hunter2").contains("Failing row contains (***)");
+        assertThat(ex.convert(event)).doesNotContain("hunter2").contains("Batch entry 0");
+    }
 }
