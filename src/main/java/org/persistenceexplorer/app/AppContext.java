@@ -8,7 +8,6 @@ import org.persistenceexplorer.service.engine.EngineStatus;
 import org.persistenceexplorer.service.engine.EngineWatch;
 import org.persistenceexplorer.service.engine.GraphEngine;
 import org.persistenceexplorer.service.engine.SqlEngine;
-import org.persistenceexplorer.domain.statement.ServerStatementReading;
 import org.persistenceexplorer.service.log.ServerCounter;
 import org.persistenceexplorer.service.log.ServerReconciliation;
 import org.persistenceexplorer.service.log.StatementLog;
@@ -50,17 +49,8 @@ public final class AppContext implements AutoCloseable {
         this.watch = new EngineWatch(sql, graph);
         this.orm = new OrmSessions(sql::dataSource, HrModel.ENTITIES);
         this.startup = new StartupSequence(startupSteps());
-        this.reconciliation = new ServerReconciliation(statementLog, new ServerCounter() {
-            @Override
-            public ServerStatementReading read(boolean details) {
-                return sql.readServerStatements(details);
-            }
-
-            @Override
-            public void reset() {
-                sql.resetServerStatements();
-            }
-        }, recorder::inFlight);
+        this.reconciliation = new ServerReconciliation(statementLog,
+                ServerCounter.of(sql::readServerStatements, sql::resetServerStatements), recorder::inFlight);
     }
 
     private List<StartupStep> startupSteps() {

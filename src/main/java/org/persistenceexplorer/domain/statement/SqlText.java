@@ -40,6 +40,12 @@ public final class SqlText {
         return i;
     }
 
+    /** The index after the comment or quoted token starting at {@code i}, or {@code i} when none starts there. */
+    public static int skipCommentOrQuoted(String s, int i) {
+        int after = skipComment(s, i);
+        return after != i ? after : skipQuoted(s, i);
+    }
+
     /** The index after whitespace and comments from {@code i}. */
     public static int skipNoise(String s, int i) {
         int at = i;

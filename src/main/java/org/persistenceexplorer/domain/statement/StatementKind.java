@@ -143,10 +143,7 @@ public enum StatementKind {
         int depth = 0;
         int i = from;
         while (i < sql.length()) {
-            int skipped = SqlText.skipComment(sql, i);
-            if (skipped == i) {
-                skipped = SqlText.skipQuoted(sql, i);
-            }
+            int skipped = SqlText.skipCommentOrQuoted(sql, i);
             if (skipped != i) {
                 i = skipped;
                 continue;
@@ -183,10 +180,7 @@ public enum StatementKind {
         int depth = 0;
         int i = open;
         while (i < sql.length()) {
-            int skipped = SqlText.skipComment(sql, i);
-            if (skipped == i) {
-                skipped = SqlText.skipQuoted(sql, i);
-            }
+            int skipped = SqlText.skipCommentOrQuoted(sql, i);
             if (skipped != i) {
                 i = skipped;
                 continue;

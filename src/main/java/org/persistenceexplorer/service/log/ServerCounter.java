@@ -13,4 +13,19 @@ public interface ServerCounter {
 
     /** Starts a new window on the server. */
     void reset();
+
+    /** A counter from its two operations. */
+    static ServerCounter of(java.util.function.Function<Boolean, ServerStatementReading> read, Runnable reset) {
+        return new ServerCounter() {
+            @Override
+            public ServerStatementReading read(boolean details) {
+                return read.apply(details);
+            }
+
+            @Override
+            public void reset() {
+                reset.run();
+            }
+        };
+    }
 }

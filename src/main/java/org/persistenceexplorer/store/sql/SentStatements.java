@@ -62,7 +62,7 @@ final class SentStatements {
         }
         StatementKind kind = StatementKind.ofSql(sql);
         if (outcome.error() == null) {
-            recorder.record(Engine.POSTGRESQL, kind, sql, parameters, duration, rowsOf(result), entries, null);
+            recorder.record(Engine.POSTGRESQL, kind, sql, parameters, duration, SqlCaptureListener.rowsOf(result), entries, null);
             return;
         }
         int executed = executedBefore(thrown);
@@ -117,19 +117,5 @@ final class SentStatements {
 
     private static List<String> slice(List<String> parameters, int from, int to, int entries) {
         return parameters.size() == entries ? parameters.subList(from, to) : parameters;
-    }
-
-    private static long rowsOf(Object result) {
-        if (result instanceof int[] counts) {
-            long sum = 0;
-            for (int c : counts) {
-                if (c < 0) {
-                    return -1;
-                }
-                sum += c;
-            }
-            return sum;
-        }
-        return -1;
     }
 }

@@ -62,16 +62,8 @@ public final class ServerStatementCounts implements AutoCloseable {
      */
     public ServerStatementCounts(PostgresEndpoint endpoint, boolean ownServer) {
         this.ownServer = ownServer;
-        this.source = new PGSimpleDataSource();
-        source.setURL(endpoint.jdbcUrl());
-        source.setUser(endpoint.user());
-        if (endpoint.password() != null) {
-            source.setPassword(endpoint.password());
-        }
+        this.source = SqlDatabase.physical(endpoint, new PGSimpleDataSource());
         source.setApplicationName(APPLICATION_NAME);
-        source.setAssumeMinServerVersion("9.0");
-        source.setPrepareThreshold(0);
-        source.setConnectTimeout(5);
         source.setSocketTimeout(10);
     }
 

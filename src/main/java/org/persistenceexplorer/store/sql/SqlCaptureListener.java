@@ -249,7 +249,7 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
         throw (E) e;
     }
 
-    private static long rowsOf(Object result) {
+    static long rowsOf(Object result) {
         if (result instanceof Integer count) {
             return count;
         }

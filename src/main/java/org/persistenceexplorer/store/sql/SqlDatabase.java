@@ -48,7 +48,8 @@ public final class SqlDatabase implements AutoCloseable {
         return new SqlDatabase(endpoint, pool(physical(endpoint, new PGSimpleDataSource()), "pe-sql-raw"));
     }
 
-    private static PGSimpleDataSource physical(PostgresEndpoint endpoint, PGSimpleDataSource ds) {
+    /** The pool's connection settings on {@code ds}: URL, user, application_name, timeouts, no setup query, no named statements. */
+    static PGSimpleDataSource physical(PostgresEndpoint endpoint, PGSimpleDataSource ds) {
         ds.setURL(endpoint.jdbcUrl());
         ds.setUser(endpoint.user());
         if (endpoint.password() != null) {

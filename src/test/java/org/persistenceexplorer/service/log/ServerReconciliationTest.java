@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.persistenceexplorer.domain.hr.Department;
 import org.persistenceexplorer.domain.hr.Employee;
 import org.persistenceexplorer.domain.statement.Reconciliation;
-import org.persistenceexplorer.domain.statement.ServerStatementReading;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.persistenceexplorer.store.sql.ServerStatementCounts;
 import org.persistenceexplorer.store.sql.SqlDatabase;
@@ -46,17 +45,7 @@ class ServerReconciliationTest {
         counts = new ServerStatementCounts(TestEngines.sql().server().endpoint(), true);
         counts.mark();
         recorder.addListener(log);
-        reconciliation = new ServerReconciliation(log, new ServerCounter() {
-            @Override
-            public ServerStatementReading read(boolean details) {
-                return counts.read(details);
-            }
-
-            @Override
-            public void reset() {
-                counts.mark();
-            }
-        }, recorder::inFlight);
+        reconciliation = new ServerReconciliation(log, ServerCounter.of(counts::read, counts::mark), recorder::inFlight);
     }
 
     @AfterEach

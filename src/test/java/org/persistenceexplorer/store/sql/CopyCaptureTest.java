@@ -80,11 +80,7 @@ class CopyCaptureTest {
             assertThat(outRows).isEqualTo(3);
             assertThat(out.toString()).contains("2\tb");
         }
-        long serverCount = server.executedSinceReset();
-        long appCount = seen.stream().filter(CapturedStatement::succeeded)
-                .filter(s -> !ServerStatementCount.ACTION.equals(s.action()))
-                .mapToLong(CapturedStatement::executions).sum();
-        assertThat(appCount).as("app vs pg_stat_statements:%s", server.describe()).isEqualTo(serverCount);
+        server.assertAppCountMatches(seen);
         assertThat(seen).filteredOn(s -> s.text().startsWith("COPY")).extracting(CapturedStatement::rows)
                 .containsExactly(3L, 3L, 1L);
         assertThat(seen).filteredOn(s -> s.text().equals("COPY copy_check.item TO STDOUT"))
@@ -120,16 +116,6 @@ class CopyCaptureTest {
     }
 
     private boolean activeOnServer(String marker) {
-        try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity "
-                     + "WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE ?")) {
-            s.setString(1, "%" + marker + "%");
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ServerStatementCount(database).running(marker);
     }
 }

@@ -195,12 +195,6 @@ class ExactCountTest {
     }
 
     private void assertCountsMatch() throws SQLException {
-        long serverCount = server.executedSinceReset();
-        long appCount = seen.stream().filter(CapturedStatement::succeeded)
-                .filter(s -> !ServerStatementCount.ACTION.equals(s.action()))
-                .mapToLong(CapturedStatement::executions).sum();
-        assertThat(appCount).as("app vs pg_stat_statements:%s%napp:%s", server.describe(),
-                seen.stream().map(s -> "\n" + s.executions() + " x " + s.text() + (s.succeeded() ? "" : " (failed)")).toList())
-                .isEqualTo(serverCount);
+        server.assertAppCountMatches(seen);
     }
 }

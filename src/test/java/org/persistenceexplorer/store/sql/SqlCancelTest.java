@@ -19,6 +19,7 @@ import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.service.work.Cancellation;
 import org.persistenceexplorer.testsupport.Await;
 import org.persistenceexplorer.testsupport.RecordedStatements;
+import org.persistenceexplorer.testsupport.ServerStatementCount;
 import org.persistenceexplorer.testsupport.TestEngines;
 
 /**
@@ -173,17 +174,7 @@ class SqlCancelTest {
     }
 
     private boolean activeOnServer(String marker) {
-        try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity "
-                     + "WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE ?")) {
-            s.setString(1, "%" + marker + "%");
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ServerStatementCount(database).running(marker);
     }
 
     private static SQLException awaitFailure(CompletableFuture<Void> running) throws Exception {
