@@ -1,6 +1,9 @@
 package org.persistenceexplorer.domain.statement;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * What a captured statement does, in the categories the statement log counts by.
@@ -85,9 +88,10 @@ public enum StatementKind {
         boolean analyze = false;
         int at = SqlText.skipNoise(sql, from);
         if (at < sql.length() && sql.charAt(at) == '(') {
-            int close = closingParen(sql, at);
-            analyze = containsWord(sql.substring(at + 1, Math.max(at + 1, close)), "ANALYZE", "ANALYSE");
-            at = SqlText.skipNoise(sql, close + 1);
+            List<String> options = new ArrayList<>();
+            int close = walk(sql, at + 1, options::add);
+            analyze = options.contains("ANALYZE") || options.contains("ANALYSE");
+            at = SqlText.skipNoise(sql, Math.min(sql.length(), close + 1));
         }
         while (true) {
             String word = wordAt(sql, at);
@@ -138,8 +142,19 @@ public enum StatementKind {
     }
 
     /** The upper-cased words outside parentheses, quotes and comments, from {@code from} on. */
-    private static java.util.List<String> topLevelWords(String sql, int from) {
-        java.util.List<String> words = new java.util.ArrayList<>();
+    private static List<String> topLevelWords(String sql, int from) {
+        List<String> words = new ArrayList<>();
+        walk(sql, from, words::add);
+        return words;
+    }
+
+    /**
+     * Hands the upper-cased words outside parentheses, quotes and comments to {@code words}, from
+     * {@code from} up to the parenthesis that closes a group opened before {@code from}.
+     *
+     * @return the index of that closing parenthesis, or the text's length
+     */
+    private static int walk(String sql, int from, Consumer<String> words) {
         int depth = 0;
         int i = from;
         while (i < sql.length()) {
@@ -153,19 +168,21 @@ public enum StatementKind {
                 depth++;
                 i++;
             } else if (c == ')') {
-                depth--;
+                if (--depth < 0) {
+                    return i;
+                }
                 i++;
             } else if (Character.isLetter(c) || c == '_') {
                 String word = wordAt(sql, i);
                 if (depth == 0) {
-                    words.add(word.toUpperCase(Locale.ROOT));
+                    words.accept(word.toUpperCase(Locale.ROOT));
                 }
                 i += word.length();
             } else {
                 i++;
             }
         }
-        return words;
+        return sql.length();
     }
 
     private static int skipNoiseAndParens(String sql, int from) {
@@ -174,37 +191,6 @@ public enum StatementKind {
             at = SqlText.skipNoise(sql, at + 1);
         }
         return at;
-    }
-
-    private static int closingParen(String sql, int open) {
-        int depth = 0;
-        int i = open;
-        while (i < sql.length()) {
-            int skipped = SqlText.skipCommentOrQuoted(sql, i);
-            if (skipped != i) {
-                i = skipped;
-                continue;
-            }
-            char c = sql.charAt(i);
-            if (c == '(') {
-                depth++;
-            } else if (c == ')' && --depth == 0) {
-                return i;
-            }
-            i++;
-        }
-        return sql.length();
-    }
-
-    private static boolean containsWord(String text, String... wanted) {
-        for (String word : topLevelWords(text, 0)) {
-            for (String w : wanted) {
-                if (word.equals(w)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static String wordAt(String sql, int at) {

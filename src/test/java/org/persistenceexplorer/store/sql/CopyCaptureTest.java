@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -23,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.domain.statement.StatementKind;
 import org.persistenceexplorer.service.work.Cancellation;
-import org.persistenceexplorer.store.capture.StatementListener;
 import org.persistenceexplorer.testsupport.Await;
+import org.persistenceexplorer.testsupport.CountWindow;
 import org.persistenceexplorer.testsupport.ServerStatementCount;
 import org.persistenceexplorer.testsupport.TestEngines;
 import org.postgresql.PGConnection;
@@ -38,27 +37,25 @@ import org.postgresql.copy.CopyIn;
 class CopyCaptureTest {
 
     private static final Duration GIVE_UP = Duration.ofSeconds(25);
-    private final List<CapturedStatement> seen = new CopyOnWriteArrayList<>();
-    private final StatementListener listener = seen::add;
     private SqlDatabase database;
-    private ServerStatementCount server;
+    private CountWindow window;
+    private List<CapturedStatement> seen;
 
     @BeforeEach
     void listen() throws SQLException {
         database = TestEngines.sql().database();
-        server = new ServerStatementCount(database);
         try (Connection c = database.connection(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS copy_check");
             s.execute("CREATE TABLE IF NOT EXISTS copy_check.item (id int, label text)");
             s.execute("TRUNCATE copy_check.item");
         }
-        server.reset();
-        TestEngines.sql().recorder().addListener(listener);
+        window = CountWindow.open();
+        seen = window.seen();
     }
 
     @AfterEach
     void stopListening() {
-        TestEngines.sql().recorder().removeListener(listener);
+        window.close();
     }
 
     @Test
@@ -80,7 +77,7 @@ class CopyCaptureTest {
             assertThat(outRows).isEqualTo(3);
             assertThat(out.toString()).contains("2\tb");
         }
-        server.assertAppCountMatches(seen);
+        window.assertAppCountMatches();
         assertThat(seen).filteredOn(s -> s.text().startsWith("COPY")).extracting(CapturedStatement::rows)
                 .containsExactly(3L, 3L, 1L);
         assertThat(seen).filteredOn(s -> s.text().equals("COPY copy_check.item TO STDOUT"))

@@ -10,13 +10,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
-import org.persistenceexplorer.store.capture.StatementListener;
 import org.persistenceexplorer.store.capture.StatementRecorder;
+import org.persistenceexplorer.testsupport.CountWindow;
 import org.persistenceexplorer.testsupport.ServerStatementCount;
 import org.persistenceexplorer.testsupport.TestEngines;
 
@@ -29,33 +28,31 @@ import org.persistenceexplorer.testsupport.TestEngines;
  */
 class ExactCountTest {
 
-    private final List<CapturedStatement> seen = new CopyOnWriteArrayList<>();
-    private final StatementListener listener = seen::add;
     private SqlDatabase database;
-    private ServerStatementCount server;
+    private CountWindow window;
+    private List<CapturedStatement> seen;
 
     @BeforeEach
     void listen() throws SQLException {
         database = TestEngines.sql().database();
-        server = new ServerStatementCount(database);
         try (Connection c = database.connection(); Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA IF NOT EXISTS exact");
             s.execute("CREATE TABLE IF NOT EXISTS exact.item (id int PRIMARY KEY, label text)");
             s.execute("TRUNCATE exact.item");
         }
-        server.reset();
-        TestEngines.sql().recorder().addListener(listener);
+        window = CountWindow.open();
+        seen = window.seen();
     }
 
     @AfterEach
     void stopListening() {
-        TestEngines.sql().recorder().removeListener(listener);
+        window.close();
     }
 
     @Test
     void aFreshPoolsConnectionSetupAndCatalogAndClientInfoCallsAreCounted() throws SQLException {
         StatementRecorder own = new StatementRecorder();
-        own.addListener(listener);
+        own.addListener(window.listener());
         try (SqlDatabase fresh = SqlDatabase.open(TestEngines.sql().server().endpoint(), own);
              Connection c = fresh.connection()) {
             assertThat(c.getCatalog()).isEqualTo("postgres");
@@ -195,6 +192,6 @@ class ExactCountTest {
     }
 
     private void assertCountsMatch() throws SQLException {
-        server.assertAppCountMatches(seen);
+        window.assertAppCountMatches();
     }
 }
