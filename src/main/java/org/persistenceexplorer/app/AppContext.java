@@ -12,6 +12,8 @@ import org.persistenceexplorer.service.engine.EngineStatus;
 import org.persistenceexplorer.service.engine.EngineWatch;
 import org.persistenceexplorer.service.engine.GraphEngine;
 import org.persistenceexplorer.service.engine.SqlEngine;
+import org.persistenceexplorer.service.log.ServerCounter;
+import org.persistenceexplorer.service.log.ServerReconciliation;
 import org.persistenceexplorer.service.log.StatementLog;
 import org.persistenceexplorer.service.orm.OrmSessions;
 import org.persistenceexplorer.domain.hr.HrModel;
@@ -41,6 +43,7 @@ public final class AppContext implements AutoCloseable {
     private final OrmSessions orm;
     private final EngineWatch watch;
     private final StartupSequence startup;
+    private final ServerReconciliation reconciliation;
     private final AtomicBoolean closed = new AtomicBoolean();
     private static final java.time.Duration MAIN_WINDOW_WAIT = java.time.Duration.ofSeconds(15);
     private volatile CompletableFuture<Void> mainWindow = CompletableFuture.completedFuture(null);
@@ -55,6 +58,8 @@ public final class AppContext implements AutoCloseable {
         this.watch = new EngineWatch(sql, graph);
         this.orm = new OrmSessions(sql::dataSource, HrModel.ENTITIES);
         this.startup = new StartupSequence(startupSteps());
+        this.reconciliation = new ServerReconciliation(statementLog,
+                ServerCounter.of(sql::readServerStatements, sql::resetServerStatements), recorder::inFlight);
     }
 
     private List<StartupStep> startupSteps() {
@@ -132,6 +137,11 @@ public final class AppContext implements AutoCloseable {
 
     public StatementLog statementLog() {
         return statementLog;
+    }
+
+    /** The statement log's count beside the server's own (pg_stat_statements). */
+    public ServerReconciliation reconciliation() {
+        return reconciliation;
     }
 
     public SqlEngine sql() {

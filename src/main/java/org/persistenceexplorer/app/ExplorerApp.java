@@ -27,6 +27,7 @@ import org.persistenceexplorer.ui.startup.StartupView;
 import org.persistenceexplorer.ui.startup.StartupViewModel;
 import org.persistenceexplorer.ui.startup.StartupWindow;
 import org.persistenceexplorer.ui.status.StatusBarView;
+import org.persistenceexplorer.ui.status.ReconciliationViewModel;
 import org.persistenceexplorer.ui.status.StatusBarViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,15 +105,17 @@ public final class ExplorerApp extends Application {
         StatementLogViewModel logModel = new StatementLogViewModel(context.statementLog());
         StatusBarViewModel statusModel = new StatusBarViewModel(context::statuses, context.sql()::pool,
                 context.statementLog(), runner, progress -> retryStartup());
+        ReconciliationViewModel reconciliationModel = new ReconciliationViewModel(context.reconciliation(), runner);
         Preferences featureSettings = windowSettings.node().node("features");
         mainView = new MainView(FeatureList.of(context), feature -> new FeatureContext(runner, ticker.group(),
                 featureSettings.node(feature.id()), context::statuses), windowSettings);
         Parent main = ViewLoader.forController(mainView)
                 .nested(StatementLogView.class, () -> new StatementLogView(logModel))
-                .nested(StatusBarView.class, () -> new StatusBarView(statusModel))
+                .nested(StatusBarView.class, () -> new StatusBarView(statusModel, reconciliationModel))
                 .load();
         ticker.subscribe(logModel::refresh);
         ticker.subscribe(statusModel::refresh);
+        ticker.subscribe(reconciliationModel::refresh);
         ticker.tick();
 
         mainStage = new Stage();

@@ -56,4 +56,35 @@ public final class ServerStatementCount {
         }
         return lines.toString();
     }
+
+    /** The app's successful executions among what a test saw, leaving out this class's own reads. */
+    public static long appExecutions(java.util.Collection<org.persistenceexplorer.domain.statement.CapturedStatement> seen) {
+        return seen.stream().filter(org.persistenceexplorer.domain.statement.CapturedStatement::succeeded)
+                .filter(s -> !ACTION.equals(s.action()))
+                .mapToLong(org.persistenceexplorer.domain.statement.CapturedStatement::executions).sum();
+    }
+
+    /** Asserts the app counted what the server executed since the reset; the message lists both sides. */
+    public void assertAppCountMatches(java.util.Collection<org.persistenceexplorer.domain.statement.CapturedStatement> seen)
+            throws SQLException {
+        org.assertj.core.api.Assertions.assertThat(appExecutions(seen))
+                .as("app vs pg_stat_statements:%s%napp:%s", describe(), seen.stream()
+                        .map(s -> "\n" + s.executions() + " x " + s.text() + (s.succeeded() ? "" : " (failed)")).toList())
+                .isEqualTo(executedSinceReset());
+    }
+
+    /** True while a statement containing the marker runs on the server (another session than the asking one). */
+    public boolean running(String marker) {
+        try (Connection c = database.connection();
+             java.sql.PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                     + "WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE ?")) {
+            s.setString(1, "%" + marker + "%");
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -1,13 +1,19 @@
 package org.persistenceexplorer.domain.statement;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Consumer;
 
 /**
  * What a captured statement does, in the categories the statement log counts by.
- * SQL kinds come from the statement's first keyword; Cypher kinds come from the query type
- * the Neo4j server reports in the result summary, so they are the server's own word.
+ * SQL kinds come from the statement's first keyword (after comments, nested ones included, and
+ * opening parentheses), with three refinements so the kind is what the statement does:
+ * a WITH query is its main statement, {@code EXPLAIN ANALYZE <statement>} runs the statement and
+ * counts as it (plain EXPLAIN only plans: SELECT), and COPY ... TO reads (SELECT) while
+ * COPY ... FROM writes (INSERT). Quotes and comments are skipped by PostgreSQL's own rules
+ * ({@link SqlText}). Cypher kinds come from the query type the Neo4j server reports in the result
+ * summary, so they are the server's own word.
  */
 public enum StatementKind {
     SELECT(Engine.POSTGRESQL, "SELECT"),
@@ -22,7 +28,6 @@ public enum StatementKind {
     CYPHER_WRITE(Engine.NEO4J, "WRITE"),
     CYPHER_SCHEMA(Engine.NEO4J, "SCHEMA");
 
-    private static final Pattern LEADING_NOISE = Pattern.compile("^(\\s+|--[^\\n]*\\n|/\\*.*?\\*/|\\()+", Pattern.DOTALL);
 
     private final Engine engine;
     private final String label;
@@ -46,20 +51,19 @@ public enum StatementKind {
         if (sql == null) {
             return OTHER;
         }
-        // lookingAt() tries the start only; replaceFirst("^...") would try every position.
-        Matcher noise = LEADING_NOISE.matcher(sql);
-        String text = noise.lookingAt() ? sql.substring(noise.end()) : sql;
-        int end = 0;
-        while (end < text.length() && Character.isLetter(text.charAt(end))) {
-            end++;
-        }
-        String word = text.substring(0, end).toUpperCase(Locale.ROOT);
-        switch (word) {
-            case "SELECT": case "VALUES": case "TABLE": case "EXPLAIN":
+        int at = skipNoiseAndParens(sql, 0);
+        String word = wordAt(sql, at);
+        int after = at + word.length();
+        switch (word.toUpperCase(Locale.ROOT)) {
+            case "SELECT": case "VALUES": case "TABLE":
                 return SELECT;
+            case "EXPLAIN":
+                return classifyExplain(sql, after);
             case "WITH":
-                return classifyWith(text);
-            case "INSERT": case "COPY": case "MERGE":
+                return classifyWith(sql, after);
+            case "COPY":
+                return classifyCopy(sql, after);
+            case "INSERT": case "MERGE":
                 return INSERT;
             case "UPDATE":
                 return UPDATE;
@@ -77,49 +81,124 @@ public enum StatementKind {
     }
 
     /**
-     * A WITH query is classified by its main statement: the first data verb outside the
-     * parentheses of the common table expressions (and outside quotes). Verbs inside the CTEs
-     * or in subqueries of the main statement do not count.
+     * {@code EXPLAIN ANALYZE x} (also {@code EXPLAIN (ANALYZE, ...) x} and {@code EXPLAIN ANALYSE})
+     * executes x, so it counts as x; a plain EXPLAIN only plans and reads nothing but the catalog.
      */
-    private static StatementKind classifyWith(String text) {
+    private static StatementKind classifyExplain(String sql, int from) {
+        boolean analyze = false;
+        int at = SqlText.skipNoise(sql, from);
+        if (at < sql.length() && sql.charAt(at) == '(') {
+            List<String> options = new ArrayList<>();
+            int close = walk(sql, at + 1, options::add);
+            analyze = options.contains("ANALYZE") || options.contains("ANALYSE");
+            at = SqlText.skipNoise(sql, Math.min(sql.length(), close + 1));
+        }
+        while (true) {
+            String word = wordAt(sql, at);
+            String upper = word.toUpperCase(Locale.ROOT);
+            if (!upper.equals("ANALYZE") && !upper.equals("ANALYSE") && !upper.equals("VERBOSE")) {
+                break;
+            }
+            analyze |= !upper.equals("VERBOSE");
+            at = SqlText.skipNoise(sql, at + word.length());
+        }
+        return analyze ? ofSql(sql.substring(Math.min(at, sql.length()))) : SELECT;
+    }
+
+    /** COPY ... TO (a file, a program, STDOUT) reads the table or query; COPY ... FROM writes it. */
+    private static StatementKind classifyCopy(String sql, int from) {
+        for (String word : topLevelWords(sql, from)) {
+            if (word.equals("TO")) {
+                return SELECT;
+            }
+            if (word.equals("FROM")) {
+                return INSERT;
+            }
+        }
+        return OTHER;
+    }
+
+    /**
+     * A WITH query is classified by its main statement: the first data verb outside the
+     * parentheses of the common table expressions (and outside quotes and comments). Verbs inside
+     * the CTEs or in subqueries of the main statement do not count.
+     */
+    private static StatementKind classifyWith(String sql, int from) {
+        for (String word : topLevelWords(sql, from)) {
+            switch (word) {
+                case "SELECT": case "VALUES": case "TABLE":
+                    return SELECT;
+                case "INSERT": case "MERGE":
+                    return INSERT;
+                case "UPDATE":
+                    return UPDATE;
+                case "DELETE":
+                    return DELETE;
+                default:
+                    break;
+            }
+        }
+        return SELECT;
+    }
+
+    /** The upper-cased words outside parentheses, quotes and comments, from {@code from} on. */
+    private static List<String> topLevelWords(String sql, int from) {
+        List<String> words = new ArrayList<>();
+        walk(sql, from, words::add);
+        return words;
+    }
+
+    /**
+     * Hands the upper-cased words outside parentheses, quotes and comments to {@code words}, from
+     * {@code from} up to the parenthesis that closes a group opened before {@code from}.
+     *
+     * @return the index of that closing parenthesis, or the text's length
+     */
+    private static int walk(String sql, int from, Consumer<String> words) {
         int depth = 0;
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '\'' || c == '"') {
-                int close = text.indexOf(c, i + 1);
-                i = close < 0 ? text.length() : close + 1;
-            } else if (c == '(') {
+        int i = from;
+        while (i < sql.length()) {
+            int skipped = SqlText.skipCommentOrQuoted(sql, i);
+            if (skipped != i) {
+                i = skipped;
+                continue;
+            }
+            char c = sql.charAt(i);
+            if (c == '(') {
                 depth++;
                 i++;
             } else if (c == ')') {
-                depth--;
+                if (--depth < 0) {
+                    return i;
+                }
                 i++;
-            } else if (Character.isLetter(c)) {
-                int end = i;
-                while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
-                    end++;
-                }
+            } else if (Character.isLetter(c) || c == '_') {
+                String word = wordAt(sql, i);
                 if (depth == 0) {
-                    switch (text.substring(i, end).toUpperCase(Locale.ROOT)) {
-                        case "SELECT": case "VALUES": case "TABLE":
-                            return SELECT;
-                        case "INSERT": case "MERGE":
-                            return INSERT;
-                        case "UPDATE":
-                            return UPDATE;
-                        case "DELETE":
-                            return DELETE;
-                        default:
-                            break;
-                    }
+                    words.accept(word.toUpperCase(Locale.ROOT));
                 }
-                i = end;
+                i += word.length();
             } else {
                 i++;
             }
         }
-        return SELECT;
+        return sql.length();
+    }
+
+    private static int skipNoiseAndParens(String sql, int from) {
+        int at = SqlText.skipNoise(sql, from);
+        while (at < sql.length() && sql.charAt(at) == '(') {
+            at = SqlText.skipNoise(sql, at + 1);
+        }
+        return at;
+    }
+
+    private static String wordAt(String sql, int at) {
+        int end = at;
+        while (end < sql.length() && (Character.isLetterOrDigit(sql.charAt(end)) || sql.charAt(end) == '_')) {
+            end++;
+        }
+        return sql.substring(Math.min(at, end), end);
     }
 
     /** Maps the Neo4j driver's query type name (READ_ONLY, READ_WRITE, WRITE_ONLY, SCHEMA_WRITE). */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.persistenceexplorer.domain.statement.Engine;
+import org.persistenceexplorer.domain.statement.ServerStatementReading;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.persistenceexplorer.store.engine.Causes;
 import org.persistenceexplorer.store.engine.EngineStartException;
@@ -15,6 +16,7 @@ import org.persistenceexplorer.store.sql.EmbeddedPostgresServer;
 import org.persistenceexplorer.store.sql.MigrationTrack;
 import org.persistenceexplorer.store.sql.Migrations;
 import org.persistenceexplorer.store.sql.PostgresEndpoint;
+import org.persistenceexplorer.store.sql.ServerStatementCounts;
 import org.persistenceexplorer.store.sql.SqlDatabase;
 
 /**
@@ -42,6 +44,8 @@ public final class SqlEngine implements AutoCloseable {
     private volatile EmbeddedPostgresServer server;
     private volatile SqlDatabase database;
     private volatile GuardedDataSource guarded;
+    /** The server's own count, read outside the pool and the capture (see ServerStatementCounts). */
+    private volatile ServerStatementCounts serverCounts;
     /** The embedded server's port from the first start; a restart reuses it (guarded by lifecycle). */
     private int embeddedPort;
 
@@ -77,6 +81,11 @@ public final class SqlEngine implements AutoCloseable {
                     endpoint = new PostgresEndpoint(settings.pgUrl(), settings.pgUser(), settings.pgPassword(), false);
                 }
                 status.updateAndGet(s -> s.with(EngineStatus.State.STARTING, endpoint.address(), "connecting"));
+                // Marked before the pool's first connection, so the server's window and the log's both start empty.
+                if (serverCounts == null) {
+                    serverCounts = new ServerStatementCounts(endpoint, settings.embeddedPostgres());
+                    serverCounts.mark();
+                }
                 SqlDatabase opened = open(endpoint);
                 guarded = new GuardedDataSource(opened.dataSource(), status::get);
                 database = opened;
@@ -180,6 +189,29 @@ public final class SqlEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * What the server itself counted for the app since the last {@link #resetServerStatements()}
+     * (or the start): blocking, sends statements on a connection of its own that the statement
+     * log does not show and the count leaves out.
+     *
+     * @param details also the counts per statement shape and the other clients on the database
+     */
+    public ServerStatementReading readServerStatements(boolean details) {
+        ServerStatementCounts counts = serverCounts;
+        if (counts == null || status.get().state() != EngineStatus.State.UP) {
+            return ServerStatementReading.unavailable("PostgreSQL is not up.");
+        }
+        return counts.read(details);
+    }
+
+    /** Starts a new counting window on the server (pg_stat_statements_reset where allowed). Blocking. */
+    public void resetServerStatements() {
+        ServerStatementCounts counts = serverCounts;
+        if (counts != null) {
+            counts.mark();
+        }
+    }
+
     public PoolStatus pool() {
         SqlDatabase db = database;
         if (db == null) {
@@ -203,6 +235,11 @@ public final class SqlEngine implements AutoCloseable {
             guarded = null;
             if (db != null) {
                 db.close();
+            }
+            ServerStatementCounts counts = serverCounts;
+            serverCounts = null;
+            if (counts != null) {
+                counts.close();
             }
             EmbeddedPostgresServer s = server;
             server = null;

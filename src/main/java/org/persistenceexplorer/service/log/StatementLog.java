@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
+import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.domain.statement.StatementKind;
 import org.persistenceexplorer.store.capture.StatementListener;
 
@@ -32,6 +33,10 @@ public final class StatementLog implements StatementListener {
     private long total;
     private long errors;
     private long uiThreadStatements;
+    /** Successful PostgreSQL executions ever captured: what the server counts too. Never reset. */
+    private long sqlExecutions;
+    /** How many times {@link #reset()} ran. */
+    private long resets;
     private final EnumMap<StatementKind, Long> perKind = new EnumMap<>(StatementKind.class);
     private final LinkedHashMap<String, Long> perAction = new LinkedHashMap<>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
@@ -65,6 +70,9 @@ public final class StatementLog implements StatementListener {
         }
         if (statement.onUiThread()) {
             uiThreadStatements++;
+        }
+        if (statement.succeeded() && statement.engine() == Engine.POSTGRESQL) {
+            sqlExecutions += executions;
         }
         perKind.merge(statement.kind(), executions, Long::sum);
         perAction.merge(statement.action(), executions, Long::sum);
@@ -118,8 +126,17 @@ public final class StatementLog implements StatementListener {
         return perAction.getOrDefault(action, 0L);
     }
 
+    /**
+     * Where the reconciliation stands in the log right now, consistent: successful PostgreSQL
+     * executions ever captured (not reset), the arrival cursor, and how many resets happened.
+     */
+    public synchronized Position position() {
+        return new Position(sqlExecutions, appended, resets);
+    }
+
     /** Empties the buffer and sets every counter back to zero. */
     public synchronized void reset() {
+        resets++;
         java.util.Arrays.fill(ring, null);
         clearedAt = appended;
         total = 0;
@@ -131,6 +148,16 @@ public final class StatementLog implements StatementListener {
 
     public int capacity() {
         return capacity;
+    }
+
+    /**
+     * A moment in the log, for comparing with the server over a window.
+     *
+     * @param sqlExecutions successful PostgreSQL executions ever captured
+     * @param cursor        for {@link #readFrom(long)}: what arrives after this moment
+     * @param resets        resets so far
+     */
+    public record Position(long sqlExecutions, long cursor, long resets) {
     }
 
     /**

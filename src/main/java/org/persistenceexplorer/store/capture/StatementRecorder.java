@@ -7,6 +7,7 @@ import org.persistenceexplorer.domain.statement.StatementKind;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ public final class StatementRecorder {
     static final String UI_THREAD_NAME = "JavaFX Application Thread";
 
     private final AtomicLong sequence = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
 
     public void addListener(StatementListener listener) {
@@ -31,6 +33,24 @@ public final class StatementRecorder {
 
     public void removeListener(StatementListener listener) {
         listeners.remove(listener);
+    }
+
+    /** A statement is about to be sent; its record follows after {@link #sent()}. */
+    public void sending() {
+        inFlight.incrementAndGet();
+    }
+
+    /** The statement announced with {@link #sending()} is over (its records follow at once). */
+    public void sent() {
+        inFlight.decrementAndGet();
+    }
+
+    /**
+     * Statements sent and not yet recorded. While it is above zero the server may have counted a
+     * statement the log has not seen yet, so a comparison with the server's count would be unfair.
+     */
+    public int inFlight() {
+        return inFlight.get();
     }
 
     /**
@@ -48,7 +68,7 @@ public final class StatementRecorder {
         CapturedStatement statement = new CapturedStatement(
                 sequence.incrementAndGet(), Instant.now(), engine, kind, secret ? Secrets.mask(text) : text,
                 shownParameters, durationNanos, rows, batchSize, thread.getName(), onUiThread,
-                error == null ? null : Secrets.mask(error), WorkContext.currentAction());
+                secret ? Secrets.maskError(error) : Secrets.mask(error), WorkContext.currentAction());
         if (onUiThread) {
             LOG.warn("Statement #{} ran on the JavaFX thread (action '{}'): {}",
                     statement.sequence(), statement.action(), abbreviate(statement.text()));

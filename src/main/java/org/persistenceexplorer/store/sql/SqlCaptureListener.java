@@ -1,9 +1,7 @@
 package org.persistenceexplorer.store.sql;
 
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -24,19 +22,27 @@ import org.postgresql.core.TransactionState;
 
 /**
  * Turns what datasource-proxy sees on each physical PostgreSQL connection into captured
- * statements. It sits beneath the Hikari pool, so it also sees what the pool itself does
- * (the rollback of a connection returned dirty). Besides the statements the application runs,
- * it records the statements the PostgreSQL driver sends on its own behalf, so the counts match
- * the server: the implicit {@code BEGIN} before the first statement of a transaction, and the
- * {@code COMMIT}, {@code ROLLBACK}, {@code SAVEPOINT} and session settings that connection
- * methods send. While a statement runs, {@code Statement.cancel()} is registered with the
- * current work so cancelling the work stops the query on the server.
+ * statements, one record per statement the server executes (a JDBC batch is one record of N).
+ * It sits beneath the Hikari pool, so it also sees what the pool itself does (the rollback of a
+ * connection returned dirty). Besides the statements the application runs, it records what the
+ * driver sends on its own behalf ({@link DriverStatements}), in the words it sends it, and the
+ * {@code BEGIN} (or {@code BEGIN READ ONLY}) pgjdbc puts ahead of the first statement of a
+ * transaction: recorded when the transaction state shows the driver did send it, not predicted.
+ * A string of several statements is split as pgjdbc splits it ({@link SentStatements}); what the
+ * server never runs (an empty statement, an empty batch) is not recorded; a failed batch counts
+ * the rows the server executed before the failing one. Whether a statement succeeded is what the
+ * server did: {@code executeQuery("UPDATE ...")} ran and committed even though JDBC complains.
+ * While a statement runs, a {@link QueryStopper} is registered with the current work, so a cancel
+ * at any moment stops it on the server; a statement that cancelled work tries to start is
+ * refused before it is sent. When the listener itself cannot tell what happened it records an
+ * error row rather than nothing, so the counts never drift in silence.
  * Thread-safe: listeners run on the thread that uses the connection.
  */
 final class SqlCaptureListener implements QueryExecutionListener, MethodExecutionListener {
 
     private static final String STARTED = "pe.started";
-    private static final String CANCEL_REGISTRATION = "pe.cancel";
+    private static final String STOPPER = "pe.stopper";
+    private static final String BEGIN = "pe.begin";
     private static final String DRIVER_SENDS = "pe.sends";
     private static final int MAX_PARAMETER_LENGTH = 64 * 1024; // full values for the log's detail pane, still bounded
     /** PostgreSQL's SQLState for a cancelled statement. */
@@ -44,7 +50,14 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
     private static final Comparator<ParameterSetOperation> PARAMETER_INDEX_ORDER =
             Comparator.comparingInt(op -> op.getArgs()[0] instanceof Integer index ? index : Integer.MAX_VALUE);
 
+    /**
+     * Runs after the cancel check and before the statement is handed to the driver: the worst
+     * moment for a cancel to land. Tests set it to cancel there; null in the product.
+     */
+    static volatile Runnable beforeSend;
+
     private final StatementRecorder recorder;
+    private final DriverStatements driver = new DriverStatements();
 
     SqlCaptureListener(StatementRecorder recorder) {
         this.recorder = recorder;
@@ -54,49 +67,82 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
 
     @Override
     public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-        Statement statement = execInfo.getStatement();
-        CancelHooks.Registration registration = WorkContext.onCancel(() -> cancelQuietly(statement));
+        BaseConnection connection = physical(execInfo.getStatement());
+        QueryStopper stopper = connection == null ? null : new QueryStopper(connection);
+        CancelHooks.Registration registration = stopper == null ? () -> { } : WorkContext.onCancel(stopper);
         if (WorkContext.cancelled()) {
-            // Statement.cancel() does nothing before the statement is sent, so a statement that
+            // A cancel request does nothing before the statement is sent, so a statement that
             // cancelled work starts (or that was cancelled while registering) would run to its
             // end: refuse it, as the graph gateway does. Nothing reaches the server.
             registration.close();
+            if (stopper != null) {
+                stopper.finish();
+            }
             throwUnchecked(new SQLException("Cancelled before the statement was sent.", QUERY_CANCELED));
         }
-        recordImplicitBegin(statement);
-        execInfo.addCustomValue(CANCEL_REGISTRATION, registration);
+        Runnable hook = beforeSend;
+        if (hook != null) {
+            hook.run();
+        }
+        execInfo.addCustomValue(BEGIN, TransactionStart.before(connection));
+        execInfo.addCustomValue(STOPPER, new Stop(registration, stopper));
         execInfo.addCustomValue(STARTED, System.nanoTime());
+        recorder.sending();
     }
 
     @Override
     public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-        long started = execInfo.getCustomValue(STARTED, Long.class);
-        long duration = System.nanoTime() - started;
-        CancelHooks.Registration registration = execInfo.getCustomValue(CANCEL_REGISTRATION, CancelHooks.Registration.class);
-        if (registration != null) {
-            registration.close();
+        long duration = System.nanoTime() - execInfo.getCustomValue(STARTED, Long.class);
+        Stop stop = execInfo.getCustomValue(STOPPER, Stop.class);
+        if (stop != null) {
+            stop.close();
         }
-        String error = execInfo.isSuccess() ? null : describe(execInfo.getThrowable());
-        boolean single = queryInfoList.size() == 1;
-        for (QueryInfo query : queryInfoList) {
-            List<List<ParameterSetOperation>> parameterSets = query.getParametersList();
-            int executions = execInfo.isBatch() && !parameterSets.isEmpty() ? parameterSets.size() : 1;
-            long rows = single ? rowsOf(execInfo.getResult()) : -1;
-            recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(query.getQuery()), query.getQuery(),
-                    displayParameters(parameterSets), single ? duration : duration / queryInfoList.size(),
-                    rows, executions, error);
+        try {
+            Outcome outcome = Outcome.of(execInfo.isSuccess() ? null : execInfo.getThrowable());
+            TransactionStart begin = execInfo.getCustomValue(BEGIN, TransactionStart.class);
+            if (begin != null && begin.wasSent(physical(execInfo.getStatement()), outcome.ranOnServer())) {
+                recorder.record(Engine.POSTGRESQL, StatementKind.TX, begin.text(), List.of(), 0, -1, 1, null);
+            }
+            recordQueries(execInfo, queryInfoList, outcome, duration);
+        } catch (RuntimeException e) {
+            recordCaptureFailure(queryInfoList.isEmpty() ? "(statement)" : queryInfoList.get(0).getQuery(), duration, e);
+        } finally {
+            recorder.sent();
         }
     }
 
-    /** pgjdbc sends BEGIN ahead of the first statement on a connection with auto-commit off. */
-    private void recordImplicitBegin(Statement statement) {
+    private void recordQueries(ExecutionInfo execInfo, List<QueryInfo> queryInfoList, Outcome outcome, long duration) {
+        boolean single = queryInfoList.size() == 1;
+        long share = single ? duration : duration / Math.max(1, queryInfoList.size());
+        int batchEntry = 0;
+        for (QueryInfo query : queryInfoList) {
+            List<List<ParameterSetOperation>> parameterSets = query.getParametersList();
+            List<String> parameters = displayParameters(parameterSets);
+            if (execInfo.isBatch()) {
+                int rows = parameterSets.isEmpty() ? 1 : parameterSets.size();
+                // A Statement batch has one QueryInfo per entry, a PreparedStatement batch one with N parameter sets.
+                SentStatements.recordBatchEntries(recorder, query.getQuery(), parameters, share, rows, batchEntry,
+                        outcome, execInfo.getResult(), execInfo.getThrowable());
+                batchEntry += rows;
+            } else {
+                long rows = single ? rowsOf(execInfo.getResult()) : -1;
+                SentStatements.record(recorder, query.getQuery(), parameters, share, rows, outcome);
+            }
+        }
+    }
+
+    private void recordCaptureFailure(String sql, long duration, RuntimeException e) {
+        recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(sql), sql, List.of(), duration, -1, 1,
+                "The statement log could not tell what happened: " + describe(e));
+    }
+
+    /** The physical pgjdbc connection beneath a statement, or null when it is closed or not pgjdbc. */
+    private static BaseConnection physical(Statement statement) {
         try {
             Connection connection = statement.getConnection();
-            if (!connection.getAutoCommit() && transactionState(connection) == TransactionState.IDLE) {
-                recorder.record(Engine.POSTGRESQL, StatementKind.TX, "BEGIN", List.of(), 0, -1, 1, null);
-            }
-        } catch (SQLException e) {
-            // the connection is closed or broken: the statement itself will fail and be recorded
+            return connection.isWrapperFor(BaseConnection.class) ? connection.unwrap(BaseConnection.class) : null;
+        } catch (SQLException | RuntimeException e) {
+            return null;
         }
     }
 
@@ -104,78 +150,94 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
 
     @Override
     public void beforeMethod(MethodExecutionContext context) {
-        if (!(context.getTarget() instanceof Connection connection)) {
+        if (!(context.getTarget() instanceof BaseConnection connection)) {
             return;
         }
-        String sends = driverStatementFor(connection, context.getMethod(), context.getMethodArgs());
+        String sends;
+        try {
+            sends = driver.before(connection, context.getMethod(), context.getMethodArgs());
+        } catch (SQLException | RuntimeException e) {
+            return; // e.g. a released savepoint: the driver refuses the call before sending anything
+        }
         if (sends != null) {
             context.addCustomValue(DRIVER_SENDS, sends);
+            context.addCustomValue(BEGIN, TransactionStart.before(connection));
             context.addCustomValue(STARTED, System.nanoTime());
+            recorder.sending();
         }
     }
 
     @Override
     public void afterMethod(MethodExecutionContext context) {
-        String sends = context.getCustomValue(DRIVER_SENDS, String.class);
-        if (sends == null) {
+        String before = context.getCustomValue(DRIVER_SENDS, String.class);
+        if (before == null) {
             return;
         }
         long duration = System.nanoTime() - context.getCustomValue(STARTED, Long.class);
+        BaseConnection connection = (BaseConnection) context.getTarget();
         Throwable thrown = context.getThrown();
-        recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(sends), sends, List.of(), duration, -1, 1,
-                thrown == null ? null : describe(thrown));
-    }
-
-    /**
-     * The statement pgjdbc will send to the server for this connection method, or null when it
-     * sends none. Mirrors pgjdbc 42.7: commit and rollback are sent only inside a transaction.
-     */
-    private static String driverStatementFor(Connection connection, Method method, Object[] args) {
         try {
-            switch (method.getName()) {
-                case "commit":
-                    return inTransaction(connection) ? "COMMIT" : null;
-                case "rollback":
-                    if (args != null && args.length == 1 && args[0] instanceof Savepoint savepoint) {
-                        return "ROLLBACK TO SAVEPOINT " + savepointName(savepoint);
-                    }
-                    return inTransaction(connection) ? "ROLLBACK" : null;
-                case "setAutoCommit":
-                    boolean turningOn = Boolean.TRUE.equals(args[0]) && !connection.getAutoCommit();
-                    return turningOn && inTransaction(connection) ? "COMMIT" : null;
-                case "setSavepoint":
-                    return "SAVEPOINT";
-                case "releaseSavepoint":
-                    return "RELEASE SAVEPOINT";
-                case "getTransactionIsolation":
-                    return "SHOW TRANSACTION ISOLATION LEVEL";
-                case "setTransactionIsolation":
-                    return "SET SESSION CHARACTERISTICS AS TRANSACTION ISOLATION LEVEL";
-                case "getSchema":
-                    return "select current_schema()";
-                case "setSchema":
-                    return "SET SESSION search_path TO " + args[0];
-                default:
-                    return null;
+            Outcome outcome = Outcome.of(thrown);
+            String sends = driver.after(connection, context.getMethod(), before, context.getResult(), thrown);
+            TransactionStart begin = context.getCustomValue(BEGIN, TransactionStart.class);
+            // Only the state tells: most of these methods suppress the BEGIN (pgjdbc's QUERY_SUPPRESS_BEGIN).
+            if (begin != null && begin.wasSent(connection, false)) {
+                recorder.record(Engine.POSTGRESQL, StatementKind.TX, begin.text(), List.of(), 0, -1, 1, null);
             }
-        } catch (SQLException e) {
-            return null;
+            if (outcome.reachedServer()) {
+                recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(sends), sends, List.of(), duration, -1, 1,
+                        outcome.error());
+            }
+        } catch (RuntimeException e) {
+            recordCaptureFailure(before, duration, e);
+        } finally {
+            recorder.sent();
         }
     }
 
-    private static boolean inTransaction(Connection connection) throws SQLException {
-        return transactionState(connection) != TransactionState.IDLE;
+    /**
+     * Whether pgjdbc is about to open a transaction (auto-commit off, none open) and with which
+     * words; after the statement, the transaction state says whether it did.
+     */
+    record TransactionStart(String text) {
+        // package-private: the COPY capture (CapturedCopyManager) records its BEGIN the same way
+
+        static TransactionStart before(BaseConnection connection) {
+            try {
+                if (connection == null || connection.getAutoCommit()
+                        || connection.getTransactionState() != TransactionState.IDLE) {
+                    return null;
+                }
+                return new TransactionStart(connection.hintReadOnly() ? "BEGIN READ ONLY" : "BEGIN");
+            } catch (SQLException | RuntimeException e) {
+                return null;
+            }
+        }
+
+        /**
+         * A transaction is open (or failed) now, or the statement ran and closed it again (a
+         * COMMIT the application sent itself): the BEGIN went ahead. A statement refused by the
+         * driver before sending (a parameter not set) leaves the state idle: no BEGIN.
+         */
+        boolean wasSent(BaseConnection connection, boolean statementRan) {
+            if (statementRan) {
+                return true;
+            }
+            try {
+                return connection != null && connection.getTransactionState() != TransactionState.IDLE;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
     }
 
-    private static TransactionState transactionState(Connection connection) throws SQLException {
-        return connection.unwrap(BaseConnection.class).getTransactionState();
-    }
-
-    private static String savepointName(Savepoint savepoint) {
-        try {
-            return savepoint.getSavepointName();
-        } catch (SQLException e) {
-            return "";
+    /** Closes the cancel registration and stops further cancel requests, once the statement is over. */
+    private record Stop(CancelHooks.Registration registration, QueryStopper stopper) {
+        void close() {
+            registration.close();
+            if (stopper != null) {
+                stopper.finish();
+            }
         }
     }
 
@@ -187,15 +249,7 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
         throw (E) e;
     }
 
-    private static void cancelQuietly(Statement statement) {
-        try {
-            statement.cancel();
-        } catch (SQLException e) {
-            // already finished or closed: nothing left to stop
-        }
-    }
-
-    private static long rowsOf(Object result) {
+    static long rowsOf(Object result) {
         if (result instanceof Integer count) {
             return count;
         }
@@ -253,7 +307,7 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
         return value.length() <= MAX_PARAMETER_LENGTH ? value : value.substring(0, MAX_PARAMETER_LENGTH - 3) + "...";
     }
 
-    private static String describe(Throwable error) {
+    static String describe(Throwable error) {
         if (error == null) {
             return "failed";
         }

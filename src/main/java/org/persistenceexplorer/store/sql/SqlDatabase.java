@@ -20,6 +20,8 @@ public final class SqlDatabase implements AutoCloseable {
 
     /** Pool size: enough for the UI's parallel loads and the labs, small for a desktop. */
     public static final int DEFAULT_POOL_SIZE = 6;
+    /** The application_name of the pool's connections, which tells them apart from other clients. */
+    public static final String APPLICATION_NAME = "Persistence Explorer";
 
     private final PostgresEndpoint endpoint;
     private final HikariDataSource pool;
@@ -31,7 +33,7 @@ public final class SqlDatabase implements AutoCloseable {
 
     /** Opens a captured pool on the endpoint and checks that the server answers. */
     public static SqlDatabase open(PostgresEndpoint endpoint, StatementRecorder recorder) throws SQLException {
-        DataSource captured = ProxyDataSourceBuilder.create("postgresql", physical(endpoint))
+        DataSource captured = ProxyDataSourceBuilder.create("postgresql", physical(endpoint, new CapturingPgDataSource(recorder)))
                 .listener(new SqlCaptureListener(recorder))
                 .methodListener(new SqlCaptureListener(recorder))
                 .build();
@@ -43,17 +45,21 @@ public final class SqlDatabase implements AutoCloseable {
      * (the benchmark); the product never uses it.
      */
     public static SqlDatabase openUncaptured(PostgresEndpoint endpoint) throws SQLException {
-        return new SqlDatabase(endpoint, pool(physical(endpoint), "pe-sql-raw"));
+        return new SqlDatabase(endpoint, pool(physical(endpoint, new PGSimpleDataSource()), "pe-sql-raw"));
     }
 
-    private static PGSimpleDataSource physical(PostgresEndpoint endpoint) {
-        PGSimpleDataSource ds = new PGSimpleDataSource();
+    /** The pool's connection settings on {@code ds}: URL, user, application_name, timeouts, no setup query, no named statements. */
+    static PGSimpleDataSource physical(PostgresEndpoint endpoint, PGSimpleDataSource ds) {
         ds.setURL(endpoint.jdbcUrl());
         ds.setUser(endpoint.user());
         if (endpoint.password() != null) {
             ds.setPassword(endpoint.password());
         }
-        ds.setApplicationName("Persistence Explorer");
+        ds.setApplicationName(APPLICATION_NAME);
+        // Told the server is at least 9.0, pgjdbc puts application_name in the startup packet instead
+        // of sending "SET application_name" as a query of its own, which no proxy would see
+        // (on servers before 12 it still sends SET extra_float_digits: we support 12 and later).
+        ds.setAssumeMinServerVersion("9.0");
         ds.setConnectTimeout(5);
         // No named server-side prepared statements: pg_stat_statements does not count re-executions
         // of a prepared utility statement (pgjdbc's COMMIT), so the server's own count would fall

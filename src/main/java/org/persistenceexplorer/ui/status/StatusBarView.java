@@ -19,6 +19,7 @@ import org.persistenceexplorer.service.engine.EngineStatus;
 public final class StatusBarView {
 
     private final StatusBarViewModel model;
+    private final ReconciliationViewModel reconciliation;
 
     @FXML private HBox bar;
     @FXML private HBox enginesBox;
@@ -33,8 +34,16 @@ public final class StatusBarView {
     @FXML private Label retryOutcomeLabel;
     @FXML private Button cancelButton;
 
+    @FXML private Label reconciliationLabel;
+
     public StatusBarView(StatusBarViewModel model) {
+        this(model, null);
+    }
+
+    /** With the server's count beside the log's (null: no such label). */
+    public StatusBarView(StatusBarViewModel model, ReconciliationViewModel reconciliation) {
         this.model = model;
+        this.reconciliation = reconciliation;
     }
 
     @FXML
@@ -85,6 +94,7 @@ public final class StatusBarView {
                 model.totalProperty(), model.perKindProperty(), model.uiThreadWarningProperty(), model.backgroundProperty(),
                 model.poolProperty()));
         Tooltip.install(bar, everything);
+        showReconciliation();
     }
 
     /**
@@ -134,6 +144,25 @@ public final class StatusBarView {
             text.append("\nRunning: ").append(model.backgroundProperty().get());
         }
         return text.append('\n').append(model.poolProperty().get()).toString();
+    }
+
+    private void showReconciliation() {
+        reconciliationLabel.setVisible(reconciliation != null);
+        reconciliationLabel.setManaged(reconciliation != null);
+        if (reconciliation == null) {
+            return;
+        }
+        reconciliationLabel.textProperty().bind(reconciliation.textProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(reconciliation.tooltipProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        reconciliationLabel.setTooltip(tip);
+        reconciliationLabel.getStyleClass().add(reconciliation.styleClassProperty().get());
+        reconciliation.styleClassProperty().addListener((obs, was, now) -> {
+            reconciliationLabel.getStyleClass().remove(was);
+            reconciliationLabel.getStyleClass().add(now);
+        });
     }
 
     private void showEngines() {

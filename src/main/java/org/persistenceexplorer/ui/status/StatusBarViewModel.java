@@ -114,7 +114,9 @@ public final class StatusBarViewModel {
         poolDetail.set(p.max() == 0 ? "" : "Connection pool (HikariCP): " + p.total() + " of at most " + p.max()
                 + " connections open; " + p.waiting() + " callers waiting for one.");
 
-        List<RunningTask> tasks = runner.running();
+        // The reconciliation's comparison every 2 s is not the user's work.
+        List<RunningTask> tasks = runner.running().stream()
+                .filter(t -> !ReconciliationViewModel.ACTION.equals(t.action())).toList();
         busy.set(!tasks.isEmpty());
         cancellable.set(tasks.stream().anyMatch(t -> t.userCancellable() && !t.isCancelled()));
         if (tasks.isEmpty()) {

@@ -2,6 +2,8 @@ package org.persistenceexplorer.domain.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -16,6 +18,7 @@ class StatementKindTest {
             VALUES (1), (2)                                       | SELECT
             TABLE hr.department                                   | SELECT
             EXPLAIN SELECT 1                                      | SELECT
+            COPY t TO STDOUT                                      | SELECT
             (SELECT 1) UNION (SELECT 2)                           | SELECT
             INSERT INTO t VALUES (1)                              | INSERT
             insert into t select * from s                         | INSERT
@@ -80,6 +83,27 @@ class StatementKindTest {
             """)
     void withQueryIsClassifiedByItsMainStatementNotItsSubqueries(String sql, StatementKind expected) {
         assertThat(StatementKind.ofSql(sql.replace("\\n", "\n"))).isEqualTo(expected);
+    }
+
+    @Test
+    void classificationFollowsPostgresLexingForCommentsQuotesAndWhatActuallyRuns() {
+        Map<String, StatementKind> cases = new LinkedHashMap<>();
+        cases.put("/* outer /* nested */ still a comment SELECT */ UPDATE t SET a = 1", StatementKind.UPDATE);
+        cases.put("WITH q AS (SELECT $$)$$ AS s) DELETE FROM t", StatementKind.DELETE);
+        cases.put("WITH q AS (SELECT $x$ ) ( $x$ AS s) DELETE FROM t", StatementKind.DELETE);
+        cases.put("WITH q AS (SELECT 1 -- )\n) DELETE FROM t", StatementKind.DELETE);
+        cases.put("WITH q AS (SELECT 1 /* ( */) DELETE FROM t", StatementKind.DELETE);
+        cases.put("WITH q AS (SELECT E'\\')' AS s) DELETE FROM t", StatementKind.DELETE);
+        cases.put("WITH q AS (SELECT 'it''s ) here' AS s) UPDATE t SET a = 1", StatementKind.UPDATE);
+        cases.put("EXPLAIN ANALYZE UPDATE t SET a = 1", StatementKind.UPDATE);
+        cases.put("EXPLAIN (ANALYZE, BUFFERS) DELETE FROM t", StatementKind.DELETE);
+        cases.put("EXPLAIN ANALYSE VERBOSE INSERT INTO t VALUES (1)", StatementKind.INSERT);
+        cases.put("EXPLAIN UPDATE t SET a = 1", StatementKind.SELECT);
+        cases.put("COPY t TO STDOUT", StatementKind.SELECT);
+        cases.put("COPY (SELECT * FROM t WHERE a IN (SELECT a FROM s)) TO STDOUT WITH (FORMAT csv)", StatementKind.SELECT);
+        cases.put("COPY t (a, b) FROM STDIN", StatementKind.INSERT);
+
+        cases.forEach((sql, expected) -> assertThat(StatementKind.ofSql(sql)).as(sql).isEqualTo(expected));
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.persistenceexplorer.domain.statement.Reconciliation;
+import org.persistenceexplorer.testsupport.Await;
 import org.junit.jupiter.api.io.TempDir;
 import org.persistenceexplorer.app.AppContext;
 import org.persistenceexplorer.domain.hr.HrModel;
@@ -76,6 +78,8 @@ class EngineRecoveryTest {
         String address = sql.status().address();
         long pid = EmbeddedPostgresServer.postmasterPid(context.settings().postgresFolder()).orElseThrow();
         long statementsBefore = context.statementLog().counters().total();
+        assertThat(settledReconciliation().state()).as("the log equals the server's count after the HR startup")
+                .isEqualTo(Reconciliation.State.EQUAL);
 
         sql.healthCheck().holdRecovery(true);
         long killed = System.nanoTime();
@@ -104,6 +108,20 @@ class EngineRecoveryTest {
         assertThat(hibernateCount()).as("Hibernate, opened before the kill, works again").isEqualTo(departments);
         assertThat(EmbeddedPostgresServer.postmasterPid(context.settings().postgresFolder()).orElseThrow())
                 .as("a new server process").isNotEqualTo(pid);
+        Reconciliation afterCrash = settledReconciliation();
+        assertThat(afterCrash.state()).as("the crash lost the server's counts: said, not shown as a difference")
+                .isEqualTo(Reconciliation.State.COUNTS_LOST);
+        assertThat(afterCrash.message()).contains("restarted");
+
+        context.statementLog().reset();
+        assertThat(settledReconciliation().state()).as("Clear + reset compares again").isEqualTo(Reconciliation.State.EQUAL);
+    }
+
+    private static Reconciliation settledReconciliation() {
+        Reconciliation[] last = new Reconciliation[1];
+        Await.until(BACK_WITHIN, () -> (last[0] = context.reconciliation().check()).state() != Reconciliation.State.BUSY,
+                "a settled comparison");
+        return last[0];
     }
 
     @Test
@@ -112,6 +130,8 @@ class EngineRecoveryTest {
         Object people = graph.read("MATCH (p:Person) RETURN count(p) AS n", Map.of()).rows().get(0).get("n");
         String address = graph.status().address();
         long statementsBefore = context.statementLog().counters().total();
+        assertThat(settledReconciliation().state()).as("the log equals the server's count after the HR startup")
+                .isEqualTo(Reconciliation.State.EQUAL);
 
         graph.healthCheck().holdRecovery(true);
         long stopped = System.nanoTime();

@@ -108,4 +108,82 @@ class SecretsTest {
                 .isEqualTo("bolt://***@graph.example.org:7687");
         assertThat(Secrets.maskUrl("neo4j://graph.example.org:7687")).isEqualTo("neo4j://graph.example.org:7687");
     }
+
+    @Test
+    void everyQuotingPostgresAndCypherKnowAfterTheWordIsMasked() {
+        List<String> spellings = List.of(
+                "ALTER ROLE app PASSWORD $$hunter2$$",
+                "ALTER ROLE app PASSWORD $pw$hunter2$pw$",
+                "ALTER ROLE app PASSWORD E'hunter2'",
+                "ALTER ROLE app PASSWORD E'hun\\'ter2'",
+                "ALTER ROLE app PASSWORD /* the new one */ 'hunter2'",
+                "ALTER ROLE app PASSWORD -- the new one\n 'hunter2'",
+                "ALTER ROLE app PASSWORD /* outer /* nested */ */ $$hunter2$$",
+                "ALTER ROLE app PASSWORD 'it''s hunter2'",
+                "CREATE USER alice SET PASSWORD /* c */ 'hunter2'",
+                "CREATE USER alice SET PASSWORD // c\n 'hunter2'",
+                "CREATE USER alice SET PASSWORD 'hun\\'ter2'",
+                "ALTER CURRENT USER SET PASSWORD FROM /* old */ 'hunter1' TO /* new */ \"hunter2\"",
+                "ALTER ROLE a PASSWORD 'x1hunter2'; ALTER ROLE b PASSWORD $$hunter2$$");
+        for (String sql : spellings) {
+            assertThat(Secrets.mask(sql)).as(sql).doesNotContain("hunter").contains("'***'");
+        }
+    }
+
+    @Test
+    void valuesTheServerOrDriverInlinesInErrorsAreMaskedWhenParametersAreHidden() {
+        StatementRecorder recorder = new StatementRecorder();
+        String batchError = "Batch entry 5 INSERT INTO account (login, password) VALUES (('bob'), ('hunter2')) was aborted: "
+                + "ERROR: new row for relation \"account\" violates check constraint \"strong\"\n"
+                + "  Detail: Failing row contains (bob, hunter2).  Call getNextException to see other errors in the batch.";
+        CapturedStatement failed = recorder.record(Engine.POSTGRESQL, StatementKind.INSERT,
+                "INSERT INTO account (login, password) VALUES (?, ?)", List.of("1=bob, 2=hunter2"), 1, -1, 1, batchError);
+        CapturedStatement duplicate = recorder.record(Engine.POSTGRESQL, StatementKind.INSERT,
+                "INSERT INTO account (login, password) VALUES (?, ?)", List.of("1=bob, 2=hunter2"), 1, -1, 1,
+                "ERROR: duplicate key value violates unique constraint\n  Detail: Key (password)=(hunter2) already exists.");
+
+        assertThat(failed.parameters()).containsExactly("***");
+        assertThat(failed.error()).doesNotContain("hunter2").contains("Failing row contains (***)").contains("Batch entry 5");
+        assertThat(duplicate.error()).doesNotContain("hunter2").contains("Key (password)=(***)");
+    }
+
+    @Test
+    void theUiThreadWarningShowsTheMaskedText() {
+        ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(StatementRecorder.class);
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender = new ch.qos.logback.core.read.ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        Thread fx = new Thread(() -> new StatementRecorder().record(Engine.POSTGRESQL, StatementKind.DDL,
+                "ALTER ROLE app PASSWORD /* c */ $$hunter2$$", List.of(), 1, -1, 1, null), StatementRecorder.UI_THREAD_NAME);
+        try {
+            fx.start();
+            fx.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            logger.detachAppender(appender);
+        }
+        assertThat(appender.list).singleElement().extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+                .asString().contains("PASSWORD").doesNotContain("hunter2");
+    }
+
+    @Test
+    void whatTheLibrariesLogAboutAFailedSecretStatementIsMaskedToo() {
+        ch.qos.logback.classic.LoggerContext context = new ch.qos.logback.classic.LoggerContext();
+        ch.qos.logback.classic.Logger logger = context.getLogger("org.hibernate.orm.jdbc.error");
+        String message = "could not execute statement [ERROR: new row violates check constraint\n"
+                + "  Detail: Failing row contains (bob, hunter2).] [insert into account (login,password) values (?,?)]";
+        RuntimeException thrown = new RuntimeException("Batch entry 0 insert into account (login,password) "
+                + "values (('bob'),('hunter2')) was aborted");
+        ch.qos.logback.classic.spi.LoggingEvent event = new ch.qos.logback.classic.spi.LoggingEvent(
+                getClass().getName(), logger, ch.qos.logback.classic.Level.WARN, message, thrown, null);
+
+        MaskedMessage msg = new MaskedMessage();
+        MaskedThrowable ex = new MaskedThrowable();
+        ex.setContext(context);
+        ex.start();
+
+        assertThat(msg.convert(event)).doesNotContain("hunter2").contains("Failing row contains (***)");
+        assertThat(ex.convert(event)).doesNotContain("hunter2").contains("Batch entry 0");
+    }
 }

@@ -1,6 +1,7 @@
 package org.persistenceexplorer.store.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -126,16 +127,30 @@ class HibernateCountMatchesServerTest {
             session.remove(department);
         });
 
-        long serverCount = server.executedSinceReset();
-        long appCount = seen.stream().filter(CapturedStatement::succeeded)
-                .filter(s -> !ServerStatementCount.ACTION.equals(s.action()))
-                .mapToLong(CapturedStatement::executions).sum();
-        assertThat(appCount).as("statements the app counted vs pg_stat_statements:%s", server.describe()).isEqualTo(serverCount);
+        server.assertAppCountMatches(seen);
         assertThat(seen).filteredOn(s -> s.kind() == StatementKind.UPDATE && s.batchSize() == 20).isNotEmpty();
         assertThat(seen).filteredOn(s -> s.kind() == StatementKind.INSERT && s.batchSize() == 20)
                 .anyMatch(s -> s.text().contains("employee_project"));
         assertThat(seen).filteredOn(s -> s.kind() == StatementKind.DELETE && s.batchSize() == 20).isNotEmpty();
         assertThat(seen).filteredOn(s -> s.kind() == StatementKind.TX).extracting(CapturedStatement::text)
                 .contains("BEGIN", "COMMIT", "ROLLBACK");
+    }
+
+    @Test
+    void aHibernateBatchedFlushFailingAtRowSixCountsTheRowsTheServerRan() throws SQLException {
+        String taken = sessions.fromTransaction(session -> session.createSelectionQuery(
+                "select e.email from Employee e order by e.id desc", String.class).setMaxResults(1).getSingleResult());
+
+        assertThatThrownBy(() -> sessions.inTransaction(session -> {
+            List<Employee> ten = session.createSelectionQuery("from Employee e order by e.id", Employee.class)
+                    .setMaxResults(10).getResultList();
+            for (int i = 0; i < ten.size(); i++) {
+                ten.get(i).setEmail(i == 5 ? taken : "batch.fail." + i + "@example.com");
+            }
+        })).isInstanceOf(RuntimeException.class);
+
+        server.assertAppCountMatches(seen);
+        assertThat(seen).filteredOn(s -> s.kind() == StatementKind.UPDATE && s.succeeded()).singleElement()
+                .extracting(CapturedStatement::batchSize).isEqualTo(5);
     }
 }

@@ -19,6 +19,7 @@ import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.service.work.Cancellation;
 import org.persistenceexplorer.testsupport.Await;
 import org.persistenceexplorer.testsupport.RecordedStatements;
+import org.persistenceexplorer.testsupport.ServerStatementCount;
 import org.persistenceexplorer.testsupport.TestEngines;
 
 /**
@@ -114,18 +115,66 @@ class SqlCancelTest {
         assertThat(recorded.all()).singleElement().extracting(CapturedStatement::succeeded).isEqualTo(true);
     }
 
-    private boolean activeOnServer(String marker) {
-        try (Connection c = database.connection();
-             PreparedStatement s = c.prepareStatement("SELECT count(*) FROM pg_stat_activity "
-                     + "WHERE state = 'active' AND pid <> pg_backend_pid() AND query LIKE ?")) {
-            s.setString(1, "%" + marker + "%");
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return rs.getInt(1) > 0;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
+    @Test
+    void aCancelLandingAfterTheCheckButBeforeTheStatementRunsStillStopsIt() throws Exception {
+        String marker = "worst-moment-" + UUID.randomUUID();
+        Cancellation work = new Cancellation();
+        // The worst moment: the cancelled() check has passed, pgjdbc has not sent the statement
+        // yet, and the first cancel request reaches an idle backend, which drops it.
+        SqlCaptureListener.beforeSend = () -> cancelAndLetTheFirstRequestArrive(work);
+        CompletableFuture<Void> running;
+        try {
+            running = CompletableFuture.runAsync(() -> {
+                try (Cancellation.Scope ignored = work.enter(recorded.action());
+                     Connection c = database.connection(); Statement s = c.createStatement()) {
+                    s.execute("SELECT pg_sleep(30) /* " + marker + " */");
+                } catch (SQLException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            });
+            SQLException failure = awaitFailure(running);
+            assertThat(failure.getSQLState()).as("stopped on the server").isEqualTo("57014");
+        } finally {
+            SqlCaptureListener.beforeSend = null;
         }
+        assertThat(recorded.matching(s -> s.text().contains(marker))).singleElement()
+                .satisfies(s -> assertThat(s.succeeded()).isFalse());
+        assertThat(activeOnServer(marker)).isFalse();
+    }
+
+    @Test
+    void theConnectionOfACancelledStatementServesTheNextStatementUndisturbed() throws Exception {
+        Cancellation work = new Cancellation();
+        SqlCaptureListener.beforeSend = work::cancel;
+        try (Connection c = database.connection()) {
+            try (Cancellation.Scope ignored = work.enter(recorded.action()); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_sleep(30)");
+            } catch (SQLException expected) {
+                assertThat(expected.getSQLState()).isEqualTo("57014");
+            } finally {
+                SqlCaptureListener.beforeSend = null;
+            }
+            for (int i = 0; i < 20; i++) {
+                try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT pg_sleep(0.01), 1")) {
+                    assertThat(rs.next()).as("no stray cancel request hits later statements").isTrue();
+                }
+            }
+        }
+    }
+
+    private static void cancelAndLetTheFirstRequestArrive(Cancellation work) {
+        long before = QueryStopper.REQUESTS_SENT.get();
+        work.cancel();
+        Await.until(GIVE_UP, () -> QueryStopper.REQUESTS_SENT.get() > before, "a cancel request went out");
+        try {
+            Thread.sleep(200); // the server handles the request while the backend is idle
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private boolean activeOnServer(String marker) {
+        return new ServerStatementCount(database).running(marker);
     }
 
     private static SQLException awaitFailure(CompletableFuture<Void> running) throws Exception {

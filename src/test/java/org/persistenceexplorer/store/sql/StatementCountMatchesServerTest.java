@@ -10,14 +10,12 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.domain.statement.StatementKind;
-import org.persistenceexplorer.store.capture.StatementListener;
-import org.persistenceexplorer.testsupport.ServerStatementCount;
+import org.persistenceexplorer.testsupport.CountWindow;
 import org.persistenceexplorer.testsupport.TestEngines;
 
 /**
@@ -27,22 +25,20 @@ import org.persistenceexplorer.testsupport.TestEngines;
  */
 class StatementCountMatchesServerTest {
 
-    private final List<CapturedStatement> seen = new CopyOnWriteArrayList<>();
-    private final StatementListener listener = seen::add;
     private SqlDatabase database;
-    private ServerStatementCount server;
+    private CountWindow window;
+    private List<CapturedStatement> seen;
 
     @BeforeEach
     void listen() throws SQLException {
         database = TestEngines.sql().database();
-        server = new ServerStatementCount(database);
-        server.reset();
-        TestEngines.sql().recorder().addListener(listener);
+        window = CountWindow.open();
+        seen = window.seen();
     }
 
     @AfterEach
     void stopListening() {
-        TestEngines.sql().recorder().removeListener(listener);
+        window.close();
     }
 
     @Test
@@ -101,14 +97,10 @@ class StatementCountMatchesServerTest {
             }
         }
 
-        long serverCount = server.executedSinceReset();
-        long appCount = seen.stream().filter(CapturedStatement::succeeded)
-                .filter(s -> !ServerStatementCount.ACTION.equals(s.action()))
-                .mapToLong(CapturedStatement::executions).sum();
-        assertThat(appCount).as("statements the app counted vs pg_stat_statements:%s", server.describe()).isEqualTo(serverCount);
+        window.assertAppCountMatches();
         assertThat(seen).anyMatch(s -> !s.succeeded() && s.text().contains("SELEC broken"));
         assertThat(seen).filteredOn(s -> s.kind() == StatementKind.TX).extracting(CapturedStatement::text)
-                .contains("BEGIN", "COMMIT", "ROLLBACK", "ROLLBACK TO SAVEPOINT before_delete");
+                .contains("BEGIN", "COMMIT", "ROLLBACK", "ROLLBACK TO SAVEPOINT \"before_delete\"");
         assertThat(seen).filteredOn(s -> s.batchSize() == 10).hasSize(1);
     }
 }

@@ -1,0 +1,121 @@
+package org.persistenceexplorer.store.sql;
+
+import java.sql.BatchUpdateException;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.persistenceexplorer.domain.statement.Engine;
+import org.persistenceexplorer.domain.statement.SqlText;
+import org.persistenceexplorer.domain.statement.StatementKind;
+import org.persistenceexplorer.store.capture.StatementRecorder;
+import org.postgresql.core.NativeQuery;
+import org.postgresql.core.Parser;
+
+/**
+ * Records what the server executed for one JDBC call, counted as the server counts it:
+ * each statement of a string of several (split by pgjdbc's own parser, which is how the driver
+ * sends them), nothing for a string of only comments and semicolons, and for a failed batch the
+ * rows executed before the failing one plus the failing one as an error. Stateless; thread-safe.
+ */
+final class SentStatements {
+
+    /** pgjdbc's failed-batch message names the failing entry: "Batch entry 5 INSERT ... was aborted". */
+    private static final Pattern BATCH_ENTRY = Pattern.compile("^Batch entry (\\d+) ");
+
+    private SentStatements() {
+    }
+
+    /** One execute/executeQuery/executeUpdate call. */
+    static void record(StatementRecorder recorder, String sql, List<String> parameters, long duration, long rows,
+                       Outcome outcome) {
+        List<String> statements = split(sql);
+        if (statements.isEmpty()) {
+            if (outcome.error() != null) {
+                recorder.record(Engine.POSTGRESQL, StatementKind.OTHER, sql, parameters, duration, -1, 1, outcome.error());
+            }
+            return; // the server received nothing to run, and counts nothing
+        }
+        if (statements.size() == 1 || outcome.error() != null) {
+            // On a failure in a string of several, which one failed is not known: one error row.
+            recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(sql), sql, parameters, duration,
+                    statements.size() == 1 ? rows : -1, 1, outcome.error());
+            return;
+        }
+        for (String statement : statements) {
+            recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(statement), statement, parameters,
+                    duration / statements.size(), -1, 1, null);
+        }
+    }
+
+    /**
+     * One query of a batch: {@code entries} rows starting at batch position {@code first}.
+     * A failed batch records the rows the server ran before the failing one as a success (the
+     * server executed and counted them, even when the failure rolls them back) and the failing
+     * one as an error; rows after it never ran.
+     */
+    static void recordBatchEntries(StatementRecorder recorder, String sql, List<String> parameters, long duration,
+                                   int entries, int first, Outcome outcome, Object result, Throwable thrown) {
+        if (result instanceof int[] counts && counts.length == 0) {
+            return; // executeBatch() with nothing added sends nothing
+        }
+        StatementKind kind = StatementKind.ofSql(sql);
+        if (outcome.error() == null) {
+            recorder.record(Engine.POSTGRESQL, kind, sql, parameters, duration, SqlCaptureListener.rowsOf(result), entries, null);
+            return;
+        }
+        int executed = executedBefore(thrown);
+        if (executed < 0) {
+            recorder.record(Engine.POSTGRESQL, kind, sql, parameters, duration, -1, entries, outcome.error());
+            return;
+        }
+        int ran = Math.max(0, Math.min(entries, executed - first));
+        if (ran > 0) {
+            recorder.record(Engine.POSTGRESQL, kind, sql, slice(parameters, 0, ran, entries), duration, -1, ran, null);
+        }
+        if (executed >= first && executed < first + entries) {
+            recorder.record(Engine.POSTGRESQL, kind, sql, slice(parameters, ran, ran + 1, entries), 0, -1, 1,
+                    outcome.error());
+        }
+    }
+
+    /** Rows of the batch the server executed before the failing one, or -1 when unknown. */
+    static int executedBefore(Throwable thrown) {
+        if (!(thrown instanceof BatchUpdateException batch)) {
+            return -1;
+        }
+        Matcher entry = BATCH_ENTRY.matcher(String.valueOf(batch.getMessage()));
+        int named = entry.find() ? Integer.parseInt(entry.group(1)) : -1;
+        int counted = 0;
+        for (int count : batch.getUpdateCounts()) {
+            if (count == Statement.EXECUTE_FAILED) {
+                break;
+            }
+            counted++;
+        }
+        return Math.max(named, counted);
+    }
+
+    /** The statements the server will run for this text, as pgjdbc splits it; empty for nothing to run. */
+    static List<String> split(String sql) {
+        if (sql == null || SqlText.isBlank(sql)) {
+            return List.of();
+        }
+        if (sql.indexOf(';') < 0) {
+            return List.of(sql);
+        }
+        try {
+            List<NativeQuery> parts = Parser.parseJdbcSql(sql, true, true, true, false, false);
+            List<String> statements = parts.stream().map(q -> q.nativeSql).filter(q -> !SqlText.isBlank(q))
+                    .map(String::strip).toList();
+            return statements.size() == 1 ? List.of(sql) : statements;
+        } catch (SQLException e) {
+            return List.of(sql);
+        }
+    }
+
+    private static List<String> slice(List<String> parameters, int from, int to, int entries) {
+        return parameters.size() == entries ? parameters.subList(from, to) : parameters;
+    }
+}
