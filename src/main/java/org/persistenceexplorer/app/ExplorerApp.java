@@ -17,7 +17,6 @@ import java.util.prefs.Preferences;
 import org.persistenceexplorer.ui.common.FeatureContext;
 import org.persistenceexplorer.ui.common.FxBackgroundRunner;
 import org.persistenceexplorer.ui.common.UiTicker;
-import org.persistenceexplorer.ui.common.UiWarmUp;
 import org.persistenceexplorer.ui.common.ViewLoader;
 import org.persistenceexplorer.ui.common.WindowSettings;
 import org.persistenceexplorer.ui.log.StatementLogView;
@@ -67,7 +66,6 @@ public final class ExplorerApp extends Application {
         // As many workers as pool connections: more work would only wait inside the pool.
         runner = new FxBackgroundRunner(context.sql().poolSize());
         startupStage = stage;
-        UiWarmUp.start();
         context.holdBackgroundStepsUntilTheMainWindowIsShown();
         showStartup(stage);
         ticker.start();
