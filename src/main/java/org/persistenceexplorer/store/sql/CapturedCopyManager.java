@@ -6,7 +6,6 @@ import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.domain.statement.StatementKind;
 import org.persistenceexplorer.store.capture.CancelHooks;
 import org.persistenceexplorer.store.capture.StatementRecorder;
-import org.persistenceexplorer.store.capture.WorkContext;
 import org.postgresql.copy.CopyDual;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -52,15 +51,9 @@ final class CapturedCopyManager extends CopyManager {
     }
 
     private Running start(String sql) throws SQLException {
-        QueryStopper stopper = new QueryStopper(connection);
-        CancelHooks.Registration registration = WorkContext.onCancel(stopper);
-        if (WorkContext.cancelled()) {
-            registration.close();
-            stopper.finish();
-            throw new SQLException("Cancelled before the statement was sent.", SqlCaptureListener.QUERY_CANCELED);
-        }
+        QueryStopper.Armed armed = QueryStopper.arm(connection);
         recorder.sending();
-        return new Running(sql, SqlCaptureListener.TransactionStart.before(connection), registration, stopper);
+        return new Running(sql, SqlCaptureListener.TransactionStart.before(connection), armed.registration(), armed.stopper());
     }
 
     /** One COPY between its start and its end; records itself exactly once. */

@@ -4,9 +4,7 @@ import java.sql.SQLException;
 import java.util.List;
 import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.domain.statement.StatementKind;
-import org.persistenceexplorer.store.capture.CancelHooks;
 import org.persistenceexplorer.store.capture.StatementRecorder;
-import org.persistenceexplorer.store.capture.WorkContext;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.fastpath.Fastpath;
 import org.postgresql.fastpath.FastpathArg;
@@ -31,12 +29,8 @@ final class CapturedFastpath extends Fastpath {
 
     @Override
     public byte[] fastpath(int fnId, FastpathArg[] args) throws SQLException {
-        QueryStopper stopper = new QueryStopper(connection);
-        CancelHooks.Registration registration = WorkContext.onCancel(stopper);
+        QueryStopper.Armed armed = QueryStopper.arm(connection);
         try {
-            if (WorkContext.cancelled()) {
-                throw new SQLException("Cancelled before the call was sent.", SqlCaptureListener.QUERY_CANCELED);
-            }
             SqlCaptureListener.TransactionStart begin = SqlCaptureListener.TransactionStart.before(connection);
             try {
                 return super.fastpath(fnId, args);
@@ -46,8 +40,7 @@ final class CapturedFastpath extends Fastpath {
                 }
             }
         } finally {
-            registration.close();
-            stopper.finish();
+            armed.disarm();
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.persistenceexplorer.store.sql;
 
+import org.persistenceexplorer.store.capture.WorkContext;
+import org.persistenceexplorer.store.capture.CancelHooks;
 import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -67,6 +69,34 @@ final class QueryStopper implements Runnable {
             REQUESTS_SENT.incrementAndGet();
         } catch (SQLException e) {
             // the connection is gone: nothing left to stop
+        }
+    }
+
+    /**
+     * Registers a stopper for the connection with the current work, or, when that work is already
+     * cancelled, refuses at once (SQLState 57014) with nothing sent: a cancel request reaching the
+     * server before the statement would be lost, and the statement would run to its end.
+     *
+     * @param connection the physical connection, or null when there is none to stop
+     */
+    static Armed arm(PGConnection connection) throws SQLException {
+        QueryStopper stopper = connection == null ? null : new QueryStopper(connection);
+        CancelHooks.Registration registration = stopper == null ? () -> { } : WorkContext.onCancel(stopper);
+        Armed armed = new Armed(stopper, registration);
+        if (WorkContext.cancelled()) {
+            armed.disarm();
+            throw new SQLException("Cancelled before the statement was sent.", SqlCaptureListener.QUERY_CANCELED);
+        }
+        return armed;
+    }
+
+    /** A stopper registered with the current work; disarm it once the statement is over. */
+    record Armed(QueryStopper stopper, CancelHooks.Registration registration) {
+        void disarm() {
+            registration.close();
+            if (stopper != null) {
+                stopper.finish();
+            }
         }
     }
 }

@@ -16,7 +16,6 @@ import org.persistenceexplorer.store.capture.CancelHooks;
 import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.domain.statement.StatementKind;
 import org.persistenceexplorer.store.capture.StatementRecorder;
-import org.persistenceexplorer.store.capture.WorkContext;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
@@ -68,18 +67,16 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
     @Override
     public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
         BaseConnection connection = physical(execInfo.getStatement());
-        QueryStopper stopper = connection == null ? null : new QueryStopper(connection);
-        CancelHooks.Registration registration = stopper == null ? () -> { } : WorkContext.onCancel(stopper);
-        if (WorkContext.cancelled()) {
-            // A cancel request does nothing before the statement is sent, so a statement that
-            // cancelled work starts (or that was cancelled while registering) would run to its
-            // end: refuse it, as the graph gateway does. Nothing reaches the server.
-            registration.close();
-            if (stopper != null) {
-                stopper.finish();
-            }
-            throwUnchecked(new SQLException("Cancelled before the statement was sent.", QUERY_CANCELED));
+        QueryStopper.Armed armed;
+        try {
+            // Refuses a statement that cancelled work starts, as the graph gateway does.
+            armed = QueryStopper.arm(connection);
+        } catch (SQLException refused) {
+            throwUnchecked(refused);
+            return;
         }
+        QueryStopper stopper = armed.stopper();
+        CancelHooks.Registration registration = armed.registration();
         Runnable hook = beforeSend;
         if (hook != null) {
             hook.run();
