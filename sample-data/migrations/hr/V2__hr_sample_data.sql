@@ -1,6 +1,6 @@
 -- HR sample, step 2: the sample data.
 -- GENERATED, do not edit by hand. Regenerate (same count, same file; fixed seed 20240917):
---   java -cp target/classes sample-data/generators/HrSampleData.java 300 > sample-data/migrations/hr/V2__hr_sample_data.sql
+--   java sample-data/generators/HrSampleData.java 300 > sample-data/migrations/hr/V2__hr_sample_data.sql
 -- 8 departments, 300 employees (1 CEO, 7 VPs, 0 directors, 41 managers, 251 staff),
 -- 20 projects, 367 project assignments. Names are random combinations, not real people.
 -- Ids are explicit (a manager's id is smaller than their reports' ids); the identity
