@@ -5,12 +5,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A made-up company of any size in the HR track's shape: departments, a management tree of
@@ -187,6 +189,8 @@ public final class HrCompany {
         }
     }
 
+    private static final Pattern NOT_IN_EMAILS = Pattern.compile("[^a-z.]");
+
     private final Random random = new Random(SEED);
     private final int employeeCount;
 
@@ -344,7 +348,8 @@ public final class HrCompany {
         for (Person p : people) {
             String first = pick(FIRST_NAMES);
             String last = pick(LAST_NAMES);
-            String local = (first + "." + last).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "");
+            String local = (first + "." + last).toLowerCase(Locale.ROOT);
+            local = NOT_IN_EMAILS.matcher(local).replaceAll("");
             int n = emailsTaken.merge(local, 1, Integer::sum);
             String email = local + (n == 1 ? "" : Integer.toString(n)) + "@example.com";
             Dept d = p.dept;
@@ -437,7 +442,8 @@ public final class HrCompany {
 
     /** Staff work on 0-3 projects, mostly their own department's; managers on at most one. */
     private int assignments(List<Person> people, List<Project> projects, Rows out) throws Exception {
-        Map<Dept, List<Project>> byDept = new HashMap<>();
+        // identity: a record's hashCode walks all its fields, a million times over
+        Map<Dept, List<Project>> byDept = new IdentityHashMap<>();
         for (Project project : projects) {
             byDept.computeIfAbsent(project.dept(), k -> new ArrayList<>()).add(project);
         }
@@ -476,7 +482,15 @@ public final class HrCompany {
     }
 
     private static int departmentId(Dept dept) {
-        return dept == EXECUTIVE ? 1 : DEPARTMENTS.indexOf(dept) + 2;
+        if (dept == EXECUTIVE) {
+            return 1;
+        }
+        for (int i = 0; i < DEPARTMENTS.size(); i++) {
+            if (DEPARTMENTS.get(i) == dept) {
+                return i + 2;
+            }
+        }
+        throw new IllegalArgumentException(dept.name());
     }
 
     /** Splits {@code total} into parts proportional to the weights (largest remainder). */
