@@ -9,7 +9,7 @@ import java.util.List;
  * {@link #SECTIONS}, one after the other in this JVM, into one report written as
  * {@code <reportDir>/report.md} and {@code report.json} and printed to stdout. A section that
  * fails is reported as failed and makes the run exit with 1 after the report is written.
- * Progress goes to stderr. A main class on the test classpath, not a test: timings never go
+ * {@code -Dbench.only=<text>} runs only the sections whose title contains it. Progress goes to stderr. A main class on the test classpath, not a test: timings never go
  * into test assertions.
  */
 public final class BenchmarkSuite {
@@ -26,7 +26,12 @@ public final class BenchmarkSuite {
     public static void main(String[] args) {
         Path reportDir = Path.of(args.length > 0 ? args[0] : "target/benchmark");
         BenchmarkReport report = new BenchmarkReport();
+        // -Dbench.only=<text>: only the sections whose title contains it (case-insensitive), while working on one
+        String only = System.getProperty("bench.only", "").strip().toLowerCase(java.util.Locale.ROOT);
         for (BenchmarkSection section : SECTIONS) {
+            if (!only.isEmpty() && !section.title().toLowerCase(java.util.Locale.ROOT).contains(only)) {
+                continue;
+            }
             long start = System.nanoTime();
             System.err.println("[benchmark] " + section.title() + " ...");
             try {
