@@ -43,7 +43,7 @@ final class OrgChartCanvas {
 
     static final String NODE_PREFIX = "p";
     /** Below this many pixels per box a name would be unreadable: labels hide. */
-    private static final double LEGIBLE_BOX_PX = 70;
+    private static final double LEGIBLE_BOX_PX = 45;
 
     private final Graph graph = new SingleGraph("org chart", false, true, 4_096, 8_192);
     private final FxViewer viewer;
@@ -210,7 +210,7 @@ final class OrgChartCanvas {
         }
     }
 
-    /** Centres the person and zooms so about fifteen boxes fit across. */
+    /** Centres the person a little below the middle (their chain of command above) and zooms so about twelve boxes fit across. */
     void focus(long id) {
         TidyTreeLayout.Position at = positions.get(id);
         if (at == null) {
@@ -218,8 +218,13 @@ final class OrgChartCanvas {
         }
         Camera camera = view.getCamera();
         camera.setAutoFitView(false);
-        camera.setViewCenter(at.x(), at.y() - 1.5, 0);
-        camera.setViewPercent(Math.min(1, 15 * (TidyTreeLayout.NODE_WIDTH + TidyTreeLayout.GAP_BETWEEN_NODES) / graphWidth));
+        camera.setViewCenter(at.x(), at.y() + TidyTreeLayout.GAP_BETWEEN_LEVELS, 0);
+        camera.setViewPercent(Math.min(1, 12 * (TidyTreeLayout.NODE_WIDTH + TidyTreeLayout.GAP_BETWEEN_NODES) / graphWidth));
+    }
+
+    /** Paints the chart now, on this thread (GraphStream otherwise paints on its next timer tick): for measuring. */
+    void paintNow() {
+        view.render(view.getGraphics());
     }
 
     void fit() {

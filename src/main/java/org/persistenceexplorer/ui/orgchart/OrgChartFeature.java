@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 import javafx.scene.Parent;
 import javax.sql.DataSource;
 import org.persistenceexplorer.service.engine.CypherRunner;
+import org.persistenceexplorer.service.hrdata.HrGenerator;
 import org.persistenceexplorer.service.orggraph.ConstraintLesson;
 import org.persistenceexplorer.service.orggraph.DelegationResolver;
 import org.persistenceexplorer.service.orggraph.Delegations;
@@ -24,14 +25,17 @@ public final class OrgChartFeature implements Feature {
 
     private final CypherRunner graph;
     private final Supplier<DataSource> hr;
+    private final HrGenerator generator;
 
     /**
      * @param graph the app's Neo4j
      * @param hr    the captured PostgreSQL pool (asked for when the tab opens: PostgreSQL is up by then)
+     * @param generator replaces the HR rows with a generated company (the "10,000 people" button)
      */
-    public OrgChartFeature(CypherRunner graph, Supplier<DataSource> hr) {
+    public OrgChartFeature(CypherRunner graph, Supplier<DataSource> hr, HrGenerator generator) {
         this.graph = graph;
         this.hr = hr;
+        this.generator = generator;
     }
 
     @Override
@@ -53,7 +57,8 @@ public final class OrgChartFeature implements Feature {
     public FeatureView open(FeatureContext context) {
         OrgChartViewModel model = new OrgChartViewModel(context.engines(), context.runner(), services(graph, hr.get()));
         context.ticker().subscribe(model::refresh);
-        OrgChartView view = new OrgChartView(model, null);
+        OrgChartView view = new OrgChartView(model,
+                () -> model.replaceHr("10,000 people", p -> generator.generate("hr", 10_000, p)));
         Parent root = ViewLoader.load(view);
         root.getStylesheets().add(OrgChartFeature.class.getResource("/css/orgchart.css").toExternalForm());
         return new FeatureView() {

@@ -33,7 +33,7 @@ final class OrgChartStyle {
                 node.manager { shape: rounded-box; stroke-width: 2px; }
                 node.staff { shape: circle; size: 0.4gu, 0.4gu; }
                 node.collapsed { stroke-mode: dashes; stroke-width: 3px; stroke-color: #1f2328; }
-                node.marked { stroke-color: #cf222e; stroke-width: 4px; stroke-mode: plain; }
+                node.marked { stroke-color: #cf222e; stroke-width: 4px; stroke-mode: plain; text-visibility-mode: normal; }
                 node.selected { stroke-color: #0969da; stroke-width: 5px; stroke-mode: plain; text-style: bold; text-visibility-mode: normal; }
                 edge { fill-color: #8c959f; size: 1px; }
                 edge.marked { fill-color: #cf222e; size: 4px; }

@@ -61,9 +61,16 @@ public final class OrgChartView {
         answerText.textProperty().bind(model.answerProperty());
         cypherText.textProperty().bind(model.cypherProperty());
         permissionBox.setItems(model.permissions());
+        String[] chosen = {"approve time off"};
+        permissionBox.valueProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                chosen[0] = b;
+            }
+        });
         model.permissions().addListener((javafx.collections.ListChangeListener<String>) c -> {
-            if (permissionBox.getValue() == null && model.permissions().contains("approve time off")) {
-                permissionBox.setValue("approve time off");
+            // Reloading the names clears the choice: keep the one the user had
+            if (model.permissions().contains(chosen[0])) {
+                permissionBox.setValue(chosen[0]);
             }
         });
         bigButton.setVisible(tenThousand != null);

@@ -113,6 +113,17 @@ public final class OrgChartViewModel {
     void show(List<OrgMember> members) {
         ChartTree fresh = new ChartTree(members, ChartTree.DEFAULT_BUDGET);
         tree.set(fresh);
+        highlight.set(List.of()); // a chain of the old chart may name people no longer there
+        Long keep = selected.get();
+        if (keep != null && fresh.member(keep) != null) {
+            fresh.reveal(keep);
+            if (services != null) {
+                select(keep); // the person may have changed with the data: read the profile again
+            }
+        } else {
+            selected.set(null);
+            profile.set(null);
+        }
         message.set(members.isEmpty() ? "The graph has no people yet: press Sync to bring them from HR."
                 : members.size() + " people; " + fresh.visible().size() + " drawn.");
         chartVersion.set(chartVersion.get() + 1);
@@ -310,6 +321,25 @@ public final class OrgChartViewModel {
         answer.set("Sync: " + outcome.describe());
         message.set("Synced.");
         load();
+    }
+
+    /**
+     * Replaces the HR data (e.g. the generator's 10,000 people), then syncs the graph and
+     * reloads the chart; the cache starts empty.
+     */
+    public void replaceHr(String what, org.persistenceexplorer.service.work.Work<?> generate) {
+        message.set("Generating " + what + " in HR, then syncing the graph…");
+        runner.task("org chart: " + what, p -> {
+            generate.run(p);
+            return services.sync().sync(p);
+        }).replacing("orgchart.sync")
+                .onSuccess(outcome -> {
+                    services.profiles().clear();
+                    synced(outcome);
+                })
+                .onFailure(e -> message.set("Could not generate " + what + ": " + e.getMessage()))
+                .onCancelled(() -> message.set("Cancelled; sync again to complete the graph."))
+                .start();
     }
 
     /** CREATE of an existing person (refused by the constraint) next to MERGE (finds them). */

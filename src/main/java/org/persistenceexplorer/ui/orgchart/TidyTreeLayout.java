@@ -19,7 +19,7 @@ public final class TidyTreeLayout {
 
     public static final double NODE_WIDTH = 1.0;
     public static final double NODE_HEIGHT = 0.4;
-    public static final double GAP_BETWEEN_NODES = 0.25;
+    public static final double GAP_BETWEEN_NODES = 0.45;
     public static final double GAP_BETWEEN_LEVELS = 1.2;
     private static final Long COMPANY = Long.MIN_VALUE;
 
