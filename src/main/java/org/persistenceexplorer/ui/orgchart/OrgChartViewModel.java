@@ -153,6 +153,7 @@ public final class OrgChartViewModel {
             return;
         }
         t.reveal(id);
+        message.set(t.member(id).name() + " found; " + t.visible().size() + " of " + t.size() + " drawn.");
         highlight.set(List.copyOf(new java.util.ArrayList<>(t.lineAbove(id))));
         chartVersion.set(chartVersion.get() + 1);
         focused.set(null);

@@ -127,6 +127,18 @@ class OrgChartViewTest extends FxRobot {
 
         assertThat(model.cacheLineProperty().get()).startsWith("Cache hit: no statement");
         assertThat(model.selectedProperty().get()).isEqualTo(940_004L);
+
+        java.nio.file.Path png = java.nio.file.Files.createTempFile("orgchart-", ".png");
+        interact(() -> {
+            try {
+                PngExport.write(view.canvas().node(), png);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).as("the visible chart as PNG").isEqualTo((int) view.canvas().node().getWidth());
+        java.nio.file.Files.delete(png);
     }
 
     @Test
