@@ -125,7 +125,7 @@ public final class AppContext implements AutoCloseable {
 
     static String describe(ImportOutcome outcome) {
         return outcome.peopleRead() + " people: " + outcome.nodesCreated() + " nodes and "
-                + outcome.relationshipsCreated() + " REPORTS_TO relationships created"
+                + outcome.relationshipsCreated() + " REPORTS_TO and IN_DEPARTMENT relationships created"
                 + (outcome.unchanged() ? " (HR unchanged since the last import: nothing written)"
                 : outcome.nodesCreated() == 0 && outcome.relationshipsCreated() == 0 ? " (already imported)" : "");
     }

@@ -20,7 +20,7 @@ final class FeatureList {
         return List.of(
                 new TablesFeature(),
                 new MigrationsFeature(),
-                new OrgChartFeature(),
+                new OrgChartFeature(context.graph(), () -> context.sql().dataSource(), context.hrGenerator()),
                 new ConsoleFeature());
     }
 }

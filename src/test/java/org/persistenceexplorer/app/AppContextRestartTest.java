@@ -34,7 +34,7 @@ class AppContextRestartTest {
     private static final String MIGRATE_HR = "startup: migrate hr";
     private static final String IMPORT_ORG_GRAPH = "startup: import org graph";
     private static final Pattern IMPORT_SUMMARY =
-            Pattern.compile("(\\d+) people: (\\d+) nodes and (\\d+) REPORTS_TO relationships created.*");
+            Pattern.compile("(\\d+) people: (\\d+) nodes and (\\d+) REPORTS_TO and IN_DEPARTMENT relationships created.*");
 
     @TempDir
     Path dataDir;

@@ -10,21 +10,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
-import org.persistenceexplorer.store.capture.WorkContext;
-import org.persistenceexplorer.service.engine.CypherRunner;
 import org.persistenceexplorer.domain.graph.GraphResult;
+import org.persistenceexplorer.service.engine.CypherRunner;
+import org.persistenceexplorer.service.work.Progress;
+import org.persistenceexplorer.store.capture.WorkContext;
 
 /**
- * Copies the HR people into Neo4j as the org graph: one {@code :Person} node per employee
- * (employeeId, name, title, department, email) and a {@code :REPORTS_TO} relationship from each
- * employee to their manager. Safe to repeat: a uniqueness constraint on
- * {@code :Person(employeeId)} plus {@code MERGE} mean a second import of the same data creates
- * nothing; a manager changed in HR moves the relationship. People deleted from HR stay in the
- * graph. Rows go to Neo4j in {@code UNWIND} batches, so 300 people are two statements, not 600.
+ * Syncs the HR people and departments (PostgreSQL, the system of record) into Neo4j as the org
+ * graph: one {@code :Person} per employee (employeeId, name, title, department, email),
+ * {@code :Department} nodes, {@code REPORTS_TO} to the manager and {@code IN_DEPARTMENT}; then
+ * the graph's own roles, permissions and delegations ({@link GraphScript#ROLES_AND_DELEGATIONS}).
+ *
+ * <p>Idempotent: uniqueness constraints plus {@code MERGE}, and properties set only where HR
+ * changed them, so a second sync of the same data writes nothing at all. People removed from HR
+ * leave the graph; a moved person's {@code REPORTS_TO} moves. Rows go to Neo4j in
+ * {@code UNWIND} batches. An interrupted sync leaves what it wrote; the next one completes it
+ * without duplicates (the constraint and MERGE see to that). Each person carries the HR schema
+ * they came from ({@code source}), so removals touch only that source's people.
  *
  * <p>Reads PostgreSQL through the captured DataSource and writes through the {@link CypherRunner},
  * so every statement reaches the statement log. Blocking; call off the FX thread. Cancelling the
- * current work stops the running batch on the server.
+ * current work stops the running batch on the server and refuses the next one.
  */
 public final class OrgGraphImport {
 
@@ -34,16 +40,39 @@ public final class OrgGraphImport {
 
     static final String CONSTRAINT = "CREATE CONSTRAINT person_employee_id IF NOT EXISTS "
             + "FOR (p:Person) REQUIRE p.employeeId IS UNIQUE";
-    /** Writes properties only where HR changed them, so a re-import writes nothing at all. */
+    static final String DEPARTMENT_CONSTRAINT = "CREATE CONSTRAINT department_key IF NOT EXISTS "
+            + "FOR (d:Department) REQUIRE d.key IS UNIQUE";
+    static final String MERGE_DEPARTMENTS = """
+            UNWIND $departments AS dept
+            MERGE (d:Department {key: dept.key})
+            ON CREATE SET d.departmentId = dept.id, d.name = dept.name, d.source = $source
+            WITH d, dept
+            WHERE d.name <> dept.name
+            SET d.name = dept.name""";
+    /**
+     * Compares each person with what the graph holds first (properties and manager), then
+     * writes properties only for the new and the changed: an unchanged person costs a read.
+     */
     static final String MERGE_PEOPLE = """
             UNWIND $people AS person
+            OPTIONAL MATCH (old:Person {employeeId: person.id})
+            OPTIONAL MATCH (old)-[:REPORTS_TO]->(oldBoss:Person)
+            OPTIONAL MATCH (old)-[:IN_DEPARTMENT]->(oldDept:Department)
+            WITH person, old, collect(DISTINCT oldBoss.employeeId) AS bosses, collect(DISTINCT oldDept.key) AS depts
+            WITH person, old IS NULL AS isNew,
+                 old IS NOT NULL AND (coalesce(old.name, '') <> coalesce(person.name, '')
+                   OR coalesce(old.title, '') <> coalesce(person.title, '')
+                   OR coalesce(old.department, '') <> coalesce(person.department, '')
+                   OR coalesce(old.email, '') <> coalesce(person.email, '')
+                   OR coalesce(old.source, '') <> person.source
+                   OR bosses <> CASE WHEN person.managerId IS NULL THEN [] ELSE [person.managerId] END
+                   OR depts <> CASE WHEN person.departmentKey IS NULL THEN [] ELSE [person.departmentKey] END) AS isChanged
             MERGE (p:Person {employeeId: person.id})
-            WITH p, person
-            WHERE coalesce(p.name, '') <> coalesce(person.name, '')
-               OR coalesce(p.title, '') <> coalesce(person.title, '')
-               OR coalesce(p.department, '') <> coalesce(person.department, '')
-               OR coalesce(p.email, '') <> coalesce(person.email, '')
-            SET p.name = person.name, p.title = person.title, p.department = person.department, p.email = person.email""";
+            FOREACH (_ IN CASE WHEN isNew OR isChanged THEN [1] ELSE [] END |
+              SET p.name = person.name, p.title = person.title, p.department = person.department,
+                  p.email = person.email, p.source = person.source)
+            RETURN sum(CASE WHEN isNew THEN 1 ELSE 0 END) AS created, sum(CASE WHEN isChanged THEN 1 ELSE 0 END) AS updated,
+                   collect(CASE WHEN isNew OR isChanged THEN person.id END) AS changed""";
     /** Removes a REPORTS_TO that HR no longer has, then links each employee to their manager. */
     static final String LINK_MANAGERS = """
             UNWIND $people AS person
@@ -55,6 +84,26 @@ public final class OrgGraphImport {
             WHERE person.managerId IS NOT NULL
             MATCH (boss:Person {employeeId: person.managerId})
             MERGE (e)-[:REPORTS_TO]->(boss)""";
+    static final String LINK_DEPARTMENTS = """
+            UNWIND $people AS person
+            MATCH (e:Person {employeeId: person.id})
+            OPTIONAL MATCH (e)-[former:IN_DEPARTMENT]->(formerDept:Department)
+              WHERE person.departmentKey IS NULL OR formerDept.key <> person.departmentKey
+            DELETE former
+            WITH DISTINCT e, person
+            WHERE person.departmentKey IS NOT NULL
+            MATCH (d:Department {key: person.departmentKey})
+            MERGE (e)-[:IN_DEPARTMENT]->(d)""";
+    static final String REMOVE_PEOPLE = """
+            MATCH (p:Person {source: $source})
+            WHERE NOT p.employeeId IN $ids
+            WITH p, p.employeeId AS id
+            DETACH DELETE p
+            RETURN collect(id) AS removed""";
+    static final String REMOVE_DEPARTMENTS = """
+            MATCH (d:Department {source: $source})
+            WHERE NOT d.key IN $keys
+            DETACH DELETE d""";
 
     /**
      * What the graph holds of the last import from this source: its fingerprint, and how many of
@@ -78,10 +127,11 @@ public final class OrgGraphImport {
     private final DataSource dataSource;
     private final CypherRunner graph;
     private final String peopleQuery;
+    private final String departmentQuery;
     private final String source;
     private final int batchSize;
 
-    /** Imports from the HR sample's schema {@code hr}. */
+    /** Syncs from the HR sample's schema {@code hr}. */
     public OrgGraphImport(DataSource dataSource, CypherRunner graph) {
         this(dataSource, graph, "hr", DEFAULT_BATCH_SIZE);
     }
@@ -100,43 +150,127 @@ public final class OrgGraphImport {
         this.graph = graph;
         this.batchSize = batchSize;
         this.source = hrSchema;
-        this.peopleQuery = "SELECT e.id, e.name, e.title, e.email, d.name AS department, e.manager_id "
+        this.peopleQuery = "SELECT e.id, e.name, e.title, e.email, d.name AS department, e.department_id, e.manager_id "
                 + "FROM " + hrSchema + ".employee e LEFT JOIN " + hrSchema + ".department d ON d.id = e.department_id "
                 + "ORDER BY e.id";
+        this.departmentQuery = "SELECT id, name FROM " + hrSchema + ".department ORDER BY id";
+    }
+
+    /** The HR schema this sync reads (the {@code source} its people carry in the graph). */
+    public String source() {
+        return source;
     }
 
     /**
-     * Runs the import under the caller's action, or under {@link #ACTION} when there is none.
-     * When HR has not changed since the last import and the graph still holds what it wrote, it
-     * sends one read and nothing else: a warm start imports nothing and so waits for nothing.
+     * The startup import: runs the sync under the caller's action, or under {@link #ACTION} when
+     * there is none. When HR has not changed since the last import and the graph still holds
+     * what it wrote, it sends one read and nothing else: a warm start waits for nothing.
      */
     public ImportOutcome importPeople() throws SQLException {
-        try (WorkContext.Scope ignored = WorkContext.NO_ACTION.equals(WorkContext.currentAction())
-                ? WorkContext.enter(ACTION) : () -> { }) {
+        try (WorkContext.Scope ignored = enterDefaultAction()) {
+            // Departments are read only when something is written: a warm start is one SQL read and one Cypher read.
             List<Map<String, Object>> people = readPeople();
             String fingerprint = fingerprint(people);
             if (unchangedSinceLastImport(people, fingerprint)) {
                 return new ImportOutcome(people.size(), 0, 0, 0, false, 1, true);
             }
-            boolean constraintCreated = graph.write(CONSTRAINT, Map.of()).counters().constraintsAdded() > 0;
-            int statements = 2;
-            int nodesCreated = 0;
-            for (List<Map<String, Object>> batch : batches(people)) {
-                nodesCreated += graph.write(MERGE_PEOPLE, Map.of("people", batch)).counters().nodesCreated();
-                statements++;
+            HrRows hr = new HrRows(readDepartments(), people);
+            Written written = write(hr, fingerprint, Progress.NONE);
+            return new ImportOutcome(hr.people().size(), written.outcome().created(), written.linksCreated(),
+                    written.linksRemoved(), written.constraintCreated(), written.outcome().graphStatements() + 1, false);
+        }
+    }
+
+    /**
+     * The sync on demand: compares every person and writes only the differences, whatever the
+     * last import remembered. Reports progress per batch.
+     */
+    public SyncOutcome sync(Progress progress) throws SQLException {
+        try (WorkContext.Scope ignored = enterDefaultAction()) {
+            progress.update(-1, "Reading HR from PostgreSQL");
+            HrRows hr = new HrRows(readDepartments(), readPeople());
+            return write(hr, fingerprint(hr.people()), progress).outcome();
+        }
+    }
+
+    private static WorkContext.Scope enterDefaultAction() {
+        return WorkContext.NO_ACTION.equals(WorkContext.currentAction()) ? WorkContext.enter(ACTION) : () -> { };
+    }
+
+    private record Written(SyncOutcome outcome, int linksCreated, int linksRemoved, boolean constraintCreated) {
+    }
+
+    private Written write(HrRows hr, String fingerprint, Progress progress) {
+        List<Map<String, Object>> people = hr.people();
+        Tally tally = new Tally();
+        GraphResult constraint = tally.write(CONSTRAINT, Map.of());
+        tally.write(DEPARTMENT_CONSTRAINT, Map.of());
+        tally.write(MERGE_DEPARTMENTS, Map.of("departments", hr.departments(), "source", source));
+        List<List<Map<String, Object>>> batches = batches(people);
+        int created = 0;
+        int updated = 0;
+        List<Long> changed = new ArrayList<>();
+        int done = 0;
+        for (List<Map<String, Object>> batch : batches) {
+            progress.update(0.1 + 0.5 * done / people.size(), "People " + done + " of " + people.size());
+            Map<String, Object> row = tally.write(MERGE_PEOPLE, Map.of("people", batch)).rows().get(0);
+            created += ((Number) row.get("created")).intValue();
+            updated += ((Number) row.get("updated")).intValue();
+            for (Object id : (List<?>) row.get("changed")) {
+                changed.add(((Number) id).longValue());
             }
-            int relationshipsCreated = 0;
-            int relationshipsRemoved = 0;
-            for (List<Map<String, Object>> batch : batches(people)) {
-                GraphResult.Counters counters = graph.write(LINK_MANAGERS, Map.of("people", batch)).counters();
-                relationshipsCreated += counters.relationshipsCreated();
-                relationshipsRemoved += counters.relationshipsDeleted();
-                statements++;
-            }
-            graph.write(REMEMBER_IMPORT, Map.of("source", source, "fingerprint", fingerprint, "people", people.size()));
+            done += batch.size();
+        }
+        int linksBefore = tally.relationshipsCreated;
+        int unlinksBefore = tally.relationshipsDeleted;
+        done = 0;
+        for (List<Map<String, Object>> batch : batches) {
+            progress.update(0.6 + 0.3 * done / people.size(), "Reporting lines " + done + " of " + people.size());
+            tally.write(LINK_MANAGERS, Map.of("people", batch));
+            tally.write(LINK_DEPARTMENTS, Map.of("people", batch));
+            done += batch.size();
+        }
+        int linksCreated = tally.relationshipsCreated - linksBefore;
+        int linksRemoved = tally.relationshipsDeleted - unlinksBefore;
+        progress.update(0.9, "Removing people no longer in HR");
+        List<Long> ids = people.stream().map(p -> (Long) p.get("id")).toList();
+        GraphResult removal = tally.write(REMOVE_PEOPLE, Map.of("source", source, "ids", ids));
+        List<?> removedIds = (List<?>) removal.rows().get(0).get("removed");
+        for (Object id : removedIds) {
+            changed.add(((Number) id).longValue());
+        }
+        tally.write(REMOVE_DEPARTMENTS, Map.of("source", source,
+                "keys", hr.departments().stream().map(d -> d.get("key")).toList()));
+        progress.update(0.95, "Roles, permissions and delegations");
+        for (String statement : GraphScript.load(GraphScript.ROLES_AND_DELEGATIONS).statements()) {
+            tally.write(statement, Map.of());
+        }
+        // Remembered last, so an interrupted sync is never taken for a finished one.
+        long before = tally.changes;
+        tally.write(REMEMBER_IMPORT, Map.of("source", source, "fingerprint", fingerprint, "people", people.size()));
+        tally.changes = before; // bookkeeping of the sync itself, not a change to the org graph
+        progress.update(1, "Synced");
+        int removed = removedIds.size();
+        SyncOutcome outcome = new SyncOutcome(people.size(), created, updated, people.size() - created - updated, removed,
+                linksCreated, linksRemoved + removal.counters().relationshipsDeleted(), tally.changes,
+                tally.statements, changed);
+        return new Written(outcome, linksCreated, linksRemoved, constraint.counters().constraintsAdded() > 0);
+    }
+
+    /** Adds up what the sync's statements did, as the server reported it. */
+    private final class Tally {
+        int statements;
+        long changes;
+        int relationshipsCreated;
+        int relationshipsDeleted;
+
+        GraphResult write(String cypher, Map<String, Object> parameters) {
+            GraphResult result = graph.write(cypher, parameters);
             statements++;
-            return new ImportOutcome(people.size(), nodesCreated, relationshipsCreated, relationshipsRemoved,
-                    constraintCreated, statements, false);
+            changes += result.counters().total();
+            relationshipsCreated += result.counters().relationshipsCreated();
+            relationshipsDeleted += result.counters().relationshipsDeleted();
+            return result;
         }
     }
 
@@ -154,7 +288,7 @@ public final class OrgGraphImport {
         try {
             java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
             for (Map<String, Object> person : people) {
-                for (String field : List.of("id", "name", "title", "email", "department", "managerId")) {
+                for (String field : List.of("id", "name", "title", "email", "department", "departmentKey", "managerId")) {
                     Object value = person.get(field);
                     // A separator and a null marker of their own, so ("a","bc") and ("ab","c") differ.
                     digest.update((value == null ? "\u0000" : value.toString()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -168,25 +302,50 @@ public final class OrgGraphImport {
         }
     }
 
-    private List<Map<String, Object>> readPeople() throws SQLException {
-        List<Map<String, Object>> people = new ArrayList<>();
+    private record HrRows(List<Map<String, Object>> departments, List<Map<String, Object>> people) {
+    }
+
+    private List<Map<String, Object>> readDepartments() throws SQLException {
+        List<Map<String, Object>> departments = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(peopleQuery);
+             PreparedStatement statement = connection.prepareStatement(departmentQuery);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-                // HashMap: department and managerId may be null
-                Map<String, Object> person = new HashMap<>();
-                person.put("id", rows.getLong("id"));
-                person.put("name", rows.getString("name"));
-                person.put("title", rows.getString("title"));
-                person.put("email", rows.getString("email"));
-                person.put("department", rows.getString("department"));
-                long managerId = rows.getLong("manager_id");
-                person.put("managerId", rows.wasNull() ? null : managerId);
-                people.add(person);
+                long id = rows.getLong("id");
+                departments.add(Map.of("id", id, "name", rows.getString("name"), "key", departmentKey(id)));
+            }
+        }
+        return departments;
+    }
+
+    private List<Map<String, Object>> readPeople() throws SQLException {
+        List<Map<String, Object>> people = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement statement = connection.prepareStatement(peopleQuery);
+                 ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    // HashMap: department and managerId may be null
+                    Map<String, Object> person = new HashMap<>();
+                    person.put("id", rows.getLong("id"));
+                    person.put("name", rows.getString("name"));
+                    person.put("title", rows.getString("title"));
+                    person.put("email", rows.getString("email"));
+                    person.put("department", rows.getString("department"));
+                    long departmentId = rows.getLong("department_id");
+                    person.put("departmentKey", rows.wasNull() ? null : departmentKey(departmentId));
+                    long managerId = rows.getLong("manager_id");
+                    person.put("managerId", rows.wasNull() ? null : managerId);
+                    person.put("source", source);
+                    people.add(person);
+                }
             }
         }
         return people;
+    }
+
+    /** Department ids repeat across HR schemas; the key names the schema too. */
+    private String departmentKey(long id) {
+        return source + "/" + id;
     }
 
     private List<List<Map<String, Object>>> batches(List<Map<String, Object>> people) {

@@ -1,17 +1,42 @@
 package org.persistenceexplorer.ui.orgchart;
 
+import java.util.function.Supplier;
+import javafx.scene.Parent;
+import javax.sql.DataSource;
+import org.persistenceexplorer.service.engine.CypherRunner;
+import org.persistenceexplorer.service.hrdata.HrGenerator;
+import org.persistenceexplorer.service.orggraph.ConstraintLesson;
+import org.persistenceexplorer.service.orggraph.DelegationResolver;
+import org.persistenceexplorer.service.orggraph.Delegations;
+import org.persistenceexplorer.service.orggraph.OrgGraphImport;
+import org.persistenceexplorer.service.orggraph.OrgGraphReader;
+import org.persistenceexplorer.service.orggraph.OrgPaths;
+import org.persistenceexplorer.service.orggraph.PersonProfiles;
 import org.persistenceexplorer.ui.common.Feature;
 import org.persistenceexplorer.ui.common.FeatureContext;
 import org.persistenceexplorer.ui.common.FeatureView;
-import org.persistenceexplorer.ui.common.PlaceholderView;
 import org.persistenceexplorer.ui.common.ViewLoader;
 
-/** The Org Chart tab: the HR management tree drawn from Neo4j. FX thread. */
+/**
+ * The Org Chart tab: the HR management tree drawn from Neo4j, with the cross-store profile,
+ * the delegation resolver and shortest paths. FX thread.
+ */
 public final class OrgChartFeature implements Feature {
 
-    static final String PLAN = "The HR management tree drawn from Neo4j: people as :Person nodes, REPORTS_TO and "
-            + "DELEGATES_TO relationships, a person's SQL record beside their graph neighbourhood, and delegation "
-            + "chains found with Cypher shortest paths, highlighted on the chart.";
+    private final CypherRunner graph;
+    private final Supplier<DataSource> hr;
+    private final HrGenerator generator;
+
+    /**
+     * @param graph the app's Neo4j
+     * @param hr    the captured PostgreSQL pool (asked for when the tab opens: PostgreSQL is up by then)
+     * @param generator replaces the HR rows with a generated company (the "10,000 people" button)
+     */
+    public OrgChartFeature(CypherRunner graph, Supplier<DataSource> hr, HrGenerator generator) {
+        this.graph = graph;
+        this.hr = hr;
+        this.generator = generator;
+    }
 
     @Override
     public String id() {
@@ -30,8 +55,29 @@ public final class OrgChartFeature implements Feature {
 
     @Override
     public FeatureView open(FeatureContext context) {
-        OrgChartViewModel model = new OrgChartViewModel(context.engines());
+        OrgChartViewModel model = new OrgChartViewModel(context.engines(), context.runner(), services(graph, hr.get()));
         context.ticker().subscribe(model::refresh);
-        return FeatureView.of(ViewLoader.load(new PlaceholderView("Org Chart", PLAN, model.graphAvailabilityProperty())));
+        OrgChartView view = new OrgChartView(model,
+                () -> model.replaceHr("10,000 people", p -> generator.generate("hr", 10_000, p)));
+        Parent root = ViewLoader.load(view);
+        root.getStylesheets().add(OrgChartFeature.class.getResource("/css/orgchart.css").toExternalForm());
+        return new FeatureView() {
+            @Override
+            public Parent root() {
+                return root;
+            }
+
+            @Override
+            public void close() {
+                view.close();
+            }
+        };
+    }
+
+    /** The services over the HR sample (schema hr). */
+    static OrgChartServices services(CypherRunner graph, DataSource hr) {
+        return new OrgChartServices(new OrgGraphImport(hr, graph), new OrgGraphReader(graph, "hr"),
+                new PersonProfiles(graph, hr), new DelegationResolver(graph), new OrgPaths(graph), new Delegations(graph),
+                new ConstraintLesson(graph));
     }
 }

@@ -78,6 +78,12 @@ class OrgGraphImportTest {
     void removeTestPeopleFromTheGraph() {
         graph.write("MATCH (p:Person) WHERE p.employeeId >= $first AND p.employeeId < $first + 1000 DETACH DELETE p",
                 Map.of("first", FIRST_ID));
+        graph.write("MATCH (d:Department {source: $source}) DETACH DELETE d", Map.of("source", SCHEMA));
+    }
+
+    /** check + 2 constraints + departments + per batch (people, then managers + departments) + 2 removals + the roles script + remembering. */
+    private static int statementsOfAFullImport(int batches) {
+        return 1 + 2 + 1 + batches + 2 * batches + 2 + GraphScript.load(GraphScript.ROLES_AND_DELEGATIONS).statements().size() + 1;
     }
 
     @Test
@@ -86,9 +92,9 @@ class OrgGraphImportTest {
 
         assertThat(first.peopleRead()).isEqualTo(PEOPLE);
         assertThat(first.nodesCreated()).isEqualTo(PEOPLE);
-        assertThat(first.relationshipsCreated()).isEqualTo(PEOPLE - 1);
-        assertThat(first.graphStatements())
-                .as("check + constraint + one batch of people + one batch of links + remembering the import").isEqualTo(5);
+        assertThat(first.relationshipsCreated()).as("6 REPORTS_TO + 6 IN_DEPARTMENT (Cy has no department)")
+                .isEqualTo(2 * (PEOPLE - 1));
+        assertThat(first.graphStatements()).isEqualTo(statementsOfAFullImport(1));
         assertThat(first.unchanged()).isFalse();
         assertThat(constraintExists()).isTrue();
         assertThat(graph.read("MATCH (e:Person {employeeId: $id})-[:REPORTS_TO*]->(top:Person) "
@@ -160,20 +166,22 @@ class OrgGraphImportTest {
 
             // With the graph changed behind the import's back, the MERGE runs and rewrites only what is missing.
             graph.write("MATCH (p:Person {employeeId: 990005}) DETACH DELETE p", Map.of());
+            SyncOutcome synced = newImport(OrgGraphImport.DEFAULT_BATCH_SIZE).sync(org.persistenceexplorer.service.work.Progress.NONE);
+            assertThat(synced.created()).isEqualTo(1);
+            assertThat(synced.unchanged()).isEqualTo(PEOPLE - 1);
             ImportOutcome repaired = newImport(OrgGraphImport.DEFAULT_BATCH_SIZE).importPeople();
-            assertThat(repaired.unchanged()).isFalse();
-            assertThat(repaired.nodesCreated()).as("only the deleted person is written again").isEqualTo(1);
-            assertThat(repaired.relationshipsCreated()).as("Eve's line to Bob").isEqualTo(1);
+            assertThat(repaired.unchanged()).as("the sync remembered what it wrote").isTrue();
+            assertThat(synced.relationshipsCreated()).as("Eve's lines to Bob and to Engineering").isEqualTo(2);
 
             try (Connection c = sql.connection(); Statement s = c.createStatement()) {
                 s.executeUpdate("UPDATE " + SCHEMA + ".employee SET title = 'Chief Cat Herder' WHERE id = 990004");
             }
-            seen.clear();
-            newImport(OrgGraphImport.DEFAULT_BATCH_SIZE).importPeople();
+            SyncOutcome retitled = newImport(OrgGraphImport.DEFAULT_BATCH_SIZE).sync(org.persistenceexplorer.service.work.Progress.NONE);
             assertThat(graph.read("MATCH (p:Person {employeeId: 990004}) RETURN p.title AS title", Map.of())
                     .rows()).extracting(r -> r.get("title")).containsExactly("Chief Cat Herder");
-            assertThat(seen).filteredOn(st -> st.text().equals(OrgGraphImport.MERGE_PEOPLE))
-                    .extracting(CapturedStatement::rows).containsExactly(4L);
+            assertThat(retitled.updated()).isEqualTo(1);
+            assertThat(retitled.changedIds()).containsExactly(990_004L);
+            assertThat(retitled.graphChanges()).as("the five properties of the one person rewritten").isEqualTo(5);
         } finally {
             TestEngines.sql().recorder().removeListener(listener);
             try (Connection c = sql.connection(); Statement s = c.createStatement()) {
@@ -197,15 +205,14 @@ class OrgGraphImportTest {
 
             ImportOutcome outcome = work.get(2, TimeUnit.MINUTES);
 
-            assertThat(outcome.graphStatements())
-                    .as("check + constraint + 3 + 3 batches of at most 3 people + remembering").isEqualTo(9);
+            assertThat(outcome.graphStatements()).as("three batches of at most 3 people").isEqualTo(statementsOfAFullImport(3));
         } finally {
             TestEngines.graph().recorder().removeListener(onWorker);
         }
         assertThat(seen).isNotEmpty().allSatisfy(s -> assertThat(s.action()).isEqualTo(OrgGraphImport.ACTION));
         assertThat(seen).filteredOn(s -> s.engine() == Engine.POSTGRESQL)
                 .extracting(CapturedStatement::text).anySatisfy(t -> assertThat(t).contains(SCHEMA + ".employee"));
-        assertThat(seen).filteredOn(s -> s.engine() == Engine.NEO4J).hasSize(9)
+        assertThat(seen).filteredOn(s -> s.engine() == Engine.NEO4J).hasSize(statementsOfAFullImport(3))
                 .allSatisfy(s -> assertThat(s.error()).isNull());
     }
 
@@ -215,7 +222,7 @@ class OrgGraphImportTest {
              WorkContext.Scope ignored = WorkContext.enter(recorded.action())) {
             newImport(OrgGraphImport.DEFAULT_BATCH_SIZE).importPeople();
 
-            assertThat(recorded.matching(s -> s.engine() == Engine.NEO4J)).hasSize(5);
+            assertThat(recorded.matching(s -> s.engine() == Engine.NEO4J)).hasSize(statementsOfAFullImport(1));
             assertThat(recorded.matching(s -> s.engine() == Engine.POSTGRESQL)).isNotEmpty();
         }
     }
