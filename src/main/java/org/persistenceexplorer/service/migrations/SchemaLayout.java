@@ -30,7 +30,7 @@ import org.persistenceexplorer.domain.schema.TableShape;
 public final class SchemaLayout {
 
     /** Box metrics in the diagram's pixels; the view's CSS uses a font that fits them. */
-    static final double CHAR_WIDTH = 7.2;
+    static final double CHAR_WIDTH = 7.4;
     static final double LINE_HEIGHT = 17;
     static final double HEADER_HEIGHT = 24;
     static final double PADDING = 8;
@@ -62,7 +62,8 @@ public final class SchemaLayout {
             DiagramLayout.Mark mark = was == null ? DiagramLayout.Mark.ADDED : now == null ? DiagramLayout.Mark.REMOVED
                     : tableLines.stream().anyMatch(l -> l.mark() != DiagramLayout.Mark.SAME) || !Objects.equals(was, now)
                     ? DiagramLayout.Mark.CHANGED : DiagramLayout.Mark.SAME;
-            int widest = Math.max(table.name().length() + 2, tableLines.stream().mapToInt(l -> l.text().length()).max().orElse(0));
+            // Each line starts with a two-character mark ("+ ", "− ", "~ ").
+            int widest = Math.max(table.name().length() + 1, 2 + tableLines.stream().mapToInt(l -> l.text().length()).max().orElse(0));
             ElkNode node = ElkGraphUtil.createNode(root);
             node.setWidth(widest * CHAR_WIDTH + 2 * PADDING);
             node.setHeight(HEADER_HEIGHT + tableLines.size() * LINE_HEIGHT + PADDING);

@@ -326,7 +326,13 @@ public final class MigrationsView {
         model.applyOutOfOrder();
     }
 
+    /** Wraps long lines instead of cutting them: a diff line is read in full. */
     private static final class ChangeCell extends ListCell<SchemaChange> {
+        ChangeCell() {
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(SchemaChange item, boolean empty) {
             super.updateItem(item, empty);
@@ -350,6 +356,11 @@ public final class MigrationsView {
     }
 
     private static final class FolderCell extends ListCell<FolderEntry> {
+        FolderCell() {
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(FolderEntry item, boolean empty) {
             super.updateItem(item, empty);

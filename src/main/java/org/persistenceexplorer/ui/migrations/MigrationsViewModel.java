@@ -211,11 +211,12 @@ public final class MigrationsViewModel {
     }
 
     private void cancelled() {
-        message.set("Cancelled. What the action had done in its transaction was rolled back; reloading the track.");
         String name = selectedTrack.get();
         if (name != null) {
             run("migrations: open " + name, p -> service.open(name, p), false);
         }
+        // After the reload started (starting clears the message): the reader should see why.
+        message.set("Cancelled. What the action had done in its transaction was rolled back; the track is reloaded.");
     }
 
     private void fail(Throwable e) {
