@@ -178,6 +178,19 @@ public final class MigrationTracks {
         return open(name, progress);
     }
 
+    /**
+     * Applies the track's pending versions up to {@code target} (null: all) and nothing else: no
+     * timeline is read. What "move forward" does, without the reading around it.
+     *
+     * @return the schema's version afterwards
+     */
+    public String migrate(String name, String target) throws MigrationFailed {
+        MigrationTrack track = track(name);
+        migrate(track, target, false);
+        String version = new Migrations(dataSource.get()).currentVersion(track);
+        return version == null ? TrackTimeline.EMPTY : version;
+    }
+
     /** The plain-words warning before a rebuild: which schema is dropped and which rows go with it. */
     static String rebuildWarning(TrackTimeline now, String target) {
         List<String> missing = now.steps().stream()

@@ -152,7 +152,8 @@ public final class MigrationsViewModel {
             String name = service.addFolder(path);
             return service.open(name, p);
         }, t -> {
-            tracks.setAll(service.trackNames());
+            // Added, not replaced: replacing the items would clear the track choice.
+            service.trackNames().stream().filter(n -> !tracks.contains(n)).forEach(tracks::add);
             selectedTrack.set(t.name());
             show(t, true);
             message.set("Opened " + path + " as track '" + t.name() + "' in schema " + t.schema()
