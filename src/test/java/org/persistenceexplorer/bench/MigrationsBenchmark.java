@@ -88,7 +88,7 @@ final class MigrationsBenchmark implements BenchmarkSection {
                     | ratio app / Flyway | %.2f |
                     | open a track of %d versions (scratch copy migrated version by version, history, live schema, diagram) | %.0f ms |
                     | open it again (versions cached until the files change) | %.0f ms |
-                    """, SCRIPTS, flywayMs, appMs, ratio, OPEN_VERSIONS, openMs, OPEN_VERSIONS, reopenMs);
+                    """, SCRIPTS, flywayMs, appMs, ratio, OPEN_VERSIONS, openMs, reopenMs);
             return new BenchmarkReport.Section(title(), markdown, List.of(
                     Figure.of("migrations.migrate_1000_ratio", ratio, "ratio", Figure.Target.atMost("1.2")),
                     Figure.of("migrations.open_track_50_ms", openMs, "ms", Figure.Target.informative())));

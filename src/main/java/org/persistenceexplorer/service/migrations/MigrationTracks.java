@@ -323,32 +323,26 @@ public final class MigrationTracks {
         }
         MigrationTrack scratch = track.inSchema(("pe_scratch_" + UUID.randomUUID().toString().replace("-", "")).substring(0, 30));
         Migrations migrations = new Migrations(dataSource.get());
-        CatalogSnapshots catalog = new CatalogSnapshots(dataSource.get());
-        boolean failed = false;
+        Map<String, SchemaSnapshot> after = new java.util.HashMap<>();
         try {
-            for (int i = 0; i < scripts.size(); i++) {
-                FolderReading.Script s = scripts.get(i);
+            progress.update(-1, "Reading the schema after each of " + scripts.size() + " versions (scratch copy)");
+            migrations.migrateReadingEachVersion(scratch, (version, snapshot) -> {
                 if (WorkContext.cancelled()) {
                     throw new CancellationException("Cancelled while reading the versions of " + track.name());
                 }
-                progress.update((double) i / scripts.size(), "Schema after version " + s.version() + " (scratch copy)");
-                SchemaSnapshot after = null;
-                if (!failed) {
-                    try {
-                        migrations.migrate(scratch, s.version(), false);
-                        after = catalog.read(scratch.schema());
-                    } catch (ScriptFailure f) {
-                        if (WorkContext.cancelled()) {
-                            throw new CancellationException("Cancelled while reading the versions of " + track.name());
-                        }
-                        failed = true;
-                        lastFailure.putIfAbsent(track.name(), "A fresh migrate stops at " + failed(f).getMessage());
-                    }
-                }
-                built.add(step(s, folder, after));
+                after.put(version, snapshot);
+                progress.update((double) after.size() / scripts.size(), "Schema after version " + version + " (scratch copy)");
+            });
+        } catch (ScriptFailure f) {
+            if (WorkContext.cancelled()) {
+                throw new CancellationException("Cancelled while reading the versions of " + track.name());
             }
+            lastFailure.putIfAbsent(track.name(), "A fresh migrate stops at " + failed(f).getMessage());
         } finally {
             migrations.dropSchema(scratch);
+        }
+        for (FolderReading.Script s : scripts) {
+            built.add(step(s, folder, after.get(s.version())));
         }
         return built;
     }
