@@ -87,11 +87,13 @@ public final class MigrationsView {
     @FXML
     private void initialize() {
         trackChoice.setItems(model.tracks());
-        trackChoice.valueProperty().bindBidirectional(model.selectedTrackProperty());
+        // Selected through the selection model, not a value binding: a track added to the items
+        // (a folder opened) left a bound ComboBox showing nothing.
+        model.selectedTrackProperty().addListener((obs, old, now) -> trackChoice.getSelectionModel().select(now));
+        trackChoice.getSelectionModel().select(model.selectedTrackProperty().get());
         trackChoice.setOnAction(e -> {
             String chosen = trackChoice.getValue();
-            TrackTimeline shown = model.timelineProperty().get();
-            if (chosen != null && (shown == null || !shown.name().equals(chosen))) {
+            if (chosen != null && !chosen.equals(model.selectedTrackProperty().get())) {
                 model.openTrack(chosen);
             }
         });

@@ -121,6 +121,9 @@ class MigrationsViewTest extends FxRobot {
             Files.writeString(folder.resolve("v3-discounts.sql"), "SELECT 1;");
             interact(() -> model.openFolder(folder));
             awaitCurrent(folder.getFileName().toString());
+            assertThat(lookup("#migrationTrack").queryComboBox().getValue()).isEqualTo(folder.getFileName().toString());
+            assertThat(lookup("#migrationTrack").queryComboBox().getSelectionModel().getSelectedItem())
+                    .isEqualTo(folder.getFileName().toString());
             interact(() -> lookup("#migrationDetail").queryAs(TabPane.class).getSelectionModel().select(2));
             ListView<FolderEntry> files = lookup("#migrationFolder").queryListView();
             assertThat(files.getItems()).extracting(FolderEntry::file)
