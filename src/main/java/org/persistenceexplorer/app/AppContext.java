@@ -16,6 +16,7 @@ import org.persistenceexplorer.service.log.ServerCounter;
 import org.persistenceexplorer.service.log.ServerReconciliation;
 import org.persistenceexplorer.service.log.StatementLog;
 import org.persistenceexplorer.service.hrdata.HrGenerator;
+import org.persistenceexplorer.service.migrations.MigrationTracks;
 import org.persistenceexplorer.service.orm.OrmSessions;
 import org.persistenceexplorer.domain.hr.HrModel;
 import org.persistenceexplorer.service.orggraph.ImportOutcome;
@@ -43,6 +44,7 @@ public final class AppContext implements AutoCloseable {
     private final GraphEngine graph;
     private final OrmSessions orm;
     private final HrGenerator hrGenerator;
+    private final MigrationTracks migrations;
     private final EngineWatch watch;
     private final StartupSequence startup;
     private final ServerReconciliation reconciliation;
@@ -60,6 +62,7 @@ public final class AppContext implements AutoCloseable {
         this.watch = new EngineWatch(sql, graph);
         this.orm = new OrmSessions(sql::dataSource, HrModel.ENTITIES);
         this.hrGenerator = new HrGenerator(sql::dataSource);
+        this.migrations = new MigrationTracks(sql::dataSource);
         this.startup = new StartupSequence(startupSteps());
         this.reconciliation = new ServerReconciliation(statementLog,
                 ServerCounter.of(sql::readServerStatements, sql::resetServerStatements), recorder::inFlight);
@@ -156,6 +159,11 @@ public final class AppContext implements AutoCloseable {
     }
 
     /** The app's one Hibernate (open once the "orm-open" step is done). */
+    /** The migration tracks (blog, library, movies, hr, folders opened) and their time travel. */
+    public MigrationTracks migrations() {
+        return migrations;
+    }
+
     public OrmSessions orm() {
         return orm;
     }

@@ -19,7 +19,7 @@ final class FeatureList {
     static List<Feature> of(AppContext context) {
         return List.of(
                 new TablesFeature(),
-                new MigrationsFeature(),
+                new MigrationsFeature(context.migrations()),
                 new OrgChartFeature(context.graph(), () -> context.sql().dataSource(), context.hrGenerator()),
                 new ConsoleFeature());
     }

@@ -19,7 +19,8 @@ public final class BenchmarkSuite {
             new CaptureOverheadSection(),
             new StartupBenchmark(),
             new StatementLogHeapBenchmark(),
-            new OrgChartSection());
+            new OrgChartSection(),
+            new MigrationsBenchmark());
 
     private BenchmarkSuite() {
     }

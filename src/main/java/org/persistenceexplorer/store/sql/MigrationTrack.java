@@ -1,19 +1,33 @@
 package org.persistenceexplorer.store.sql;
 
+import java.nio.file.Path;
+
 /**
- * One versioned migration track shipped under sample-data/migrations/NAME, applied by Flyway
- * into its own schema with its own history table.
+ * One versioned migration track, applied by Flyway into its own schema with its own history
+ * table: a track shipped under sample-data/migrations/NAME (on the classpath), or a folder of
+ * the user's on disk.
  *
- * @param name   e.g. "hr"
- * @param schema the PostgreSQL schema the track owns
+ * @param name     e.g. "hr"
+ * @param schema   the PostgreSQL schema the track owns
+ * @param location where Flyway finds the scripts ("classpath:..." or "filesystem:...")
  */
-public record MigrationTrack(String name, String schema) {
+public record MigrationTrack(String name, String schema, String location) {
 
     /** The HR sample: departments, employees with their management tree, projects. */
     public static final MigrationTrack HR = new MigrationTrack("hr", "hr");
 
-    /** Where Flyway finds the scripts: on the classpath, copied from sample-data/. */
-    public String location() {
-        return "classpath:sample-data/migrations/" + name;
+    /** A track shipped on the classpath under sample-data/migrations/NAME. */
+    public MigrationTrack(String name, String schema) {
+        this(name, schema, "classpath:sample-data/migrations/" + name);
+    }
+
+    /** A folder on disk, migrated into the given schema. */
+    public static MigrationTrack folder(String name, Path folder, String schema) {
+        return new MigrationTrack(name, schema, "filesystem:" + folder.toAbsolutePath());
+    }
+
+    /** The same scripts applied into another schema (a scratch copy). */
+    public MigrationTrack inSchema(String otherSchema) {
+        return new MigrationTrack(name, otherSchema, location);
     }
 }

@@ -1,18 +1,23 @@
 package org.persistenceexplorer.ui.migrations;
 
+import org.persistenceexplorer.service.migrations.MigrationTracks;
 import org.persistenceexplorer.ui.common.Feature;
 import org.persistenceexplorer.ui.common.FeatureContext;
 import org.persistenceexplorer.ui.common.FeatureView;
-import org.persistenceexplorer.ui.common.PlaceholderView;
 import org.persistenceexplorer.ui.common.ViewLoader;
 
-/** The Migrations tab: each Flyway step of a track, the schema before and after. FX thread. */
+/**
+ * The Migrations tab: pick a track, slide through its versions and move the schema there (both
+ * ways), read each migration's SQL beside the schema diff it caused and the diagram at that
+ * version, compare any two versions, open a folder of one's own. FX thread.
+ */
 public final class MigrationsFeature implements Feature {
 
-    static final String PLAN = "Step through each Flyway migration of a track: the schema before and after, the "
-            + "history table, migrating to a chosen version, and the next migration generated from the difference "
-            + "between the entities and the live schema. The HR track has already been applied at startup; its "
-            + "statements are in the log below under 'startup: migrate hr'.";
+    private final MigrationTracks tracks;
+
+    public MigrationsFeature(MigrationTracks tracks) {
+        this.tracks = tracks;
+    }
 
     @Override
     public String id() {
@@ -31,6 +36,9 @@ public final class MigrationsFeature implements Feature {
 
     @Override
     public FeatureView open(FeatureContext context) {
-        return FeatureView.of(ViewLoader.load(new PlaceholderView("Migrations", PLAN, null)));
+        MigrationsViewModel model = new MigrationsViewModel(tracks, context.runner());
+        var root = ViewLoader.load(new MigrationsView(model));
+        model.start();
+        return FeatureView.of(root);
     }
 }

@@ -47,6 +47,9 @@ class FxmlFilesLoadTest extends FxRobot {
             "PlaceholderView.fxml", () -> ViewLoader.forController(new PlaceholderView("Title", "Text", null)),
             "OrgChartView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.orgchart.OrgChartView(
                     new org.persistenceexplorer.ui.orgchart.OrgChartViewModel(List::of, runner, null), null)),
+            "MigrationsView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.migrations.MigrationsView(
+                    new org.persistenceexplorer.ui.migrations.MigrationsViewModel(
+                            new org.persistenceexplorer.service.migrations.MigrationTracks(() -> null), runner))),
             "MainView.fxml", () -> ViewLoader.forController(new MainView(List.of(), feature -> null,
                             new WindowSettings(Preferences.userRoot().node("org/persistenceexplorer/test/fxml"))))
                     .nested(StatementLogView.class, this::statementLogView)

@@ -1,0 +1,2 @@
+-- Undo of library version 5.
+ALTER TABLE book DROP COLUMN isbn;

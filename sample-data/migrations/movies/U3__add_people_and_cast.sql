@@ -1,0 +1,3 @@
+-- Undo of movies version 3.
+DROP TABLE movie_cast;
+DROP TABLE person;

@@ -1,0 +1,380 @@
+package org.persistenceexplorer.ui.migrations;
+
+import java.io.File;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Button;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.TextFlow;
+import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
+import org.persistenceexplorer.domain.migration.HistoryEntry;
+import org.persistenceexplorer.service.migrations.FolderEntry;
+import org.persistenceexplorer.service.migrations.SchemaChange;
+import org.persistenceexplorer.service.migrations.TrackTimeline;
+
+/**
+ * Binds fxml/MigrationsView.fxml to a {@link MigrationsViewModel}: the track choice, the timeline
+ * slider (its points are the track's versions), the history table, the selected migration's SQL,
+ * diff and diagram, the comparison and the folder listing. Asks before a rebuild. Binds and
+ * forwards only; FX thread.
+ */
+public final class MigrationsView {
+
+    private static final DateTimeFormatter INSTALLED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
+    private final MigrationsViewModel model;
+
+    @FXML private BorderPane root;
+    @FXML private ComboBox<String> trackChoice;
+    @FXML private Label currentLabel;
+    @FXML private ProgressBar progressBar;
+    @FXML private Label progressLabel;
+    @FXML private Button cancelButton;
+    @FXML private Slider timeline;
+    @FXML private Label targetLabel;
+    @FXML private Button moveButton;
+    @FXML private Label messageLabel;
+    @FXML private VBox problemsBox;
+    @FXML private VBox problemLines;
+    @FXML private TableView<HistoryEntry> historyTable;
+    @FXML private TableColumn<HistoryEntry, String> currentColumn;
+    @FXML private TableColumn<HistoryEntry, String> versionColumn;
+    @FXML private TableColumn<HistoryEntry, String> descriptionColumn;
+    @FXML private TableColumn<HistoryEntry, String> typeColumn;
+    @FXML private TableColumn<HistoryEntry, String> scriptColumn;
+    @FXML private TableColumn<HistoryEntry, String> checksumColumn;
+    @FXML private TableColumn<HistoryEntry, String> installedOnColumn;
+    @FXML private TableColumn<HistoryEntry, String> installedByColumn;
+    @FXML private TableColumn<HistoryEntry, String> timeColumn;
+    @FXML private TableColumn<HistoryEntry, String> stateColumn;
+    @FXML private Label selectionLabel;
+    @FXML private TextFlow sqlFlow;
+    @FXML private TextFlow undoFlow;
+    @FXML private ListView<SchemaChange> changesList;
+    @FXML private SchemaDiagram diagram;
+    @FXML private ComboBox<String> compareFrom;
+    @FXML private ComboBox<String> compareTo;
+    @FXML private ListView<SchemaChange> comparisonList;
+    @FXML private SchemaDiagram compareDiagram;
+    @FXML private ListView<FolderEntry> folderList;
+    private boolean syncingSlider;
+
+    public MigrationsView(MigrationsViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        trackChoice.setItems(model.tracks());
+        // Selected through the selection model, not a value binding: a track added to the items
+        // (a folder opened) left a bound ComboBox showing nothing.
+        model.selectedTrackProperty().addListener((obs, old, now) -> trackChoice.getSelectionModel().select(now));
+        trackChoice.getSelectionModel().select(model.selectedTrackProperty().get());
+        trackChoice.setOnAction(e -> {
+            String chosen = trackChoice.getValue();
+            if (chosen != null && !chosen.equals(model.selectedTrackProperty().get())) {
+                model.openTrack(chosen);
+            }
+        });
+        currentLabel.textProperty().bind(model.currentLineProperty());
+        progressBar.progressProperty().bind(model.progressProperty());
+        progressBar.visibleProperty().bind(model.busyProperty());
+        progressLabel.textProperty().bind(model.progressTextProperty());
+        cancelButton.disableProperty().bind(model.busyProperty().not());
+        moveButton.disableProperty().bind(model.busyProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+        messageLabel.managedProperty().bind(messageLabel.textProperty().isNotEmpty());
+        messageLabel.visibleProperty().bind(messageLabel.managedProperty());
+        model.failedProperty().addListener((obs, was, now) -> {
+            messageLabel.getStyleClass().remove("pe-failed");
+            if (now) {
+                messageLabel.getStyleClass().add("pe-failed");
+            }
+        });
+        bindTimeline();
+        bindProblems();
+        bindHistory();
+        bindSelection();
+        compareFrom.setItems(model.versions());
+        compareTo.setItems(model.versions());
+        compareFrom.valueProperty().bindBidirectional(model.compareFromProperty());
+        compareTo.valueProperty().bindBidirectional(model.compareToProperty());
+        compareFrom.setConverter(versionNames());
+        compareTo.setConverter(versionNames());
+        comparisonList.setItems(model.comparison());
+        comparisonList.setCellFactory(list -> new ChangeCell());
+        comparisonList.setPlaceholder(new Label("The two versions have the same schema."));
+        model.compareDiagramProperty().addListener((obs, old, now) -> compareDiagram.show(now));
+        folderList.setItems(model.folder());
+        folderList.setCellFactory(list -> new FolderCell());
+        model.rebuildQuestionProperty().addListener((obs, old, question) -> {
+            if (question != null) {
+                askRebuild(question);
+            }
+        });
+    }
+
+    private void bindTimeline() {
+        timeline.setMin(0);
+        timeline.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double index) {
+                List<String> versions = model.versions();
+                int i = (int) Math.round(index);
+                return i >= 0 && i < versions.size() ? (i == 0 ? "empty" : "v" + versions.get(i)) : "";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return 0.0;
+            }
+        });
+        model.versions().addListener((ListChangeListener<String>) c -> {
+            syncingSlider = true;
+            timeline.setMax(Math.max(1, model.versions().size() - 1));
+            timeline.setDisable(model.versions().size() < 2);
+            syncingSlider = false;
+            syncSlider();
+        });
+        model.targetProperty().addListener((obs, old, now) -> syncSlider());
+        timeline.valueProperty().addListener((obs, old, now) -> {
+            if (syncingSlider) {
+                return;
+            }
+            int i = (int) Math.round(now.doubleValue());
+            if (i >= 0 && i < model.versions().size()) {
+                model.targetProperty().set(model.versions().get(i));
+                if (i > 0) {
+                    model.selectedVersionProperty().set(model.versions().get(i));
+                }
+            }
+        });
+        targetLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String target = model.targetProperty().get();
+            TrackTimeline t = model.timelineProperty().get();
+            if (target == null || t == null) {
+                return "";
+            }
+            String name = TrackTimeline.EMPTY.equals(target) ? "empty schema"
+                    : t.step(target).map(s -> "v" + s.label()).orElse("v" + target);
+            return name + (t.isCurrent(target) ? " (current)" : "");
+        }, model.targetProperty(), model.timelineProperty()));
+    }
+
+    private void syncSlider() {
+        int i = model.versions().indexOf(model.targetProperty().get());
+        if (i >= 0) {
+            syncingSlider = true;
+            timeline.setValue(i);
+            syncingSlider = false;
+        }
+    }
+
+    private void bindProblems() {
+        model.problems().addListener((ListChangeListener<String>) c -> showProblems());
+        showProblems();
+    }
+
+    private void showProblems() {
+        problemLines.getChildren().setAll(model.problems().stream().map(text -> {
+            Label line = new Label("⚠ " + text);
+            line.setWrapText(true);
+            line.getStyleClass().add("pe-migration-problem");
+            return line;
+        }).toList());
+        problemsBox.setVisible(!model.problems().isEmpty());
+        problemsBox.setManaged(!model.problems().isEmpty());
+    }
+
+    private void bindHistory() {
+        historyTable.setItems(model.history());
+        historyTable.setPlaceholder(new Label("No scripts in this track."));
+        column(currentColumn, e -> e.current() ? "▶" : "");
+        column(versionColumn, e -> e.version() == null ? "" : e.version());
+        column(descriptionColumn, HistoryEntry::description);
+        column(typeColumn, HistoryEntry::type);
+        column(scriptColumn, HistoryEntry::script);
+        column(checksumColumn, e -> e.checksumDrift() ? e.checksum() + " ≠ file " + e.fileChecksum()
+                : e.checksum() == null ? "" : String.valueOf(e.checksum()));
+        column(installedOnColumn, e -> e.installedOn() == null ? "" : INSTALLED.format(e.installedOn()));
+        column(installedByColumn, e -> e.installedBy() == null ? "" : e.installedBy());
+        column(timeColumn, e -> e.executionMillis() == null ? "" : String.valueOf(e.executionMillis()));
+        column(stateColumn, HistoryEntry::state);
+        historyTable.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(HistoryEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeIf(s -> s.startsWith("pe-state-") || s.equals("pe-current-row"));
+                if (!empty && item != null) {
+                    getStyleClass().add("pe-state-" + item.state().toLowerCase(Locale.ROOT).split(" ")[0]);
+                    if (item.current()) {
+                        getStyleClass().add("pe-current-row");
+                    }
+                }
+            }
+        });
+        historyTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && now.version() != null) {
+                model.selectedVersionProperty().set(now.version());
+            }
+        });
+    }
+
+    private static void column(TableColumn<HistoryEntry, String> column, Function<HistoryEntry, String> value) {
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+    }
+
+    private void bindSelection() {
+        selectionLabel.textProperty().bind(model.selectionTitleProperty());
+        model.sqlProperty().addListener((obs, old, now) -> sqlFlow.getChildren().setAll(SqlHighlight.runs(now)));
+        model.undoSqlProperty().addListener((obs, old, now) -> undoFlow.getChildren().setAll(
+                SqlHighlight.runs(now.isEmpty() ? "-- This version has no undo script: going back rebuilds the schema." : now)));
+        changesList.setItems(model.changes());
+        changesList.setCellFactory(list -> new ChangeCell());
+        changesList.setPlaceholder(new Label("No change to the schema's structure (a data-only step?)."));
+        model.diagramProperty().addListener((obs, old, now) -> diagram.show(now));
+    }
+
+    private StringConverter<String> versionNames() {
+        return new StringConverter<>() {
+            @Override
+            public String toString(String version) {
+                if (version == null) {
+                    return "";
+                }
+                TrackTimeline t = model.timelineProperty().get();
+                if (TrackTimeline.EMPTY.equals(version)) {
+                    return "empty schema";
+                }
+                return t == null ? version : t.step(version).map(s -> "v" + s.label()).orElse(version);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return s;
+            }
+        };
+    }
+
+    private void askRebuild(String question) {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, question);
+        alert.setTitle("Rebuild the schema?");
+        alert.setHeaderText("This track has no undo scripts for that step back");
+        ButtonType rebuild = new ButtonType("Drop and rebuild", ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(rebuild, ButtonType.CANCEL);
+        alert.getDialogPane().setMinWidth(560);
+        if (root.getScene() != null) {
+            alert.initOwner(root.getScene().getWindow());
+        }
+        // Not showAndWait: the FX thread keeps running (tests answer the dialog through the model).
+        alert.resultProperty().addListener((obs, old, answer) -> {
+            if (answer == rebuild) {
+                model.confirmRebuild();
+            } else {
+                model.declineRebuild();
+            }
+        });
+        alert.show();
+    }
+
+    @FXML
+    private void openFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of Flyway scripts");
+        File chosen = chooser.showDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (chosen != null) {
+            model.openFolder(chosen.toPath());
+        }
+    }
+
+    @FXML
+    private void moveHere() {
+        model.moveToTarget();
+    }
+
+    @FXML
+    private void cancel() {
+        model.cancel();
+    }
+
+    @FXML
+    private void repair() {
+        model.repair();
+    }
+
+    @FXML
+    private void applyOutOfOrder() {
+        model.applyOutOfOrder();
+    }
+
+    /** Wraps long lines instead of cutting them: a diff line is read in full. */
+    private static final class ChangeCell extends ListCell<SchemaChange> {
+        ChangeCell() {
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(SchemaChange item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll(SchemaDiagram.ADDED, SchemaDiagram.REMOVED, SchemaDiagram.CHANGED);
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            String mark = switch (item.kind()) {
+                case ADDED -> "+ ";
+                case REMOVED -> "− ";
+                case CHANGED -> "~ ";
+            };
+            setText(mark + item.describe());
+            getStyleClass().add(switch (item.kind()) {
+                case ADDED -> SchemaDiagram.ADDED;
+                case REMOVED -> SchemaDiagram.REMOVED;
+                case CHANGED -> SchemaDiagram.CHANGED;
+            });
+        }
+    }
+
+    private static final class FolderCell extends ListCell<FolderEntry> {
+        FolderCell() {
+            setWrapText(true);
+            setPrefWidth(0);
+        }
+
+        @Override
+        protected void updateItem(FolderEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().remove("pe-file-refused");
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            setText((item.runs() ? "✓ " : "✗ ") + item.file() + " — " + item.what());
+            if (!item.runs()) {
+                getStyleClass().add("pe-file-refused");
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package org.persistenceexplorer.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.persistenceexplorer.domain.schema.SchemaSnapshot;
+import org.persistenceexplorer.service.migrations.MigrationTracks;
+import org.persistenceexplorer.service.migrations.SchemaLayout;
+import org.persistenceexplorer.service.migrations.TrackTimeline;
+import org.persistenceexplorer.service.work.Progress;
+import org.persistenceexplorer.store.capture.WorkContext;
+import org.persistenceexplorer.store.sql.PostgresEndpoint;
+import org.persistenceexplorer.testsupport.TestEngines;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The Migrations tab's figures, on the shared test server in one run:
+ * {@code migrations.migrate_1000_ratio} (1,000 trivial versioned scripts migrated through the
+ * app's service on the captured pool, over the same through Flyway's API alone on a plain
+ * DataSource; target at most 1.2) and {@code migrations.open_track_50_ms} (opening a track of
+ * 50 versions: every version's schema from a scratch copy (one migrate, the catalog read after each script), the history, the live schema, and
+ * the diagram of the last version laid out; informative).
+ */
+final class MigrationsBenchmark implements BenchmarkSection {
+
+    private static final int SCRIPTS = 1000;
+    private static final int OPEN_VERSIONS = 50;
+
+    @Override
+    public String title() {
+        return "Migrations";
+    }
+
+    @Override
+    public BenchmarkReport.Section run() throws Exception {
+        String prefix = "bench" + UUID.randomUUID().toString().replace("-", "").substring(0, 6) + "_";
+        DataSource captured = TestEngines.sql().database().dataSource();
+        PostgresEndpoint endpoint = TestEngines.sql().server().endpoint();
+        PGSimpleDataSource plain = new PGSimpleDataSource();
+        plain.setURL(endpoint.jdbcUrl());
+        plain.setUser(endpoint.user());
+        plain.setPassword(endpoint.password());
+        MigrationTracks tracks = new MigrationTracks(() -> captured, prefix);
+        Path warm = folder(20, "warm");
+        Path big = folder(SCRIPTS, "big");
+        Path fifty = folder(OPEN_VERSIONS, "fifty");
+        try (WorkContext.Scope ignored = WorkContext.enter("benchmark: migrations")) {
+            // Warm-up of both paths (class loading, JIT), not measured.
+            flywayAlone(plain, warm, prefix + "warm_plain");
+            tracks.migrate(tracks.addFolder(warm), null);
+
+            long t0 = System.nanoTime();
+            flywayAlone(plain, big, prefix + "plain");
+            double flywayMs = (System.nanoTime() - t0) / 1e6;
+            String name = tracks.addFolder(big);
+            long t1 = System.nanoTime();
+            String version = tracks.migrate(name, null);
+            double appMs = (System.nanoTime() - t1) / 1e6;
+            if (!String.valueOf(SCRIPTS).equals(version)) {
+                throw new IllegalStateException("the app's migrate ended at version " + version);
+            }
+            double ratio = appMs / flywayMs;
+
+            String fiftyName = tracks.addFolder(fifty);
+            tracks.migrate(fiftyName, null);
+            long t2 = System.nanoTime();
+            TrackTimeline opened = tracks.open(fiftyName, Progress.NONE);
+            SchemaSnapshot last = opened.snapshotAt(String.valueOf(OPEN_VERSIONS));
+            SchemaLayout.of(opened.snapshotAt(opened.previous(String.valueOf(OPEN_VERSIONS))), last);
+            double openMs = (System.nanoTime() - t2) / 1e6;
+            long t3 = System.nanoTime();
+            tracks.open(fiftyName, Progress.NONE);
+            double reopenMs = (System.nanoTime() - t3) / 1e6;
+
+            String markdown = String.format(Locale.ROOT, """
+                    | measurement | value |
+                    |---|---|
+                    | %d trivial scripts, Flyway's API alone (plain DataSource) | %.0f ms |
+                    | the same through the app's migration service (captured pool) | %.0f ms |
+                    | ratio app / Flyway | %.2f |
+                    | open a track of %d versions (scratch copy in one migrate, catalog read after each version; history, live schema, diagram) | %.0f ms |
+                    | open it again (versions cached until the files change) | %.0f ms |
+                    """, SCRIPTS, flywayMs, appMs, ratio, OPEN_VERSIONS, openMs, reopenMs);
+            return new BenchmarkReport.Section(title(), markdown, List.of(
+                    Figure.of("migrations.migrate_1000_ratio", ratio, "ratio", Figure.Target.atMost("1.2")),
+                    Figure.of("migrations.open_track_50_ms", openMs, "ms", Figure.Target.informative())));
+        } finally {
+            dropSchemas(captured, prefix);
+            for (Path p : List.of(warm, big, fifty)) {
+                TestEngines.deleteFolder(p);
+            }
+        }
+    }
+
+    private static void flywayAlone(DataSource plain, Path folder, String schema) {
+        Flyway.configure().dataSource(plain).locations("filesystem:" + folder.toAbsolutePath())
+                .schemas(schema).defaultSchema(schema).createSchemas(true).loggers("slf4j").load().migrate();
+    }
+
+    /** Each version adds one table: a step with a visible effect, as small as steps come. */
+    private static Path folder(int scripts, String name) throws Exception {
+        Path folder = Files.createTempDirectory("pe-bench-" + name + "-");
+        for (int i = 1; i <= scripts; i++) {
+            Files.writeString(folder.resolve("V" + i + "__step_" + i + ".sql"), "CREATE TABLE t" + i + " (id int);\n");
+        }
+        return folder;
+    }
+
+    private static void dropSchemas(DataSource ds, String prefix) throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE '" + prefix + "%'")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            for (String n : names) {
+                s.execute("DROP SCHEMA \"" + n + "\" CASCADE");
+            }
+        }
+    }
+}
