@@ -30,7 +30,10 @@ public final class OrgChartBench {
             times[r] = onFx(() -> {
                 Stage stage = new Stage();
                 OrgChartCanvas canvas = new OrgChartCanvas();
-                stage.setScene(new Scene(canvas.node(), 1200, 800));
+                // Monocle's headless screen is 1280x800: a larger window overflows its frame buffer
+                stage.setScene(new Scene(canvas.node(), 1100, 700));
+                stage.setX(0);
+                stage.setY(0);
                 stage.show();
                 long start = System.nanoTime();
                 ChartTree tree = new ChartTree(members, ChartTree.DEFAULT_BUDGET);
@@ -77,7 +80,9 @@ public final class OrgChartBench {
         OrgChartView view = new OrgChartView(model, null);
         Stage stage = onFx(() -> {
             Stage s = new Stage();
-            s.setScene(new Scene(org.persistenceexplorer.ui.common.ViewLoader.load(view), 1400, 900));
+            s.setScene(new Scene(org.persistenceexplorer.ui.common.ViewLoader.load(view), 1200, 760));
+            s.setX(0);
+            s.setY(0);
             s.show();
             model.show(members);
             return s;
@@ -108,11 +113,11 @@ public final class OrgChartBench {
             stage.close();
             return null;
         });
-        return new Stalls(result.maxMs(), result.summary(), most[0], step);
+        return new Stalls(result.maxMs(), result.summary(), most[0], step, result.longestStallTrace());
     }
 
     /** The stall figure and what the script did. */
-    public record Stalls(long maxMs, String summary, int mostDrawn, int actions) {
+    public record Stalls(long maxMs, String summary, int mostDrawn, int actions, String longestStallTrace) {
     }
 
     private static void startToolkit() throws InterruptedException {
