@@ -95,10 +95,17 @@ public final class OrgChartBench {
         int step = 0;
         while (System.nanoTime() < end) {
             int kind = step++ % 4;
-            long id = 1 + random.nextInt(people / 10);
+            int pick = random.nextInt(1 << 20);
             onFx(() -> {
                 switch (kind) {
-                    case 0, 1 -> model.toggle(id);
+                    case 0, 1 -> {
+                        // a team the user can see: a drawn person with reports
+                        ChartTree tree = model.treeProperty().get();
+                        List<Long> managers = tree.visible().stream().filter(tree::hasReports).toList();
+                        if (!managers.isEmpty()) {
+                            model.toggle(managers.get(pick % managers.size()));
+                        }
+                    }
                     case 2 -> view.canvas().pan(random.nextInt(200) - 100, random.nextInt(200) - 100);
                     default -> view.canvas().zoom(random.nextBoolean() ? 0.8 : 1.25);
                 }
