@@ -62,8 +62,11 @@ WITH DISTINCT vp, m
 MERGE (vp)-[d:DELEGATES_TO {scope: 'approve hiring'}]->(m)
 ON CREATE SET d.validFrom = date('2024-01-01'), d.validTo = date('2099-12-31');
 
-MATCH (vp:Person)-[:DELEGATES_TO {scope: 'approve hiring'}]->(m:Person)<-[:REPORTS_TO]-(r:Person)
-WHERE m.employeeId % 3 = 0
+// (Only the top's directs' delegations: matching any 'approve hiring' delegation would take this
+// statement's own output as input on the next run and grow the chain in a deep company.)
+MATCH (top:Person)<-[:REPORTS_TO]-(vp:Person)-[:DELEGATES_TO {scope: 'approve hiring'}]->(m:Person)-[:REPORTS_TO]->(vp)
+WHERE NOT (top)-[:REPORTS_TO]->() AND m.employeeId % 3 = 0
+MATCH (r:Person)-[:REPORTS_TO]->(m)
 WITH m, max(r.employeeId) AS lastReport
 MATCH (r:Person {employeeId: lastReport})
 MERGE (m)-[d:DELEGATES_TO {scope: 'approve hiring'}]->(r)

@@ -43,7 +43,7 @@ final class OrgChartSection implements BenchmarkSection {
         double first1k = OrgChartBench.layoutAndFirstPaintMs(1_000, false, 5);
         double first10k = OrgChartBench.layoutAndFirstPaintMs(10_000, false, 5);
         md.append(String.format(Locale.ROOT, """
-                Synthetic company (teams of 10), chart 1200x800, software rendering, median of 5.
+                Synthetic company (teams of 10), chart 1100x700, software rendering, median of 5.
                 Opened as far as the level of detail allows (%d drawn at 1k, %d at 10k): layout + first paint %.1f ms at 1k, %.1f ms at 10k.
                 First view (tree built from the people, top levels open): %.1f ms at 1k, %.1f ms at 10k.
 
@@ -55,6 +55,9 @@ final class OrgChartSection implements BenchmarkSection {
         md.append(String.format(Locale.ROOT, "Scripted 20 s at 10k (%d actions, at most %d drawn): %s%n%n",
                 stalls.actions(), stalls.mostDrawn(), stalls.summary()));
         figures.add(Figure.of("orgchart.max_stall_ms_10k", stalls.maxMs(), "ms", Figure.Target.below("50")));
+        String trace = stalls.longestStallTrace() == null ? "" : stalls.longestStallTrace();
+        md.append("FX thread during the longest stall (top frames):\n\n```\n")
+                .append(trace.lines().limit(14).collect(java.util.stream.Collectors.joining("\n"))).append("\n```\n\n");
 
         syncOf10k(figures, md);
         return new BenchmarkReport.Section(title(), md.toString(), figures);

@@ -109,6 +109,19 @@ class OrgGraphSyncTest {
     }
 
     @Test
+    void aDeeperCompanyStaysIdempotentDelegationsDoNotFeedOnThemselves() throws SQLException {
+        // 960006 (reports to a direct of the top) <- 960009 <- 960010: deep enough for a delegation
+        // statement that took its own output as input to grow on every run.
+        sql("INSERT INTO " + SCHEMA + ".employee (id, name, email, title, salary, hired_on, department_id, manager_id) VALUES "
+                + "(960009, 'Gus Deep', 'gus@s', 'Team Lead Manager', 90000, '2013-01-01', 2, 960006),"
+                + "(960010, 'Hal Deeper', 'hal@s', 'Developer', 80000, '2014-01-01', 2, 960009)");
+        sync(500);
+
+        assertThat(GraphScript.load(GraphScript.ROLES_AND_DELEGATIONS).run(graph)).as("the script again").isZero();
+        assertThat(sync(500).graphChanges()).isZero();
+    }
+
+    @Test
     void anInterruptedSyncCompletesOnTheNextRunWithoutDuplicates() throws SQLException {
         AtomicInteger batches = new AtomicInteger();
         Progress interrupting = (fraction, message) -> {
