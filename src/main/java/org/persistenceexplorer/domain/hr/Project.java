@@ -10,9 +10,13 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A project of the HR sample (table {@code hr.project}), run by a department, with members
@@ -21,6 +25,7 @@ import java.util.Set;
  * one thread.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "project", schema = "hr")
 public class Project {
 
@@ -28,6 +33,8 @@ public class Project {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @NotBlank(message = "a name is required")
+    @Size(max = 120, message = "at most 120 characters")
     @Column(nullable = false, unique = true, length = 120)
     private String name;
 
@@ -35,6 +42,7 @@ public class Project {
     @JoinColumn(name = "department_id")
     private Department department;
 
+    @NotNull(message = "a start date is required")
     @Column(name = "started_on", nullable = false)
     private LocalDate startedOn;
 
