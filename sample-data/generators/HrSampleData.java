@@ -2,549 +2,147 @@ import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Random;
-import java.util.Set;
 
 /**
- * Writes the HR sample data (departments, a management tree of employees, projects and
- * assignments) as one SQL script for the hr migration track, on standard output.
- * Deterministic: a fixed seed, so the same employee count always gives the same file.
+ * Writes the HR sample company (see {@code HrCompany} in the app: departments, a management
+ * tree of employees, projects and assignments) as one SQL script for the hr migration track,
+ * on standard output. Deterministic: the same employee count always gives the same file.
+ * Needs the app's compiled classes (run {@code mvn compile} once), which it loads from
+ * {@code target/classes} by reflection so that the command stays the one in V2's header
+ * (changing that header would change an applied migration's checksum):
  *
  * <pre>
  * java sample-data/generators/HrSampleData.java [employeeCount] > sample-data/migrations/hr/V2__hr_sample_data.sql
  * </pre>
  *
- * The shipped script uses 300 employees; 10000 or 100000 make data for performance work.
- * The tree: one CEO (Executive department) with a small executive staff and one VP per other
- * department; under each VP directors (only when a department is large), managers, and staff,
- * with spans of 5 to 9 direct reports. Ids are assigned level by level, so a manager's id is
- * always smaller than the ids of the people who report to them.
+ * The shipped script uses 300 employees. For big data sets use the app's generator (Tables
+ * tab), which writes the same company straight into the database with COPY.
  */
 public final class HrSampleData {
 
-    static final long SEED = 20_240_917L;
-    static final int DEFAULT_EMPLOYEES = 300;
     static final int ROWS_PER_INSERT = 100;
-    static final LocalDate COMPANY_FOUNDED = LocalDate.of(2008, 3, 3);
-    static final LocalDate DATA_AS_OF = LocalDate.of(2025, 6, 30);
+    static final String COMPANY = "org.persistenceexplorer.service.hrdata.HrCompany";
+    static final long SEED = 20_240_917L;
+    static final int MIN_EMPLOYEES = 60;
 
-    /** One department and what its people are called and paid. */
-    record Dept(String name, double headcountWeight, double payFactor, String createdAt, String managerTitle,
-                String directorTitle, String vpTitle, String leadTitle, int leadMin, int leadMax,
-                List<StaffTitle> staff) {
-    }
-
-    record StaffTitle(String title, int minSalary, int maxSalary) {
-    }
-
-    static final Dept EXECUTIVE = new Dept("Executive", 0, 1.0, "2008-03-03 09:00:00+00", null, null, null,
-            null, 0, 0, List.of());
-
-    static final List<Dept> DEPARTMENTS = List.of(
-            new Dept("Engineering", 0.23, 1.15, "2008-03-17 09:00:00+00", "Engineering Manager",
-                    "Director of Engineering", "VP of Engineering", "Principal Engineer", 150_000, 185_000, List.of(
-                    new StaffTitle("Software Engineer", 85_000, 115_000),
-                    new StaffTitle("Senior Software Engineer", 115_000, 150_000),
-                    new StaffTitle("QA Engineer", 70_000, 95_000),
-                    new StaffTitle("DevOps Engineer", 90_000, 125_000),
-                    new StaffTitle("Data Engineer", 90_000, 125_000))),
-            new Dept("Sales", 0.17, 1.05, "2008-06-02 09:00:00+00", "Sales Manager",
-                    "Director of Sales", "VP of Sales", "Senior Account Executive", 95_000, 125_000, List.of(
-                    new StaffTitle("Sales Representative", 50_000, 70_000),
-                    new StaffTitle("Account Executive", 65_000, 95_000),
-                    new StaffTitle("Sales Engineer", 85_000, 115_000),
-                    new StaffTitle("Sales Operations Analyst", 60_000, 80_000))),
-            new Dept("Customer Support", 0.14, 0.85, "2009-01-12 09:00:00+00", "Support Manager",
-                    "Director of Customer Support", "VP of Customer Support", "Support Team Lead", 62_000, 78_000,
-                    List.of(
-                    new StaffTitle("Support Specialist", 42_000, 55_000),
-                    new StaffTitle("Senior Support Specialist", 52_000, 66_000),
-                    new StaffTitle("Technical Support Engineer", 58_000, 75_000))),
-            new Dept("Operations", 0.12, 0.90, "2009-04-06 09:00:00+00", "Operations Manager",
-                    "Director of Operations", "VP of Operations", "Senior Operations Analyst", 72_000, 92_000,
-                    List.of(
-                    new StaffTitle("Operations Analyst", 55_000, 75_000),
-                    new StaffTitle("Logistics Coordinator", 45_000, 60_000),
-                    new StaffTitle("Facilities Coordinator", 42_000, 55_000),
-                    new StaffTitle("Procurement Specialist", 52_000, 68_000))),
-            new Dept("Marketing", 0.12, 0.95, "2009-09-14 09:00:00+00", "Marketing Manager",
-                    "Director of Marketing", "VP of Marketing", "Senior Brand Strategist", 85_000, 110_000,
-                    List.of(
-                    new StaffTitle("Marketing Specialist", 52_000, 70_000),
-                    new StaffTitle("Content Writer", 48_000, 65_000),
-                    new StaffTitle("Product Marketer", 75_000, 100_000),
-                    new StaffTitle("Graphic Designer", 55_000, 80_000),
-                    new StaffTitle("SEO Specialist", 55_000, 72_000))),
-            new Dept("Finance", 0.11, 1.00, "2010-02-01 09:00:00+00", "Finance Manager",
-                    "Director of Finance", "VP of Finance", "Senior Financial Analyst", 88_000, 110_000, List.of(
-                    new StaffTitle("Accountant", 58_000, 78_000),
-                    new StaffTitle("Senior Accountant", 75_000, 95_000),
-                    new StaffTitle("Financial Analyst", 65_000, 90_000),
-                    new StaffTitle("Payroll Specialist", 50_000, 65_000))),
-            new Dept("Human Resources", 0.11, 0.90, "2010-05-17 09:00:00+00", "HR Manager",
-                    "Director of Human Resources", "VP of Human Resources", "Senior HR Business Partner",
-                    85_000, 105_000, List.of(
-                    new StaffTitle("HR Generalist", 52_000, 68_000),
-                    new StaffTitle("Recruiter", 55_000, 75_000),
-                    new StaffTitle("HR Business Partner", 72_000, 95_000),
-                    new StaffTitle("Benefits Specialist", 50_000, 64_000))));
-
-    static final String[] FIRST_NAMES = {
-        "Aaron", "Abigail", "Adrian", "Aisha", "Alan", "Alice", "Amara", "Amelia", "Ana", "Andre",
-        "Anna", "Arjun", "Ava", "Beatriz", "Ben", "Bianca", "Caleb", "Camila", "Carlos", "Chen",
-        "Chloe", "Claire", "Daniel", "Diana", "Dmitri", "Elena", "Eli", "Emily", "Emma", "Erik",
-        "Farah", "Felix", "Fiona", "Gabriel", "Grace", "Hana", "Hannah", "Hugo", "Ines", "Isaac",
-        "Ivan", "Jade", "James", "Javier", "Julia", "Kai", "Karim", "Kate", "Kenji", "Laila",
-        "Lars", "Laura", "Leo", "Lina", "Lucas", "Lucia", "Maya", "Mei", "Mia", "Miguel",
-        "Mila", "Nadia", "Naomi", "Nathan", "Nia", "Nikhil", "Noah", "Nora", "Olga", "Omar",
-        "Oscar", "Paula", "Pedro", "Priya", "Rafael", "Rania", "Ravi", "Rosa", "Ruth", "Sam",
-        "Sara", "Sean", "Sofia", "Stefan", "Tariq", "Tess", "Theo", "Tomas", "Uma", "Vera",
-        "Victor", "Wei", "Yara", "Yusuf", "Zara", "Zoe"
-    };
-
-    static final String[] LAST_NAMES = {
-        "Abbott", "Adeyemi", "Alvarez", "Andersen", "Baker", "Banerjee", "Barnes", "Becker", "Bianchi", "Brennan",
-        "Carter", "Castillo", "Chandra", "Coleman", "Costa", "Dalton", "Dubois", "Eriksen", "Fischer", "Fleming",
-        "Foster", "Garcia", "Gomez", "Greene", "Haddad", "Hansen", "Hartley", "Hoffmann", "Ibrahim", "Ito",
-        "Jansen", "Jensen", "Kaplan", "Kaur", "Keller", "Kim", "Kowalski", "Kumar", "Larsen", "Lee",
-        "Lindqvist", "Lopez", "Marsh", "Martins", "Mendes", "Meyer", "Moreau", "Morris", "Murphy", "Nakamura",
-        "Nguyen", "Novak", "Okafor", "Olsen", "Ortiz", "Park", "Patel", "Perez", "Petrov", "Quinn",
-        "Ramos", "Reyes", "Richter", "Rossi", "Santos", "Schmidt", "Sato", "Shah", "Silva", "Singh",
-        "Sokolov", "Suzuki", "Tanaka", "Torres", "Tran", "Turner", "Vargas", "Vogel", "Walsh", "Wagner",
-        "Ward", "Weber", "Wong", "Yamamoto", "Young", "Zhang", "Zimmermann", "Bauer", "Cruz", "Duarte"
-    };
-
-    static final String[] PROJECT_NAMES = {
-        "Atlas Data Platform", "Billing Revamp", "Customer Portal 2.0", "Mobile App Relaunch", "Search Relevance",
-        "Enterprise Deals Program", "Partner Channel", "Help Center Overhaul", "Chatbot Pilot", "Warehouse Automation",
-        "Vendor Consolidation", "Office Move Berlin", "Brand Refresh", "Spring Campaign", "Website Localization",
-        "Quarterly Close Automation", "Budget Planning Tool", "Onboarding Journey", "Leadership Academy",
-        "Benefits Portal"
-    };
-    /** Departments of the fixed project names above (indexes into DEPARTMENTS). */
-    static final int[] PROJECT_DEPARTMENTS = {0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 6, 6, 6};
-
-    static final String[] CODE_ADJECTIVES = {
-        "Amber", "Blue", "Bright", "Copper", "Crimson", "Silent", "Golden", "Green", "Iron", "Jade",
-        "Lunar", "Misty", "Northern", "Open", "Quiet", "Rapid", "Silver", "Solar", "Swift", "Violet"
-    };
-    static final String[] CODE_NOUNS = {
-        "Arrow", "Beacon", "Bridge", "Canyon", "Comet", "Falcon", "Forest", "Harbor", "Horizon", "Lantern",
-        "Meadow", "Orbit", "Otter", "Pine", "Quartz", "River", "Summit", "Tide", "Voyager", "Willow"
-    };
-
-    enum Role { CEO, EXEC_STAFF, VP, DIRECTOR, MANAGER, LEAD, STAFF }
-
-    static final class Person {
-        final Person manager;
-        final Dept dept;
-        final List<Person> reports = new ArrayList<>();
-        int id;
-        int height;
-        Role role;
-        String name;
-        String email;
-        String title;
-        int salary;
-        LocalDate hiredOn;
-
-        Person(Person manager, Dept dept) {
-            this.manager = manager;
-            this.dept = dept;
-            if (manager != null) {
-                manager.reports.add(this);
-            }
-        }
-    }
-
-    private final Random random = new Random(SEED);
-    private final int employeeCount;
-
-    HrSampleData(int employeeCount) {
-        this.employeeCount = employeeCount;
-    }
-
-    public static void main(String[] args) {
-        int count = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : DEFAULT_EMPLOYEES;
-        if (count < 60) {
-            System.err.println("Use at least 60 employees (one CEO, a VP and a team per department).");
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 300;
+        if (count < MIN_EMPLOYEES) {
+            System.err.println("Use at least " + MIN_EMPLOYEES + " employees (one CEO, a VP and a team per department).");
             System.exit(2);
         }
+        ClassLoader app = appClasses();
+        Class<?> company = Class.forName(COMPANY, true, app);
+        Class<?> rows = Class.forName(COMPANY + "$Rows", true, app);
+        Script script = new Script();
+        Object proxy = Proxy.newProxyInstance(app, new Class<?>[] {rows}, (self, method, a) -> script.take(method, a));
+        Object summary = company.getMethod("write", rows).invoke(company.getConstructor(int.class).newInstance(count), proxy);
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
                 1 << 16));
-        new HrSampleData(count).write(out);
+        script.print(out, count, summary);
         out.flush();
     }
 
-    void write(PrintWriter out) {
-        List<Person> people = buildTree();
-        describePeople(people);
-        List<Project> projects = projects();
-        List<int[]> assignments = assignments(people, projects);
-        long[] budgets = budgets(people);
-
-        long vps = people.stream().filter(p -> p.role == Role.VP).count();
-        long directors = people.stream().filter(p -> p.role == Role.DIRECTOR).count();
-        long managers = people.stream().filter(p -> p.role == Role.MANAGER).count();
-        out.println("-- HR sample, step 2: the sample data.");
-        out.println("-- GENERATED, do not edit by hand. Regenerate (same count, same file; fixed seed " + SEED + "):");
-        out.println("--   java sample-data/generators/HrSampleData.java " + employeeCount
-                + " > sample-data/migrations/hr/V2__hr_sample_data.sql");
-        out.printf(Locale.ROOT, "-- %d departments, %d employees (1 CEO, %d VPs, %d directors, %d managers, %d staff),%n",
-                DEPARTMENTS.size() + 1, people.size(), vps, directors, managers,
-                people.size() - 1 - vps - directors - managers);
-        out.printf(Locale.ROOT, "-- %d projects, %d project assignments. Names are random combinations, not real people.%n",
-                projects.size(), assignments.size());
-        out.println("-- Ids are explicit (a manager's id is smaller than their reports' ids); the identity");
-        out.println("-- sequences are moved past them at the end so later inserts get fresh ids.");
-        out.println();
-
-        List<Dept> allDepts = allDepartments();
-        List<String> rows = new ArrayList<>();
-        for (int i = 0; i < allDepts.size(); i++) {
-            Dept d = allDepts.get(i);
-            rows.add(String.format(Locale.ROOT, "(%d, %s, %d.00, '%s')", i + 1, quote(d.name()), budgets[i], d.createdAt()));
-        }
-        insert(out, "department (id, name, budget, created_at)", rows);
-
-        rows.clear();
-        for (Person p : people) {
-            rows.add(String.format(Locale.ROOT, "(%d, %s, %s, %s, %d.00, '%s', %d, %s)", p.id, quote(p.name),
-                    quote(p.email), quote(p.title), p.salary, p.hiredOn, departmentId(p.dept),
-                    p.manager == null ? "NULL" : Integer.toString(p.manager.id)));
-        }
-        insert(out, "employee (id, name, email, title, salary, hired_on, department_id, manager_id)", rows);
-
-        rows.clear();
-        for (Project project : projects) {
-            rows.add(String.format(Locale.ROOT, "(%d, %s, %d, '%s')", project.id, quote(project.name),
-                    departmentId(project.dept), project.startedOn));
-        }
-        insert(out, "project (id, name, department_id, started_on)", rows);
-
-        rows.clear();
-        for (int[] a : assignments) {
-            rows.add("(" + a[0] + ", " + a[1] + ")");
-        }
-        insert(out, "employee_project (employee_id, project_id)", rows);
-
-        out.println("ALTER TABLE department ALTER COLUMN id RESTART WITH " + (allDepts.size() + 1) + ";");
-        out.println("ALTER TABLE employee ALTER COLUMN id RESTART WITH " + (people.size() + 1) + ";");
-        out.println("ALTER TABLE project ALTER COLUMN id RESTART WITH " + (projects.size() + 1) + ";");
-    }
-
-    // ---- the management tree
-
-    private List<Person> buildTree() {
-        Person ceo = new Person(null, EXECUTIVE);
-        ceo.role = Role.CEO;
-        int executiveStaff = 2;
-        int remaining = employeeCount - 1 - executiveStaff;
-        int[] headcounts = split(remaining, DEPARTMENTS.stream().mapToDouble(Dept::headcountWeight).toArray());
-        for (int i = 0; i < DEPARTMENTS.size(); i++) {
-            Person vp = new Person(ceo, DEPARTMENTS.get(i));
-            vp.role = Role.VP;
-            place(vp, headcounts[i] - 1);
-        }
-        for (int i = 0; i < executiveStaff; i++) {
-            new Person(ceo, EXECUTIVE).role = Role.EXEC_STAFF;
-        }
-
-        // Ids level by level: the CEO is 1, the VPs follow, then each lower level.
-        List<Person> people = new ArrayList<>();
-        Deque<Person> queue = new ArrayDeque<>(List.of(ceo));
-        while (!queue.isEmpty()) {
-            Person p = queue.removeFirst();
-            p.id = people.size() + 1;
-            people.add(p);
-            queue.addAll(p.reports);
-        }
-        computeHeights(ceo);
-        for (Person p : people) {
-            if (p.role == null) {
-                p.role = p.reports.isEmpty() ? (p.manager.role == Role.MANAGER ? Role.STAFF : Role.LEAD)
-                        : p.height == 1 ? Role.MANAGER : Role.DIRECTOR;
+    /** The app's classes: on the class path if given, else the build's target/classes. */
+    static ClassLoader appClasses() throws Exception {
+        try {
+            Class.forName(COMPANY);
+            return HrSampleData.class.getClassLoader();
+        } catch (ClassNotFoundException notOnClassPath) {
+            Path classes = Path.of("target", "classes");
+            if (!Files.isDirectory(classes.resolve("org"))) {
+                System.err.println("Compile the app first (mvn compile): this script uses its HrCompany from target/classes.");
+                System.exit(2);
             }
-        }
-        return people;
-    }
-
-    /** Gives {@code head} exactly {@code descendants} people below them, with spans of 5 to 9. */
-    private void place(Person head, int descendants) {
-        int n = descendants;
-        if (n <= 0) {
-            return;
-        }
-        if (n <= 9) {
-            addStaff(head, n);
-            return;
-        }
-        int lo = Math.max(5, (n + 9) / 10);
-        int hi = Math.min(9, n / 6);
-        if (lo <= hi) {
-            // every direct report is a manager of 5 to 9 people, 7 on average
-            double teamSize = 5 + random.nextDouble() * 4;
-            int span = Math.max(lo, Math.min(hi, (int) Math.round(n / (1 + teamSize))));
-            placeUnder(head, split(n - span, span), span);
-        } else if (n >= 90) {
-            // a large group: managers of managers (directors), recursively
-            int span = between(5, 9);
-            placeUnder(head, split(n - span, span), span);
-        } else {
-            // 10 to 29 people: a few managers with small teams plus senior individual contributors
-            int span = between(5, Math.min(9, n - 5));
-            int managers = (n - span) / 5;
-            placeUnder(head, split(n - span, managers), span);
+            return new URLClassLoader(new URL[] {classes.toUri().toURL()}, HrSampleData.class.getClassLoader());
         }
     }
 
-    private void placeUnder(Person head, int[] teamSizes, int span) {
-        jitter(teamSizes);
-        for (int i = 0; i < span; i++) {
-            Person report = new Person(head, head.dept);
-            if (i < teamSizes.length) {
-                place(report, teamSizes[i]);
+    /** The company's rows as they come (an HrCompany.Rows by reflection), kept until the budgets are known. */
+    static final class Script {
+        final List<String[]> departments = new ArrayList<>();
+        final List<String> employees = new ArrayList<>();
+        final List<String> projects = new ArrayList<>();
+        final List<String> assignments = new ArrayList<>();
+        long[] budgets;
+
+        Object take(Method method, Object[] a) {
+            switch (method.getName()) {
+                case "department" -> department((int) a[0], (String) a[1], (String) a[2]);
+                case "employee" -> employee((int) a[0], (String) a[1], (String) a[2], (String) a[3], (int) a[4],
+                        (LocalDate) a[5], (int) a[6], (int) a[7]);
+                case "project" -> project((int) a[0], (String) a[1], (int) a[2], (LocalDate) a[3]);
+                case "assignment" -> assignment((int) a[0], (int) a[1]);
+                case "budgets" -> budgets((long[]) a[0]);
+                default -> throw new IllegalArgumentException("HrCompany.Rows has a new method: " + method);
             }
+            return null;
         }
-    }
 
-    private void addStaff(Person head, int count) {
-        for (int i = 0; i < count; i++) {
-            new Person(head, head.dept);
+        void department(int id, String name, String createdAt) {
+            departments.add(new String[] {Integer.toString(id), name, createdAt});
         }
-    }
 
-    /** Moves a few people between teams without leaving the 5-9 band or crossing it. */
-    private void jitter(int[] sizes) {
-        for (int t = 0; t < sizes.length; t++) {
-            int from = random.nextInt(sizes.length);
-            int to = random.nextInt(sizes.length);
-            int a = sizes[from];
-            int b = sizes[to];
-            boolean fromOk = a - 1 >= 5 && (a <= 9 || a - 1 >= 30);
-            boolean toOk = b + 1 <= 9 || b >= 30;
-            if (from != to && fromOk && toOk) {
-                sizes[from]--;
-                sizes[to]++;
+        void employee(int id, String name, String email, String title, int salary, LocalDate hiredOn,
+                             int departmentId, int managerId) {
+            employees.add(String.format(Locale.ROOT, "(%d, %s, %s, %s, %d.00, '%s', %d, %s)", id, quote(name),
+                    quote(email), quote(title), salary, hiredOn, departmentId,
+                    managerId == 0 ? "NULL" : Integer.toString(managerId)));
+        }
+
+        void project(int id, String name, int departmentId, LocalDate startedOn) {
+            projects.add(String.format(Locale.ROOT, "(%d, %s, %d, '%s')", id, quote(name), departmentId, startedOn));
+        }
+
+        void assignment(int employeeId, int projectId) {
+            assignments.add("(" + employeeId + ", " + projectId + ")");
+        }
+
+        void budgets(long[] budgets) {
+            this.budgets = budgets;
+        }
+
+        void print(PrintWriter out, int count, Object summary) throws Exception {
+            out.println("-- HR sample, step 2: the sample data.");
+            out.println("-- GENERATED, do not edit by hand. Regenerate (same count, same file; fixed seed "
+                    + SEED + "):");
+            out.println("--   java sample-data/generators/HrSampleData.java " + count
+                    + " > sample-data/migrations/hr/V2__hr_sample_data.sql");
+            out.printf(Locale.ROOT, "-- %d departments, %d employees (1 CEO, %d VPs, %d directors, %d managers, %d staff),%n",
+                    get(summary, "departments"), get(summary, "employees"), get(summary, "vps"),
+                    get(summary, "directors"), get(summary, "managers"), get(summary, "staff"));
+            out.printf(Locale.ROOT, "-- %d projects, %d project assignments. Names are random combinations, not real people.%n",
+                    get(summary, "projects"), get(summary, "assignments"));
+            out.println("-- Ids are explicit (a manager's id is smaller than their reports' ids); the identity");
+            out.println("-- sequences are moved past them at the end so later inserts get fresh ids.");
+            out.println();
+            List<String> rows = new ArrayList<>();
+            for (String[] d : departments) {
+                rows.add(String.format(Locale.ROOT, "(%s, %s, %d.00, '%s')", d[0], quote(d[1]),
+                        budgets[Integer.parseInt(d[0]) - 1], d[2]));
             }
+            insert(out, "department (id, name, budget, created_at)", rows);
+            insert(out, "employee (id, name, email, title, salary, hired_on, department_id, manager_id)", employees);
+            insert(out, "project (id, name, department_id, started_on)", projects);
+            insert(out, "employee_project (employee_id, project_id)", assignments);
+            out.println("ALTER TABLE department ALTER COLUMN id RESTART WITH " + (departments.size() + 1) + ";");
+            out.println("ALTER TABLE employee ALTER COLUMN id RESTART WITH " + (employees.size() + 1) + ";");
+            out.println("ALTER TABLE project ALTER COLUMN id RESTART WITH " + (projects.size() + 1) + ";");
         }
     }
 
-    private static int computeHeights(Person p) {
-        int h = 0;
-        for (Person r : p.reports) {
-            h = Math.max(h, 1 + computeHeights(r));
-        }
-        p.height = h;
-        return h;
-    }
-
-    // ---- who they are
-
-    private void describePeople(List<Person> people) {
-        Map<String, Integer> emailsTaken = new HashMap<>();
-        for (Person p : people) {
-            String first = pick(FIRST_NAMES);
-            String last = pick(LAST_NAMES);
-            p.name = first + " " + last;
-            String local = (first + "." + last).toLowerCase(Locale.ROOT).replaceAll("[^a-z.]", "");
-            int n = emailsTaken.merge(local, 1, Integer::sum);
-            p.email = local + (n == 1 ? "" : Integer.toString(n)) + "@example.com";
-            Dept d = p.dept;
-            switch (p.role) {
-                case CEO -> job(p, "Chief Executive Officer", 310_000, 360_000, COMPANY_FOUNDED, COMPANY_FOUNDED);
-                case EXEC_STAFF -> {
-                    boolean chief = p.manager.reports.indexOf(p) == DEPARTMENTS.size();
-                    if (chief) {
-                        job(p, "Chief of Staff", 160_000, 185_000, date(2009, 1, 1), date(2014, 12, 31));
-                    } else {
-                        job(p, "Executive Assistant", 62_000, 78_000, date(2010, 1, 1), date(2019, 12, 31));
-                    }
-                }
-                case VP -> job(p, d.vpTitle(), pay(185_000, d), pay(235_000, d), date(2008, 3, 3), date(2016, 12, 31));
-                case DIRECTOR -> job(p, p.height >= 3 ? "Senior " + d.directorTitle() : d.directorTitle(),
-                        pay(p.height >= 3 ? 160_000 : 135_000, d), pay(p.height >= 3 ? 190_000 : 165_000, d),
-                        date(2010, 1, 1), date(2019, 12, 31));
-                case MANAGER -> job(p, d.managerTitle(), pay(100_000, d), pay(128_000, d),
-                        date(2011, 1, 1), date(2021, 12, 31));
-                case LEAD -> job(p, d.leadTitle(), d.leadMin(), d.leadMax(), date(2011, 1, 1), date(2022, 12, 31));
-                case STAFF -> {
-                    StaffTitle t = d.staff().get(random.nextInt(d.staff().size()));
-                    job(p, t.title(), t.minSalary(), t.maxSalary(), date(2012, 1, 1), DATA_AS_OF);
-                }
-            }
-        }
-    }
-
-    private void job(Person p, String title, int minSalary, int maxSalary, LocalDate hiredFrom, LocalDate hiredTo) {
-        p.title = title;
-        p.salary = roundTo(minSalary + random.nextInt(maxSalary - minSalary + 1), 500);
-        p.hiredOn = hiredFrom.plusDays(random.nextInt((int) (hiredTo.toEpochDay() - hiredFrom.toEpochDay()) + 1));
-    }
-
-    private static int pay(int base, Dept d) {
-        return (int) Math.round(base * d.payFactor());
-    }
-
-    /** Budget per department: its payroll plus 40-80 % for everything else, in tens of thousands. */
-    private long[] budgets(List<Person> people) {
-        List<Dept> all = allDepartments();
-        long[] payroll = new long[all.size()];
-        for (Person p : people) {
-            payroll[all.indexOf(p.dept)] += p.salary;
-        }
-        long[] budgets = new long[all.size()];
-        for (int i = 0; i < all.size(); i++) {
-            double factor = 1.4 + random.nextDouble() * 0.4;
-            budgets[i] = Math.round(payroll[i] * factor / 10_000.0) * 10_000;
-        }
-        return budgets;
-    }
-
-    // ---- projects
-
-    record Project(int id, String name, Dept dept, LocalDate startedOn) {
-    }
-
-    private List<Project> projects() {
-        int count = Math.max(PROJECT_NAMES.length, employeeCount / 15);
-        double[] weights = DEPARTMENTS.stream().mapToDouble(Dept::headcountWeight).toArray();
-        Set<String> names = new LinkedHashSet<>();
-        List<Project> projects = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String name;
-            Dept dept;
-            if (i < PROJECT_NAMES.length) {
-                name = PROJECT_NAMES[i];
-                dept = DEPARTMENTS.get(PROJECT_DEPARTMENTS[i]);
-            } else {
-                String base = "Project " + pick(CODE_ADJECTIVES) + " " + pick(CODE_NOUNS);
-                name = base;
-                for (int n = 2; names.contains(name); n++) {
-                    name = base + " " + n;
-                }
-                dept = DEPARTMENTS.get(weightedIndex(weights));
-            }
-            names.add(name);
-            projects.add(new Project(i + 1, name, dept, date(2018, 1, 1).plusDays(random.nextInt(7 * 365))));
-        }
-        return projects;
-    }
-
-    /** Staff work on 0-3 projects, mostly their own department's; managers on at most one. */
-    private List<int[]> assignments(List<Person> people, List<Project> projects) {
-        Map<Dept, List<Project>> byDept = new HashMap<>();
-        for (Project project : projects) {
-            byDept.computeIfAbsent(project.dept(), k -> new ArrayList<>()).add(project);
-        }
-        List<int[]> rows = new ArrayList<>();
-        for (Person p : people) {
-            int count;
-            if (p.role == Role.STAFF || p.role == Role.LEAD) {
-                int roll = random.nextInt(100);
-                count = roll < 15 ? 0 : roll < 60 ? 1 : roll < 88 ? 2 : 3;
-            } else if (p.role == Role.MANAGER) {
-                count = random.nextInt(2);
-            } else {
-                count = 0;
-            }
-            List<Project> own = byDept.getOrDefault(p.dept, List.of());
-            Set<Integer> chosen = new LinkedHashSet<>();
-            while (chosen.size() < count) {
-                List<Project> from = !own.isEmpty() && random.nextInt(100) < 75 ? own : projects;
-                chosen.add(from.get(random.nextInt(from.size())).id());
-            }
-            chosen.stream().sorted().forEach(projectId -> rows.add(new int[] {p.id, projectId}));
-        }
-        return rows;
-    }
-
-    // ---- small helpers
-
-    private static List<Dept> allDepartments() {
-        List<Dept> all = new ArrayList<>();
-        all.add(EXECUTIVE);
-        all.addAll(DEPARTMENTS);
-        return all;
-    }
-
-    private static int departmentId(Dept dept) {
-        return allDepartments().indexOf(dept) + 1;
-    }
-
-    /** Splits {@code total} into parts proportional to the weights (largest remainder). */
-    private static int[] split(int total, double[] weights) {
-        double sum = 0;
-        for (double w : weights) {
-            sum += w;
-        }
-        int[] parts = new int[weights.length];
-        double[] remainders = new double[weights.length];
-        int given = 0;
-        for (int i = 0; i < weights.length; i++) {
-            double exact = total * weights[i] / sum;
-            parts[i] = (int) Math.floor(exact);
-            remainders[i] = exact - parts[i];
-            given += parts[i];
-        }
-        for (; given < total; given++) {
-            int best = 0;
-            for (int i = 1; i < weights.length; i++) {
-                if (remainders[i] > remainders[best]) {
-                    best = i;
-                }
-            }
-            parts[best]++;
-            remainders[best] = -1;
-        }
-        return parts;
-    }
-
-    /** Splits {@code total} into {@code parts} nearly equal parts. */
-    private static int[] split(int total, int parts) {
-        double[] weights = new double[parts];
-        java.util.Arrays.fill(weights, 1.0);
-        return split(total, weights);
-    }
-
-    private int weightedIndex(double[] weights) {
-        double sum = 0;
-        for (double w : weights) {
-            sum += w;
-        }
-        double r = random.nextDouble() * sum;
-        for (int i = 0; i < weights.length; i++) {
-            r -= weights[i];
-            if (r < 0) {
-                return i;
-            }
-        }
-        return weights.length - 1;
-    }
-
-    private int between(int lo, int hi) {
-        return lo + random.nextInt(hi - lo + 1);
-    }
-
-    private String pick(String[] values) {
-        return values[random.nextInt(values.length)];
-    }
-
-    private static LocalDate date(int year, int month, int day) {
-        return LocalDate.of(year, month, day);
-    }
-
-    private static int roundTo(int value, int step) {
-        return Math.round(value / (float) step) * step;
+    private static Object get(Object summary, String accessor) throws Exception {
+        return summary.getClass().getMethod(accessor).invoke(summary);
     }
 
     private static String quote(String text) {

@@ -15,6 +15,7 @@ import org.persistenceexplorer.service.engine.SqlEngine;
 import org.persistenceexplorer.service.log.ServerCounter;
 import org.persistenceexplorer.service.log.ServerReconciliation;
 import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.service.hrdata.HrGenerator;
 import org.persistenceexplorer.service.orm.OrmSessions;
 import org.persistenceexplorer.domain.hr.HrModel;
 import org.persistenceexplorer.service.orggraph.ImportOutcome;
@@ -41,6 +42,7 @@ public final class AppContext implements AutoCloseable {
     private final SqlEngine sql;
     private final GraphEngine graph;
     private final OrmSessions orm;
+    private final HrGenerator hrGenerator;
     private final EngineWatch watch;
     private final StartupSequence startup;
     private final ServerReconciliation reconciliation;
@@ -57,6 +59,7 @@ public final class AppContext implements AutoCloseable {
         this.graph = new GraphEngine(settings, recorder);
         this.watch = new EngineWatch(sql, graph);
         this.orm = new OrmSessions(sql::dataSource, HrModel.ENTITIES);
+        this.hrGenerator = new HrGenerator(sql::dataSource);
         this.startup = new StartupSequence(startupSteps());
         this.reconciliation = new ServerReconciliation(statementLog,
                 ServerCounter.of(sql::readServerStatements, sql::resetServerStatements), recorder::inFlight);
@@ -155,6 +158,11 @@ public final class AppContext implements AutoCloseable {
     /** The app's one Hibernate (open once the "orm-open" step is done). */
     public OrmSessions orm() {
         return orm;
+    }
+
+    /** Big HR data sets (10k / 100k / 1M employees) written with COPY. */
+    public HrGenerator hrGenerator() {
+        return hrGenerator;
     }
 
     public StartupSequence startup() {

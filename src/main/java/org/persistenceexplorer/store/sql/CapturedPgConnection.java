@@ -1,6 +1,11 @@
 package org.persistenceexplorer.store.sql;
 
+import java.sql.CallableStatement;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Statement;
 import java.util.Properties;
 import java.util.List;
 import org.persistenceexplorer.domain.statement.Engine;
@@ -79,6 +84,43 @@ final class CapturedPgConnection extends PgConnection {
             recorder.sent();
         }
     }
+
+    /*
+     * Updatable result sets are refused: pgjdbc runs their UPDATE / INSERT / DELETE (and the
+     * primary-key lookup behind them) on statements of its own, past the capture, so rows would
+     * change with nothing in the log. Every other overload of the driver ends in these two.
+     */
+
+    @Override
+    public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
+            throws SQLException {
+        refuseUpdatable(resultSetConcurrency);
+        return super.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+
+    @Override
+    public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
+                                              int resultSetHoldability) throws SQLException {
+        refuseUpdatable(resultSetConcurrency);
+        return super.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+
+    @Override
+    public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
+                                         int resultSetHoldability) throws SQLException {
+        refuseUpdatable(resultSetConcurrency);
+        return super.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+    }
+
+    private static void refuseUpdatable(int resultSetConcurrency) throws SQLFeatureNotSupportedException {
+        if (resultSetConcurrency == ResultSet.CONCUR_UPDATABLE) {
+            // No SQLState: Hikari takes 0A000 ("feature not supported") for a broken connection and evicts it.
+            throw new SQLFeatureNotSupportedException(UPDATABLE_REFUSED);
+        }
+    }
+
+    static final String UPDATABLE_REFUSED = "Updatable result sets are not supported here: the driver would change "
+            + "rows with statements the statement log cannot see. Use UPDATE, INSERT or DELETE statements instead.";
 
     /** The lookup pgjdbc 42.7's LargeObjectManager sends (schemas supported, as on every PostgreSQL since 7.3). */
     static final String LARGE_OBJECT_LOOKUP = "SELECT p.proname,p.oid "

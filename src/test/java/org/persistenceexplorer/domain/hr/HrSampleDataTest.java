@@ -132,7 +132,9 @@ class HrSampleDataTest {
     @Test
     void theGeneratorReproducesTheShippedScript() throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), GENERATOR.toString(), "300")
+        // The script needs the app's classes (HrCompany): this JVM's class path has them, whatever the build folder.
+        Process process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                GENERATOR.toString(), "300")
                 .redirectError(ProcessBuilder.Redirect.INHERIT)
                 .start();
         String generated = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
