@@ -45,6 +45,7 @@ class FxmlFilesLoadTest extends FxRobot {
             "StatementLogView.fxml", () -> ViewLoader.forController(statementLogView()),
             "StatusBarView.fxml", () -> ViewLoader.forController(statusBarView()),
             "PlaceholderView.fxml", () -> ViewLoader.forController(new PlaceholderView("Title", "Text", null)),
+            "TablesView.fxml", () -> ViewLoader.forController(org.persistenceexplorer.ui.tables.TablesViewTest.view(runner, log)),
             "MainView.fxml", () -> ViewLoader.forController(new MainView(List.of(), feature -> null,
                             new WindowSettings(Preferences.userRoot().node("org/persistenceexplorer/test/fxml"))))
                     .nested(StatementLogView.class, this::statementLogView)
