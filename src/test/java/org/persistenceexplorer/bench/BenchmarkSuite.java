@@ -18,7 +18,8 @@ public final class BenchmarkSuite {
     static final List<BenchmarkSection> SECTIONS = List.of(
             new CaptureOverheadSection(),
             new StartupBenchmark(),
-            new StatementLogHeapBenchmark());
+            new StatementLogHeapBenchmark(),
+            new TablesBenchmark());
 
     private BenchmarkSuite() {
     }
@@ -26,7 +27,12 @@ public final class BenchmarkSuite {
     public static void main(String[] args) {
         Path reportDir = Path.of(args.length > 0 ? args[0] : "target/benchmark");
         BenchmarkReport report = new BenchmarkReport();
+        // -Dbench.only=<part of a title>: run only the matching sections (while working on one)
+        String only = System.getProperty("bench.only", "").toLowerCase(java.util.Locale.ROOT);
         for (BenchmarkSection section : SECTIONS) {
+            if (!section.title().toLowerCase(java.util.Locale.ROOT).contains(only)) {
+                continue;
+            }
             long start = System.nanoTime();
             System.err.println("[benchmark] " + section.title() + " ...");
             try {

@@ -219,6 +219,7 @@ public final class TablesView {
     private void bindWork() {
         for (Integer size : model.generator().sizes()) {
             MenuItem item = new MenuItem(String.format("%,d employees into %s", size, GeneratorViewModel.EMPLOYEES.schema()));
+            item.setMnemonicParsing(false);
             item.setOnAction(e -> model.generator().generate(size));
             generateButton.getItems().add(item);
         }
