@@ -267,8 +267,8 @@ public final class TablesView {
         reloadButton.disableProperty().bind(entity.stateProperty().isNull());
         transitionList.setItems(entity.transitions());
         statementList.setItems(entity.statements());
-        transitionList.setCellFactory(list -> new WrappingCell());
-        statementList.setCellFactory(list -> new WrappingCell());
+        transitionList.setCellFactory(WrappingCell::new);
+        statementList.setCellFactory(WrappingCell::new);
         entity.fields().addListener((ListChangeListener<FieldRow>) change -> buildForm(entity.fields()));
     }
 
@@ -410,9 +410,11 @@ public final class TablesView {
 
     /** A list line that wraps instead of hiding its end behind a scroll bar. */
     private static final class WrappingCell extends javafx.scene.control.ListCell<String> {
-        WrappingCell() {
+        WrappingCell(ListView<String> list) {
             setWrapText(true);
-            setPrefWidth(0);
+            // as wide as the list, so the text wraps instead of widening the cell
+            prefWidthProperty().bind(list.widthProperty().subtract(24));
+            setMaxWidth(USE_PREF_SIZE);
         }
 
         @Override

@@ -179,7 +179,7 @@ public class TablesViewTest extends FxRobot {
     }
 
     @Test
-    void editingASalaryInEntityModeShowsTheUpdateAndTheDetachedEntityThenDeleteRemovesIt() throws Exception {
+    void editingASalaryShowsTheUpdateAndTheDetachedEntityAColleaguesEmailIsRefusedThenDeleteRemovesIt() throws Exception {
         String id = sql("INSERT INTO hr.employee (name, email, title, salary, hired_on, department_id, manager_id) "
                 + "VALUES ('View Test', 'view.test.one@example.com', 'Tester', 42000, '2022-05-06', 2, 1) RETURNING id");
         until("hr.employee open", () -> grid().getItems().size() >= 300);
@@ -204,6 +204,15 @@ public class TablesViewTest extends FxRobot {
                 throw new java.io.UncheckedIOException(e);
             }
         });
+
+        TextField email = lookup("#field-email").query();
+        interact(() -> email.setText("sara.cruz@example.com"));
+        clickOn("#entitySave");
+        until("refused", () -> lookup("#entityMessage").queryAs(Label.class).getText().contains("employee_email_key"));
+        assertThat(lookup("#entityMessage").queryAs(Label.class).getText()).contains("email = 'sara.cruz@example.com'");
+        until("the database's email again", () -> "view.test.one@example.com".equals(
+                lookup("#field-email").queryAs(TextField.class).getText()));
+        assertThat(sql("SELECT email FROM hr.employee WHERE id = " + id)).isEqualTo("view.test.one@example.com");
 
         clickOn("#entityDelete");
         until("asked", () -> lookup(".dialog-pane").tryQuery().isPresent());
