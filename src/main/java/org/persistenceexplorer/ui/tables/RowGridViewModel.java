@@ -156,8 +156,9 @@ public final class RowGridViewModel {
         loading.set(false);
         TableDescription description = result.query().table();
         paging.set(result.query().paging().description());
-        status.set(String.format("%,d rows%s · %,d pages of %d", result.total(),
-                result.query().filters().isEmpty() ? "" : " match the filters", result.pages(), result.pageSize())
+        status.set(String.format("%,d %s%s · %,d %s of %d", result.total(), result.total() == 1 ? "row" : "rows",
+                result.query().filters().isEmpty() ? "" : result.total() == 1 ? " matches the filters" : " match the filters",
+                result.pages(), result.pages() == 1 ? "page" : "pages", result.pageSize())
                 + (description.exactRows() || !result.query().filters().isEmpty() ? "" : " · table estimate "
                 + String.format("%,d", description.rows())));
         items.reset((int) Math.min(Integer.MAX_VALUE, result.total()));

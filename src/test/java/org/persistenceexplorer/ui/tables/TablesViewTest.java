@@ -191,7 +191,7 @@ public class TablesViewTest extends FxRobot {
 
         TextField salary = lookup("#field-salary").query();
         interact(() -> salary.setText("43000.00"));
-        clickOn("#entitySave");
+        interact(() -> lookup("#entitySave").queryButton().fire());
         until("detached", () -> "detached".equals(lookup("#entityState").queryAs(Label.class).getText()));
         ListView<String> statements = lookup("#entityStatements").query();
         assertThat(statements.getItems()).anySatisfy(s -> assertThat(s)
@@ -207,14 +207,14 @@ public class TablesViewTest extends FxRobot {
 
         TextField email = lookup("#field-email").query();
         interact(() -> email.setText("sara.cruz@example.com"));
-        clickOn("#entitySave");
+        interact(() -> lookup("#entitySave").queryButton().fire());
         until("refused", () -> lookup("#entityMessage").queryAs(Label.class).getText().contains("employee_email_key"));
         assertThat(lookup("#entityMessage").queryAs(Label.class).getText()).contains("email = 'sara.cruz@example.com'");
         until("the database's email again", () -> "view.test.one@example.com".equals(
                 lookup("#field-email").queryAs(TextField.class).getText()));
         assertThat(sql("SELECT email FROM hr.employee WHERE id = " + id)).isEqualTo("view.test.one@example.com");
 
-        clickOn("#entityDelete");
+        WaitForAsyncUtils.asyncFx(() -> lookup("#entityDelete").queryButton().fire());
         until("asked", () -> lookup(".dialog-pane").tryQuery().isPresent());
         clickOn(lookup(".dialog-pane .button").match(b -> ((Button) b).getText().equals("OK")).queryButton());
         until("deleted", () -> lookup("#entityMessage").queryAs(Label.class).getText().startsWith("Deleted"));
