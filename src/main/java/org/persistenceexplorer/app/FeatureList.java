@@ -1,6 +1,10 @@
 package org.persistenceexplorer.app;
 
 import java.util.List;
+import org.persistenceexplorer.service.tables.LargeHr;
+import org.persistenceexplorer.service.tables.TableCatalog;
+import org.persistenceexplorer.service.tables.TableRows;
+import org.persistenceexplorer.service.tables.entity.EntityEditing;
 import org.persistenceexplorer.ui.common.Feature;
 import org.persistenceexplorer.ui.console.ConsoleFeature;
 import org.persistenceexplorer.ui.migrations.MigrationsFeature;
@@ -18,7 +22,9 @@ final class FeatureList {
 
     static List<Feature> of(AppContext context) {
         return List.of(
-                new TablesFeature(),
+                new TablesFeature(new TableCatalog(context.sql()::dataSource), new TableRows(context.sql()::dataSource),
+                        new EntityEditing(context.orm(), context.statementLog()),
+                        new LargeHr(context.sql()::dataSource, context.hrGenerator())),
                 new MigrationsFeature(context.migrations()),
                 new OrgChartFeature(context.graph(), () -> context.sql().dataSource(), context.hrGenerator()),
                 new ConsoleFeature());

@@ -20,7 +20,8 @@ public final class BenchmarkSuite {
             new StartupBenchmark(),
             new StatementLogHeapBenchmark(),
             new OrgChartSection(),
-            new MigrationsBenchmark());
+            new MigrationsBenchmark(),
+            new TablesBenchmark());
 
     private BenchmarkSuite() {
     }

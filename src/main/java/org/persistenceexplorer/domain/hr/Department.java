@@ -7,10 +7,15 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.Generated;
 import org.hibernate.generator.EventType;
 
@@ -21,6 +26,7 @@ import org.hibernate.generator.EventType;
  * use it inside one session on one thread.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "department", schema = "hr")
 public class Department {
 
@@ -28,9 +34,13 @@ public class Department {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @NotBlank(message = "a name is required")
+    @Size(max = 100, message = "at most 100 characters")
     @Column(nullable = false, unique = true, length = 100)
     private String name;
 
+    @NotNull(message = "a budget is required")
+    @PositiveOrZero(message = "cannot be negative")
     @Column(nullable = false, precision = 14, scale = 2)
     private BigDecimal budget;
 

@@ -11,22 +11,37 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A person in the HR sample (table {@code hr.employee}): works in a department, reports to a
  * manager (a self reference; null for the CEO), has subordinates, and works on projects
  * through {@code hr.employee_project}, whose rows this side owns. The to-one associations are
  * lazy on purpose: touching them one by one is how the app shows the N+1 problem.
+ * Optimistically locked ({@code version}); an UPDATE names only the changed columns
+ * ({@code @DynamicUpdate}); {@code createdAt} is set by a lifecycle callback; Bean Validation
+ * checks the fields before anything is sent.
  * Not thread-safe, like every managed entity: use it inside one session on one thread.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "employee", schema = "hr")
 public class Employee {
 
@@ -34,20 +49,39 @@ public class Employee {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @NotBlank(message = "a name is required")
+    @Size(max = 120, message = "at most 120 characters")
     @Column(nullable = false, length = 120)
     private String name;
 
+    @NotBlank(message = "an email address is required")
+    @Email(message = "not an email address")
+    @Size(max = 200, message = "at most 200 characters")
     @Column(nullable = false, unique = true, length = 200)
     private String email;
 
+    @NotBlank(message = "a title is required")
+    @Size(max = 100, message = "at most 100 characters")
     @Column(nullable = false, length = 100)
     private String title;
 
+    @NotNull(message = "a salary is required")
+    @DecimalMin(value = "0", inclusive = false, message = "must be more than 0")
+    @Digits(integer = 10, fraction = 2, message = "at most 10 digits and 2 decimals")
     @Column(nullable = false, precision = 12, scale = 2)
     private BigDecimal salary;
 
+    @NotNull(message = "a hiring date is required")
+    @PastOrPresent(message = "cannot be in the future")
     @Column(name = "hired_on", nullable = false)
     private LocalDate hiredOn;
+
+    @Version
+    @Column(nullable = false)
+    private int version;
+
+    @Column(name = "created_at", updatable = false)
+    private Instant createdAt;
 
     @ManyToOne(fetch = FetchType.LAZY)
     @JoinColumn(name = "department_id")
@@ -80,6 +114,26 @@ public class Employee {
 
     public Long getId() {
         return id;
+    }
+
+    /** The optimistic-lock version: Hibernate increments it with every UPDATE. */
+    public int getVersion() {
+        return version;
+    }
+
+    /** When the app created this person (the lifecycle callback); null for rows inserted otherwise. */
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    /**
+     * Lifecycle callback: the automatic timestamp, set just before the INSERT. (Only on
+     * persist: a {@code @PreUpdate} stamp would add its column to every UPDATE, and the point
+     * of dynamic update is that a changed salary sends the salary only.)
+     */
+    @PrePersist
+    void stampCreatedAt() {
+        createdAt = Instant.now();
     }
 
     public String getName() {

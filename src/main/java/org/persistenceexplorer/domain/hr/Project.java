@@ -10,6 +10,9 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -28,6 +31,8 @@ public class Project {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @NotBlank(message = "a name is required")
+    @Size(max = 120, message = "at most 120 characters")
     @Column(nullable = false, unique = true, length = 120)
     private String name;
 
@@ -35,6 +40,7 @@ public class Project {
     @JoinColumn(name = "department_id")
     private Department department;
 
+    @NotNull(message = "a start date is required")
     @Column(name = "started_on", nullable = false)
     private LocalDate startedOn;
 

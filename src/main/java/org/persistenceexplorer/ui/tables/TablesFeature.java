@@ -1,18 +1,33 @@
 package org.persistenceexplorer.ui.tables;
 
+import javafx.scene.Parent;
+import org.persistenceexplorer.service.tables.LargeHr;
+import org.persistenceexplorer.service.tables.TableCatalog;
+import org.persistenceexplorer.service.tables.TableRows;
+import org.persistenceexplorer.service.tables.entity.EntityEditing;
 import org.persistenceexplorer.ui.common.Feature;
 import org.persistenceexplorer.ui.common.FeatureContext;
 import org.persistenceexplorer.ui.common.FeatureView;
-import org.persistenceexplorer.ui.common.PlaceholderView;
 import org.persistenceexplorer.ui.common.ViewLoader;
 
-/** The Tables tab: the live tables of the sample datasets and the entity model beside them. FX thread. */
+/**
+ * The Tables tab: browse any table at any size (schema browser, keyset-paged grid, filters,
+ * export), edit mapped rows through Hibernate in entity mode and watch what it sends, and
+ * generate a big HR company. FX thread.
+ */
 public final class TablesFeature implements Feature {
 
-    static final String PLAN = "Browse the live tables of the sample datasets: columns, types and constraints read "
-            + "from PostgreSQL, rows page by page, and the Hibernate entity model beside them. Edit a row and watch the "
-            + "entity move from transient to managed to detached, and the exact UPDATE that dirty checking sends. "
-            + "(Coming next; the engines below are already real.)";
+    private final TableCatalog catalog;
+    private final TableRows rows;
+    private final EntityEditing editing;
+    private final LargeHr largeHr;
+
+    public TablesFeature(TableCatalog catalog, TableRows rows, EntityEditing editing, LargeHr largeHr) {
+        this.catalog = catalog;
+        this.rows = rows;
+        this.editing = editing;
+        this.largeHr = largeHr;
+    }
 
     @Override
     public String id() {
@@ -31,6 +46,21 @@ public final class TablesFeature implements Feature {
 
     @Override
     public FeatureView open(FeatureContext context) {
-        return FeatureView.of(ViewLoader.load(new PlaceholderView("Tables", PLAN, null)));
+        TablesViewModel model = new TablesViewModel(context.runner(), catalog, rows, editing, largeHr);
+        Parent root = ViewLoader.load(new TablesView(model));
+        root.getStylesheets().add(TablesFeature.class.getResource("/css/tables.css").toExternalForm());
+        model.start();
+        context.ticker().subscribe(model.entity()::refresh);
+        return new FeatureView() {
+            @Override
+            public Parent root() {
+                return root;
+            }
+
+            @Override
+            public void close() {
+                model.close();
+            }
+        };
     }
 }

@@ -61,6 +61,7 @@ class HibernateCountMatchesServerTest {
         // only does something if the workload failed half-way
         try (Connection c = TestEngines.sql().database().connection(); Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM hr.employee WHERE email LIKE 'count.check.%'");
+            s.executeUpdate("DELETE FROM hr.project WHERE name LIKE 'Count Check Project %'");
             s.executeUpdate("DELETE FROM hr.department WHERE name = '" + NAME + "'");
         }
     }
@@ -92,6 +93,9 @@ class HibernateCountMatchesServerTest {
                         new BigDecimal("40000.00"), LocalDate.of(2024, 1, 1));
                 department.addEmployee(e);
                 session.persist(e);
+                Project project = new Project("Count Check Project " + i, LocalDate.of(2024, 1, 1));
+                project.setDepartment(department);
+                session.persist(project);
             }
             session.flush();
             return department.getId();
@@ -108,7 +112,9 @@ class HibernateCountMatchesServerTest {
             session.getTransaction().rollback();
         }
 
-        // JDBC batches: 45 dirty employees, 90 new employee_project rows, then 45 deletes
+        // JDBC batches: 45 dirty projects (Employee has @DynamicUpdate, and Hibernate never batches
+        // dynamic updates: projects are the batched updates here), 90 new employee_project rows, and
+        // then 45 + 45 deletes
         sessions.inTransaction(session -> {
             List<Employee> people = session.createSelectionQuery(
                     "from Employee e where e.department.id = :d order by e.id", Employee.class)
@@ -116,14 +122,18 @@ class HibernateCountMatchesServerTest {
             List<Project> projects = session.createSelectionQuery("from Project where id in (1, 2)", Project.class)
                     .getResultList();
             for (Employee e : people) {
-                e.setSalary(e.getSalary().add(BigDecimal.ONE));
                 projects.forEach(e::addProject);
             }
+            session.createSelectionQuery("from Project p where p.department.id = :d order by p.id", Project.class)
+                    .setParameter("d", departmentId).getResultList()
+                    .forEach(p -> p.setStartedOn(p.getStartedOn().plusDays(1)));
         });
         sessions.inTransaction(session -> {
             Department department = session.find(Department.class, departmentId);
             List<Employee> people = new ArrayList<>(department.getEmployees());
             people.forEach(session::remove);
+            session.createSelectionQuery("from Project p where p.department.id = :d", Project.class)
+                    .setParameter("d", departmentId).getResultList().forEach(session::remove);
             session.remove(department);
         });
 
@@ -138,14 +148,15 @@ class HibernateCountMatchesServerTest {
 
     @Test
     void aHibernateBatchedFlushFailingAtRowSixCountsTheRowsTheServerRan() throws SQLException {
+        // projects, not employees: Employee has @DynamicUpdate, whose updates Hibernate never batches
         String taken = sessions.fromTransaction(session -> session.createSelectionQuery(
-                "select e.email from Employee e order by e.id desc", String.class).setMaxResults(1).getSingleResult());
+                "select p.name from Project p order by p.id desc", String.class).setMaxResults(1).getSingleResult());
 
         assertThatThrownBy(() -> sessions.inTransaction(session -> {
-            List<Employee> ten = session.createSelectionQuery("from Employee e order by e.id", Employee.class)
+            List<Project> ten = session.createSelectionQuery("from Project p order by p.id", Project.class)
                     .setMaxResults(10).getResultList();
             for (int i = 0; i < ten.size(); i++) {
-                ten.get(i).setEmail(i == 5 ? taken : "batch.fail." + i + "@example.com");
+                ten.get(i).setName(i == 5 ? taken : "Batch Fail " + i);
             }
         })).isInstanceOf(RuntimeException.class);
 

@@ -50,6 +50,7 @@ class FxmlFilesLoadTest extends FxRobot {
             "MigrationsView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.migrations.MigrationsView(
                     new org.persistenceexplorer.ui.migrations.MigrationsViewModel(
                             new org.persistenceexplorer.service.migrations.MigrationTracks(() -> null), runner))),
+            "TablesView.fxml", () -> ViewLoader.forController(org.persistenceexplorer.ui.tables.TablesViewTest.view(runner, log)),
             "MainView.fxml", () -> ViewLoader.forController(new MainView(List.of(), feature -> null,
                             new WindowSettings(Preferences.userRoot().node("org/persistenceexplorer/test/fxml"))))
                     .nested(StatementLogView.class, this::statementLogView)

@@ -1,0 +1,106 @@
+package org.persistenceexplorer.service.tables.entity;
+
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.service.orm.OrmSessions;
+import org.persistenceexplorer.service.tables.TableDescription;
+import org.persistenceexplorer.service.tables.TableRef;
+
+/**
+ * Entity mode of the Tables tab: edits of a mapped table's rows go through Hibernate (the
+ * app's one SessionFactory), and each step reports the entity's lifecycle and the exact
+ * statements it caused. Thread-safe; the {@link EntityEdit}s it hands out are bound to the
+ * thread that made them (use a session lane). Blocking; call off the FX thread.
+ */
+public final class EntityEditing {
+
+    private final OrmSessions orm;
+    private final StatementLog log;
+    private final Map<TableRef, EntityMapping> mappings = new ConcurrentHashMap<>();
+    private volatile Validator validator;
+
+    public EntityEditing(OrmSessions orm, StatementLog log) {
+        this.orm = orm;
+        this.log = log;
+    }
+
+    /** True once Hibernate is open (it boots after the main window appears). */
+    public boolean ready() {
+        return orm.isOpen();
+    }
+
+    /** The entity mapped to this table, e.g. "Employee", if there is one and Hibernate is open. */
+    public Optional<String> entityOf(TableRef table) {
+        return mapping(table).map(m -> m.type().getSimpleName());
+    }
+
+    private Optional<EntityMapping> mapping(TableRef table) {
+        if (!orm.isOpen()) {
+            return Optional.empty();
+        }
+        if (mappings.isEmpty()) {
+            orm.factory().getMetamodel().getEntities().forEach(e -> {
+                EntityMapping m = EntityMapping.of(e.getJavaType());
+                mappings.put(m.table(), m);
+            });
+        }
+        return Optional.ofNullable(mappings.get(table));
+    }
+
+    /**
+     * Loads the row with this id in a new Hibernate session. The edit's outcome says GONE when
+     * the row is not there.
+     */
+    public Loaded load(TableDescription table, String id) {
+        EntityEdit edit = new EntityEdit(orm, log, validator(), require(table.ref()), table);
+        return new Loaded(edit, edit.load(id));
+    }
+
+    /** A new, transient entity for this table, to fill in and save (persist). */
+    public Loaded startNew(TableDescription table) {
+        EntityEdit edit = new EntityEdit(orm, log, validator(), require(table.ref()), table);
+        return new Loaded(edit, edit.startNew());
+    }
+
+    private EntityMapping require(TableRef table) {
+        return mapping(table).orElseThrow(() -> new IllegalArgumentException(table + " has no entity mapped"));
+    }
+
+    private Validator validator() {
+        Validator v = validator;
+        if (v == null) {
+            synchronized (this) {
+                if (validator == null) {
+                    ValidatorFactory factory = Validation.buildDefaultValidatorFactory();
+                    validator = factory.getValidator();
+                }
+                v = validator;
+            }
+        }
+        return v;
+    }
+
+    /**
+     * An edit and what starting it did.
+     *
+     * @param edit    the edit, bound to the thread that made it
+     * @param outcome the load (or the new instance)
+     */
+    public record Loaded(EntityEdit edit, EditOutcome outcome) {
+    }
+
+    /** Every mapped table, for the browser's "entity" marks. */
+    public List<TableRef> mappedTables() {
+        if (!orm.isOpen()) {
+            return List.of();
+        }
+        mapping(new TableRef("", ""));
+        return List.copyOf(mappings.keySet());
+    }
+}

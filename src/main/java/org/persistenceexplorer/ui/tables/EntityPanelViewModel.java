@@ -1,0 +1,313 @@
+package org.persistenceexplorer.ui.tables;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.persistenceexplorer.domain.statement.CapturedStatement;
+import org.persistenceexplorer.service.tables.GridRow;
+import org.persistenceexplorer.service.tables.TableDescription;
+import org.persistenceexplorer.service.tables.entity.EditOutcome;
+import org.persistenceexplorer.service.tables.entity.EntityEdit;
+import org.persistenceexplorer.service.tables.entity.EntityEditing;
+import org.persistenceexplorer.service.tables.entity.EntityState;
+import org.persistenceexplorer.ui.common.BackgroundRunner;
+import org.persistenceexplorer.ui.common.SessionLane;
+
+/**
+ * Entity mode's side panel: the selected row as a Hibernate entity, its form, its lifecycle
+ * state and the steps that moved it, the statements each step sent (from the log, by action),
+ * and what the database refused or what changed meanwhile. Hibernate work runs on one session
+ * lane (a session belongs to its thread). FX thread; callbacks arrive there too.
+ */
+public final class EntityPanelViewModel {
+
+    static final String SAVE = "tables: save";
+    static final String LOAD = "tables: load entity";
+    static final String DELETE = "tables: delete";
+
+    private final BackgroundRunner runner;
+    private final EntityEditing editing;
+    private final Runnable dataChanged;
+    private final SessionLane lane;
+    private final ReadOnlyStringWrapper entityName = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<EntityState> state = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<FieldRow> fields = FXCollections.observableArrayList();
+    private final ObservableList<String> transitions = FXCollections.observableArrayList();
+    private final ObservableList<String> statements = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper messageIsProblem = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper conflict = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper();
+    private TableDescription table;
+    private EntityEdit edit;
+    private String loadedId;
+
+    /** @param dataChanged told after a save or delete reached the database (the grid reads again) */
+    public EntityPanelViewModel(BackgroundRunner runner, EntityEditing editing, Runnable dataChanged) {
+        this.runner = runner;
+        this.editing = editing;
+        this.dataChanged = dataChanged;
+        this.lane = runner.lane("tables-entity");
+    }
+
+    /** A table was opened: entity mode if an entity maps it. */
+    public void tableOpened(TableDescription description) {
+        table = description;
+        String name = description == null ? null : editing.entityOf(description.ref()).orElse(null);
+        available.set(name != null);
+        entityName.set(name == null ? "" : name);
+        closeEdit();
+        fields.clear();
+        state.set(null);
+        transitions.clear();
+        statements.clear();
+        conflict.set(false);
+        say(name != null ? "Select a row to edit it through Hibernate, or New." : description == null ? ""
+                : editing.ready() ? description.ref() + " has no entity: entity mode is for mapped tables."
+                : "Hibernate is still starting; entity mode comes when it is ready.", false);
+    }
+
+    /** On the tab's ticks: entity mode arrives once Hibernate has opened (it boots after the window). */
+    public void refresh() {
+        if (!available.get() && table != null && editing.ready() && editing.entityOf(table.ref()).isPresent()) {
+            tableOpened(table);
+        }
+    }
+
+    /** A grid row was selected: load it as an entity (a new session, managed). */
+    public void rowSelected(GridRow row) {
+        if (!available.get() || row == null || table == null || table.primaryKey().size() != 1) {
+            return;
+        }
+        String id = row.rowKey().get(0);
+        if (id.equals(loadedId) && state.get() == EntityState.MANAGED) {
+            return;
+        }
+        load(id);
+    }
+
+    private void load(String id) {
+        TableDescription current = table;
+        EntityEdit previous = edit;
+        edit = null;
+        runner.task(LOAD, p -> {
+                    if (previous != null) {
+                        previous.close();
+                    }
+                    return editing.load(current, id);
+                })
+                .on(lane)
+                .replacing("tables.entity")
+                .onSuccess(loaded -> {
+                    edit = loaded.edit();
+                    loadedId = id;
+                    transitions.clear();
+                    show(loaded.outcome(), loaded.edit().state());
+                    if (loaded.outcome().kind() == EditOutcome.Kind.GONE) {
+                        say("The row is not there any more (deleted meanwhile).", true);
+                    } else {
+                        say("Loaded: managed by an open session. Change fields and Save.", false);
+                    }
+                })
+                .onFailure(e -> say(TablesText.problem(e), true))
+                .start();
+    }
+
+    /** Starts a new, transient entity to fill in. */
+    public void startNew() {
+        if (!available.get()) {
+            return;
+        }
+        TableDescription current = table;
+        EntityEdit previous = edit;
+        edit = null;
+        runner.task("tables: new entity", p -> {
+                    if (previous != null) {
+                        previous.close();
+                    }
+                    return editing.startNew(current);
+                })
+                .on(lane)
+                .onSuccess(loaded -> {
+                    edit = loaded.edit();
+                    loadedId = null;
+                    transitions.clear();
+                    show(loaded.outcome(), loaded.edit().state());
+                    say("New " + entityName.get() + ": transient until saved (persist).", false);
+                })
+                .onFailure(e -> say(TablesText.problem(e), true))
+                .start();
+    }
+
+    /** Sends the changed fields through Hibernate (nothing when none changed or one is invalid). */
+    public void save() {
+        EntityEdit current = edit;
+        if (current == null) {
+            return;
+        }
+        Map<String, String> changes = new LinkedHashMap<>();
+        fields.forEach(f -> {
+            f.setError("");
+            if (f.changed()) {
+                changes.put(f.field().attribute(), f.textProperty().get());
+            }
+        });
+        if (changes.isEmpty() && current.state() != EntityState.TRANSIENT) {
+            say("Nothing changed, so nothing is sent.", false);
+            return;
+        }
+        runner.task(SAVE, p -> current.save(changes))
+                .on(lane)
+                .onSuccess(outcome -> finished(current, outcome, "Saved"))
+                .onFailure(e -> say(TablesText.problem(e), true))
+                .start();
+    }
+
+    /** Deletes the entity's row (after the view asked the user). */
+    public void delete() {
+        EntityEdit current = edit;
+        if (current == null || current.state() == EntityState.TRANSIENT) {
+            return;
+        }
+        runner.task(DELETE, p -> current.delete())
+                .on(lane)
+                .onSuccess(outcome -> finished(current, outcome, "Deleted"))
+                .onFailure(e -> say(TablesText.problem(e), true))
+                .start();
+    }
+
+    /** Reads the row again from the database (the way out of a conflict). */
+    public void reload() {
+        if (loadedId != null) {
+            String id = loadedId;
+            loadedId = null;
+            load(id);
+        }
+    }
+
+    private void finished(EntityEdit current, EditOutcome outcome, String done) {
+        if (current != edit) {
+            return;
+        }
+        show(outcome, current.state());
+        switch (outcome.kind()) {
+            case DONE -> {
+                String id = outcome.value("id");
+                loadedId = id;
+                say(done + (outcome.cascaded().isEmpty() ? "." : ". Also removed: " + String.join("; ", outcome.cascaded()))
+                        , false);
+                dataChanged.run();
+            }
+            case INVALID -> {
+                fields.forEach(f -> f.setError(outcome.fieldErrors().get(f.field().attribute())));
+                say("Not sent: " + outcome.fieldErrors().size() + " field(s) are not valid (see beside them).", true);
+            }
+            case REFUSED -> {
+                say(outcome.refusal().message(), true);
+                dataChanged.run();
+            }
+            case CONFLICT -> {
+                StringBuilder text = new StringBuilder("Someone changed this row since you loaded it; the version "
+                        + "check matched no row, so nothing was saved.");
+                outcome.conflict().forEach((attribute, both) -> text.append("\n").append(attribute).append(": yours ")
+                        .append(both.get(0)).append(", now in the database ").append(both.get(1)));
+                text.append("\nReload to edit the current row.");
+                say(text.toString(), true);
+                conflict.set(true);
+                dataChanged.run();
+            }
+            case GONE -> say("The row is not there any more.", true);
+            default -> {
+            }
+        }
+    }
+
+    private void show(EditOutcome outcome, EntityState now) {
+        if (outcome.kind() != EditOutcome.Kind.INVALID) {
+            fields.setAll(outcome.fields().stream().map(FieldRow::new).toList());
+            conflict.set(false);
+        }
+        outcome.transitions().forEach(t -> transitions.add("→ " + t.state().label() + "   (" + t.cause() + ")"));
+        statements.setAll(outcome.statements().stream().map(EntityPanelViewModel::describe).toList());
+        state.set(now);
+    }
+
+    static String describe(CapturedStatement s) {
+        String parameters = s.parameters().isEmpty() ? "" : "  " + s.parameters();
+        String rows = s.rows() >= 0 ? "  → " + s.rows() + " row(s)" : "";
+        return "#" + s.sequence() + " [" + s.action() + "] " + s.text() + parameters + rows
+                + (s.succeeded() ? "" : "  ✗ " + s.error());
+    }
+
+    private void say(String text, boolean problem) {
+        message.set(text);
+        messageIsProblem.set(problem);
+    }
+
+    private void closeEdit() {
+        EntityEdit previous = edit;
+        edit = null;
+        loadedId = null;
+        if (previous != null && !lane.isClosed()) {
+            runner.task("tables: close session", p -> {
+                previous.close();
+                return null;
+            }).on(lane).start();
+        }
+    }
+
+    /** The window closes: end the open session, then the lane. */
+    public void close() {
+        closeEdit();
+        lane.close();
+    }
+
+    public ReadOnlyStringProperty entityNameProperty() {
+        return entityName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<EntityState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ObservableList<FieldRow> fields() {
+        return fields;
+    }
+
+    public ObservableList<String> transitions() {
+        return transitions;
+    }
+
+    public ObservableList<String> statements() {
+        return statements;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty messageIsProblemProperty() {
+        return messageIsProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty conflictProperty() {
+        return conflict.getReadOnlyProperty();
+    }
+
+    /** True when the open table is mapped to an entity. */
+    public ReadOnlyBooleanProperty availableProperty() {
+        return available.getReadOnlyProperty();
+    }
+
+    List<FieldRow> fieldRows() {
+        return fields;
+    }
+}

@@ -1,0 +1,101 @@
+package org.persistenceexplorer.ui.tables;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import org.persistenceexplorer.service.tables.GridRow;
+import org.persistenceexplorer.service.tables.TableConstraint;
+import org.persistenceexplorer.service.tables.TableDescription;
+
+/**
+ * The grid's columns for one table: a cell per value (NULL shown as such, a row still loading
+ * as "…", a cut value marked), foreign-key values as links, column headers with type and
+ * constraints as tooltip. FX thread.
+ */
+final class GridColumns {
+
+    static final String NULL_CELL = "pe-null-cell";
+    static final String LOADING_CELL = "pe-loading-cell";
+
+    private GridColumns() {
+    }
+
+    /**
+     * @param follow called with the foreign key and the value when a link is clicked
+     */
+    static List<TableColumn<GridRow, GridRow>> of(TableDescription table, BiConsumer<TableConstraint, String> follow) {
+        List<TableColumn<GridRow, GridRow>> columns = new ArrayList<>();
+        for (int i = 0; i < table.columns().size(); i++) {
+            org.persistenceexplorer.service.tables.TableColumn column = table.columns().get(i);
+            int index = i;
+            TableColumn<GridRow, GridRow> c = new TableColumn<>();
+            Label header = new Label(column.name());
+            header.setTooltip(new Tooltip(StructureText.column(table, column)));
+            c.setGraphic(header);
+            c.setId("col-" + column.name());
+            c.setUserData(column.name());
+            c.setPrefWidth(column.textual() ? 170 : Math.max(90, 16 + 8 * column.name().length()));
+            c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+            TableConstraint fk = table.foreignKeyOf(column.name()).orElse(null);
+            c.setCellFactory(col -> new ValueCell(index, fk, follow));
+            columns.add(c);
+        }
+        return columns;
+    }
+
+    /** One value; NULL and "still loading" look different from text. */
+    static final class ValueCell extends TableCell<GridRow, GridRow> {
+        private final int index;
+        private final TableConstraint foreignKey;
+        private final BiConsumer<TableConstraint, String> follow;
+
+        ValueCell(int index, TableConstraint foreignKey, BiConsumer<TableConstraint, String> follow) {
+            this.index = index;
+            this.foreignKey = foreignKey;
+            this.follow = follow;
+        }
+
+        @Override
+        protected void updateItem(GridRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll(NULL_CELL, LOADING_CELL);
+            setGraphic(null);
+            setTooltip(null);
+            if (empty) {
+                setText(null);
+                return;
+            }
+            if (row == null) {
+                setText("…");
+                getStyleClass().add(LOADING_CELL);
+                return;
+            }
+            String value = row.values().get(index);
+            if (value == null) {
+                setText("NULL");
+                getStyleClass().add(NULL_CELL);
+                return;
+            }
+            if (foreignKey != null) {
+                Hyperlink link = new Hyperlink(value);
+                link.setTooltip(new Tooltip("Open " + foreignKey.references() + " at "
+                        + foreignKey.referencedColumns().get(0) + " = " + value));
+                link.setOnAction(e -> follow.accept(foreignKey, value));
+                setText(null);
+                setGraphic(link);
+                return;
+            }
+            if (row.cut(index)) {
+                setText(value.substring(0, 200) + "… (cut; double-click for the whole value)");
+                return;
+            }
+            setText(value.length() > 200 ? value.substring(0, 200) + "…" : value);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.persistenceexplorer.ui.tables;
+
+import org.persistenceexplorer.service.tables.LargeHr;
+import org.persistenceexplorer.service.tables.TableCatalog;
+import org.persistenceexplorer.service.tables.TableRef;
+import org.persistenceexplorer.service.tables.TableRows;
+import org.persistenceexplorer.service.tables.entity.EntityEditing;
+import org.persistenceexplorer.ui.common.BackgroundRunner;
+
+/**
+ * The Tables tab's state, in its parts: the schema browser, the grid, entity mode's panel and
+ * the generator, wired so a save reloads the grid and a generated company opens. FX thread.
+ */
+public final class TablesViewModel {
+
+    private final SchemaBrowserViewModel browser;
+    private final RowGridViewModel grid;
+    private final EntityPanelViewModel entity;
+    private final GeneratorViewModel generator;
+
+    public TablesViewModel(BackgroundRunner runner, TableCatalog catalog, TableRows rows, EntityEditing editing,
+                           LargeHr largeHr) {
+        this.browser = new SchemaBrowserViewModel(runner, catalog);
+        this.grid = new RowGridViewModel(runner, catalog, rows);
+        this.entity = new EntityPanelViewModel(runner, editing, grid::reload);
+        this.generator = new GeneratorViewModel(runner, largeHr, table -> {
+            browser.refresh();
+            grid.open(table);
+        });
+    }
+
+    /** The tab opened: read the catalog and open hr.employee, the sample's heart. */
+    public void start() {
+        browser.refresh();
+        grid.open(new TableRef("hr", "employee"));
+    }
+
+    public void open(TableRef table) {
+        grid.open(table);
+    }
+
+    public SchemaBrowserViewModel browser() {
+        return browser;
+    }
+
+    public RowGridViewModel grid() {
+        return grid;
+    }
+
+    public EntityPanelViewModel entity() {
+        return entity;
+    }
+
+    public GeneratorViewModel generator() {
+        return generator;
+    }
+
+    public void close() {
+        entity.close();
+    }
+
+    /** 1,234 / 12.3k / 1.2M for the browser's estimates. */
+    static String shortCount(long n) {
+        if (n < 10_000) {
+            return String.format("%,d", n);
+        }
+        if (n < 1_000_000) {
+            return String.format("%.1fk", n / 1000.0);
+        }
+        return String.format("%.1fM", n / 1_000_000.0);
+    }
+}

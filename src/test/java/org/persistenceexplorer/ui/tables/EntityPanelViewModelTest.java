@@ -1,0 +1,127 @@
+package org.persistenceexplorer.ui.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.persistenceexplorer.domain.hr.HrModel;
+import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.service.orm.OrmSessions;
+import org.persistenceexplorer.service.tables.GridRow;
+import org.persistenceexplorer.service.tables.TableCatalog;
+import org.persistenceexplorer.service.tables.TableDescription;
+import org.persistenceexplorer.service.tables.TableRef;
+import org.persistenceexplorer.service.tables.entity.EntityEditing;
+import org.persistenceexplorer.service.tables.entity.EntityState;
+import org.persistenceexplorer.testsupport.TestEngines;
+import org.persistenceexplorer.ui.common.InlineBackgroundRunner;
+
+/**
+ * Entity mode's panel with the inline runner on the real server and Hibernate, on a row of its
+ * own in hr.employee (removed afterwards).
+ */
+class EntityPanelViewModelTest {
+
+    private static final StatementLog LOG = new StatementLog();
+    private static OrmSessions orm;
+    private static TableDescription employee;
+    private static DataSource dataSource;
+    private final InlineBackgroundRunner runner = new InlineBackgroundRunner();
+    private int changes;
+    private final EntityPanelViewModel model = new EntityPanelViewModel(runner, new EntityEditing(orm, LOG), () -> changes++);
+
+    @BeforeAll
+    static void open() throws Exception {
+        dataSource = TestEngines.sql().database().dataSource();
+        TestEngines.sql().recorder().addListener(LOG);
+        orm = new OrmSessions(() -> dataSource, HrModel.ENTITIES);
+        orm.open();
+        employee = new TableCatalog(() -> dataSource).describe(new TableRef("hr", "employee"));
+    }
+
+    @AfterAll
+    static void close() {
+        TestEngines.sql().recorder().removeListener(LOG);
+        orm.close();
+    }
+
+    @AfterEach
+    void removeOwnRow() throws Exception {
+        model.close();
+        run("DELETE FROM hr.employee WHERE email LIKE 'panel.test.%'");
+    }
+
+    private static String run(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            if (s.execute(sql)) {
+                try (ResultSet r = s.getResultSet()) {
+                    return r.next() ? r.getString(1) : null;
+                }
+            }
+            return null;
+        }
+    }
+
+    private GridRow ownRow() throws Exception {
+        String id = run("INSERT INTO hr.employee (name, email, title, salary, hired_on, department_id, manager_id) VALUES "
+                + "('Panel Test', 'panel.test.one@example.com', 'Tester', 40000, '2021-02-03', 3, 1) RETURNING id");
+        return new GridRow(List.of(id), List.of(id), List.of(id));
+    }
+
+    private FieldRow field(String attribute) {
+        return model.fields().stream().filter(f -> f.field().attribute().equals(attribute)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void editingASalaryShowsManagedThenDetachedAndTheOneUpdate() throws Exception {
+        model.tableOpened(employee);
+        assertThat(model.availableProperty().get()).isTrue();
+        model.rowSelected(ownRow());
+        assertThat(model.stateProperty().get()).isEqualTo(EntityState.MANAGED);
+        field("salary").textProperty().set("41000.00");
+        model.save();
+        assertThat(model.stateProperty().get()).isEqualTo(EntityState.DETACHED);
+        assertThat(model.statements()).anySatisfy(s -> assertThat(s)
+                .contains("[tables: save] update hr.employee set salary=?,version=? where id=? and version=?"));
+        assertThat(model.transitions()).last().asString().startsWith("→ detached");
+        assertThat(changes).isEqualTo(1);
+        assertThat(field("version").textProperty().get()).isEqualTo("1");
+    }
+
+    @Test
+    void aColleaguesEmailIsRefusedInPlainWordsAndTheFormShowsTheDatabaseAgain() throws Exception {
+        model.tableOpened(employee);
+        model.rowSelected(ownRow());
+        field("email").textProperty().set("sara.cruz@example.com");
+        model.save();
+        assertThat(model.messageIsProblemProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).contains("email = 'sara.cruz@example.com'").contains("employee_email_key");
+        assertThat(field("email").textProperty().get()).isEqualTo("panel.test.one@example.com");
+    }
+
+    @Test
+    void anInvalidValueIsShownBesideItsFieldAndNothingIsSent() throws Exception {
+        model.tableOpened(employee);
+        model.rowSelected(ownRow());
+        long before = LOG.counters().total();
+        field("salary").textProperty().set("0");
+        model.save();
+        assertThat(field("salary").errorProperty().get()).isEqualTo("must be more than 0");
+        assertThat(model.stateProperty().get()).isEqualTo(EntityState.MANAGED);
+        assertThat(LOG.counters().total()).isEqualTo(before);
+    }
+
+    @Test
+    void aTableWithoutEntityHasNoEntityMode() throws Exception {
+        model.tableOpened(new TableCatalog(() -> dataSource).describe(new TableRef("hr", "flyway_schema_history")));
+        assertThat(model.availableProperty().get()).isFalse();
+        assertThat(model.messageProperty().get()).contains("has no entity");
+    }
+}

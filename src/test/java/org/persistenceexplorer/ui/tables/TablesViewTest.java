@@ -1,0 +1,224 @@
+package org.persistenceexplorer.ui.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.persistenceexplorer.domain.hr.HrModel;
+import org.persistenceexplorer.service.hrdata.HrGenerator;
+import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.service.orm.OrmSessions;
+import org.persistenceexplorer.service.tables.GridRow;
+import org.persistenceexplorer.service.tables.LargeHr;
+import org.persistenceexplorer.service.tables.TableCatalog;
+import org.persistenceexplorer.service.tables.TableRef;
+import org.persistenceexplorer.service.tables.TableRows;
+import org.persistenceexplorer.service.tables.TableSummary;
+import org.persistenceexplorer.service.tables.entity.EntityEditing;
+import org.persistenceexplorer.testsupport.Await;
+import org.persistenceexplorer.testsupport.Snapshots;
+import org.persistenceexplorer.testsupport.TestEngines;
+import org.persistenceexplorer.ui.common.BackgroundRunner;
+import org.persistenceexplorer.ui.common.FxBackgroundRunner;
+import org.persistenceexplorer.ui.common.ViewLoader;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Tables tab as a user meets it, on the real server with the app's runner: browse, page to
+ * the end of a long table, filter, edit a salary in entity mode, delete a row. Works on a schema
+ * and an employee of its own.
+ */
+@ExtendWith(ApplicationExtension.class)
+public class TablesViewTest extends FxRobot {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final StatementLog LOG = new StatementLog();
+    private static OrmSessions orm;
+    private static DataSource dataSource;
+    private FxBackgroundRunner runner;
+    private TablesViewModel model;
+
+    /** A view on services whose engine never starts: enough to load the FXML. */
+    public static TablesView view(BackgroundRunner runner, StatementLog log) {
+        Supplier<DataSource> none = () -> {
+            throw new IllegalStateException("PostgreSQL is not up yet");
+        };
+        return new TablesView(new TablesViewModel(runner, new TableCatalog(none), new TableRows(none),
+                new EntityEditing(new OrmSessions(none, List.of()), log), new LargeHr(none, new HrGenerator(none))));
+    }
+
+    @BeforeAll
+    static void engines() throws Exception {
+        dataSource = TestEngines.sql().database().dataSource();
+        TestEngines.sql().recorder().addListener(LOG);
+        orm = new OrmSessions(() -> dataSource, HrModel.ENTITIES);
+        orm.open();
+        sql("DROP SCHEMA IF EXISTS view_test CASCADE", "CREATE SCHEMA view_test",
+                "CREATE TABLE view_test.long (id int PRIMARY KEY, label text)",
+                "INSERT INTO view_test.long SELECT g, 'row ' || g FROM generate_series(1, 5000) g");
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        TestEngines.sql().recorder().removeListener(LOG);
+        orm.close();
+        sql("DROP SCHEMA IF EXISTS view_test CASCADE");
+    }
+
+    @AfterEach
+    void removeOwnRows() throws Exception {
+        interact(model::close);
+        runner.close();
+        sql("DELETE FROM hr.employee WHERE email LIKE 'view.test.%'");
+    }
+
+    private static String sql(String... statements) throws Exception {
+        String last = null;
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                if (s.execute(statement)) {
+                    try (ResultSet r = s.getResultSet()) {
+                        last = r.next() ? r.getString(1) : null;
+                    }
+                }
+            }
+        }
+        return last;
+    }
+
+    @Start
+    void start(Stage stage) {
+        runner = new FxBackgroundRunner(4);
+        model = new TablesViewModel(runner, new TableCatalog(() -> dataSource), new TableRows(() -> dataSource),
+                new EntityEditing(orm, LOG), new LargeHr(() -> dataSource, new HrGenerator(() -> dataSource)));
+        Scene scene = new Scene(ViewLoader.load(new TablesView(model)), 1260, 780);
+        scene.getStylesheets().add(getClass().getResource("/css/explorer.css").toExternalForm());
+        scene.getStylesheets().add(getClass().getResource("/css/tables.css").toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+        model.start();
+    }
+
+    private TableView<GridRow> grid() {
+        return lookup("#grid").queryTableView();
+    }
+
+    private void until(String what, java.util.function.BooleanSupplier condition) {
+        Await.until(WAIT, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            boolean[] holds = new boolean[1];
+            interact(() -> holds[0] = condition.getAsBoolean());
+            return holds[0];
+        }, what);
+    }
+
+    private String cell(int row, int column) {
+        GridRow item = grid().getItems().get(row);
+        return item == null ? null : item.values().get(column);
+    }
+
+    @Test
+    void browsingPicksATableFromTheSchemaTree() {
+        until("hr.employee open", () -> grid().getItems().size() == 300 && cell(0, 0) != null);
+        TreeView<Object> tree = lookup("#schemaTree").query();
+        until("tree filled", () -> tree.getRoot().getChildren().stream().anyMatch(s -> s.getValue().equals("hr")));
+        TreeItem<Object> department = tree.getRoot().getChildren().stream().filter(s -> s.getValue().equals("hr"))
+                .findFirst().orElseThrow().getChildren().stream()
+                .filter(t -> ((TableSummary) t.getValue()).ref().name().equals("department")).findFirst().orElseThrow();
+        interact(() -> tree.getSelectionModel().select(department));
+        until("departments shown", () -> grid().getItems().size() == 8 && "Executive".equals(cell(0, 1)));
+        assertThat(lookup("#tableTitle").queryAs(Label.class).getText()).isEqualTo("hr.department");
+    }
+
+    @Test
+    void scrollingToTheEndOfALongTableBringsItsLastPage() {
+        interact(() -> model.open(new TableRef("view_test", "long")));
+        until("opened", () -> grid().getItems().size() == 5000);
+        interact(() -> grid().scrollTo(4999));
+        until("last row loaded", () -> "5000".equals(cell(4999, 0)));
+        assertThat(lookup("#gridStatus").queryAs(Label.class).getText()).contains("5,000 rows");
+    }
+
+    @Test
+    void aFilterFromTheBuilderNarrowsTheRows() {
+        interact(() -> model.open(new TableRef("view_test", "long")));
+        until("opened", () -> grid().getItems().size() == 5000);
+        interact(() -> lookup("#filterColumn").queryComboBox().getSelectionModel().select("label"));
+        interact(() -> lookup("#filterOperator").queryComboBox().getSelectionModel()
+                .select(org.persistenceexplorer.service.tables.FilterOperator.EQUALS));
+        clickOn("#filterValue").write("row 4321'; drop table view_test.long; --");
+        clickOn("#addFilter");
+        until("no row matches", () -> grid().getItems().isEmpty());
+        clickOn(".pe-filter-chip");
+        until("all rows back", () -> grid().getItems().size() == 5000);
+        clickOn("#filterValue").write("row 4321");
+        clickOn("#addFilter");
+        until("one row", () -> grid().getItems().size() == 1 && "4321".equals(cell(0, 0)));
+    }
+
+    @Test
+    void editingASalaryShowsTheUpdateAndTheDetachedEntityAColleaguesEmailIsRefusedThenDeleteRemovesIt() throws Exception {
+        String id = sql("INSERT INTO hr.employee (name, email, title, salary, hired_on, department_id, manager_id) "
+                + "VALUES ('View Test', 'view.test.one@example.com', 'Tester', 42000, '2022-05-06', 2, 1) RETURNING id");
+        until("hr.employee open", () -> grid().getItems().size() >= 300);
+        interact(() -> model.grid().addFilter(new org.persistenceexplorer.service.tables.RowFilter("id",
+                org.persistenceexplorer.service.tables.FilterOperator.EQUALS, id)));
+        until("own row", () -> grid().getItems().size() == 1 && cell(0, 0) != null);
+        interact(() -> grid().getSelectionModel().select(0));
+        until("managed", () -> "managed".equals(lookup("#entityState").queryAs(Label.class).getText()));
+
+        TextField salary = lookup("#field-salary").query();
+        interact(() -> salary.setText("43000.00"));
+        interact(() -> lookup("#entitySave").queryButton().fire());
+        until("detached", () -> "detached".equals(lookup("#entityState").queryAs(Label.class).getText()));
+        ListView<String> statements = lookup("#entityStatements").query();
+        assertThat(statements.getItems()).anySatisfy(s -> assertThat(s)
+                .contains("[tables: save] update hr.employee set salary=?,version=? where id=? and version=?"));
+        assertThat(sql("SELECT salary FROM hr.employee WHERE id = " + id)).isEqualTo("43000.00");
+        interact(() -> {
+            try {
+                Snapshots.save(grid().getScene(), "tables-entity-saved");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        TextField email = lookup("#field-email").query();
+        interact(() -> email.setText("sara.cruz@example.com"));
+        interact(() -> lookup("#entitySave").queryButton().fire());
+        until("refused", () -> lookup("#entityMessage").queryAs(Label.class).getText().contains("employee_email_key"));
+        assertThat(lookup("#entityMessage").queryAs(Label.class).getText()).contains("email = 'sara.cruz@example.com'");
+        until("the database's email again", () -> "view.test.one@example.com".equals(
+                lookup("#field-email").queryAs(TextField.class).getText()));
+        assertThat(sql("SELECT email FROM hr.employee WHERE id = " + id)).isEqualTo("view.test.one@example.com");
+
+        WaitForAsyncUtils.asyncFx(() -> lookup("#entityDelete").queryButton().fire());
+        until("asked", () -> lookup(".dialog-pane").tryQuery().isPresent());
+        clickOn(lookup(".dialog-pane .button").match(b -> ((Button) b).getText().equals("OK")).queryButton());
+        until("deleted", () -> lookup("#entityMessage").queryAs(Label.class).getText().startsWith("Deleted"));
+        assertThat(sql("SELECT count(*) FROM hr.employee WHERE id = " + id)).isEqualTo("0");
+        until("grid empty again", () -> grid().getItems().isEmpty());
+    }
+}
