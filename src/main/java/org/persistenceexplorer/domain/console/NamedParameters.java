@@ -33,9 +33,12 @@ public final class NamedParameters {
         List<String> order = new ArrayList<>();
         List<int[]> cuts = new ArrayList<>();
         int[] copied = {0};
+        int[] nativeShift = {0};
         scan(sql, ConsoleMode.SQL, (name, at) -> {
             out.append(sql, copied[0], at).append('?');
-            cuts.add(new int[] {out.length(), at + 1 + name.length()});
+            // pgjdbc sends the n-th '?' as "$n": the server's positions count those characters.
+            nativeShift[0] += String.valueOf(order.size() + 1).length();
+            cuts.add(new int[] {out.length() + nativeShift[0], at + 1 + name.length()});
             copied[0] = at + 1 + name.length();
             order.add(name);
         });
@@ -106,11 +109,14 @@ public final class NamedParameters {
      */
     public record Jdbc(String sql, List<String> names, List<int[]> cuts) {
 
-        /** The 1-based position in the original text for a 1-based position in {@link #sql()}. */
+        /**
+         * The 1-based position in the original text for a 1-based position in what the server got
+         * (the SQL with each {@code ?} sent as {@code $n}, as pgjdbc does).
+         */
         public int originalPosition(int position) {
             int shift = 0;
             for (int[] cut : cuts) {
-                // cut[0]: index after the '?' in the new text; cut[1]: index after ":name" in the original
+                // cut[0]: index after the "$n" in the sent text; cut[1]: index after ":name" in the original
                 if (position - 1 >= cut[0]) {
                     shift = cut[1] - cut[0];
                 }
