@@ -21,6 +21,6 @@ final class FeatureList {
                 new TablesFeature(),
                 new MigrationsFeature(),
                 new OrgChartFeature(),
-                new ConsoleFeature());
+                new ConsoleFeature(() -> ConsoleServices.of(context), !context.settings().embeddedPostgres()));
     }
 }

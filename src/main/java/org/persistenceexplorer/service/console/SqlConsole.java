@@ -229,6 +229,19 @@ public final class SqlConsole implements AutoCloseable {
         return statement;
     }
 
+    /**
+     * The column's JDBC type in words. Not getColumnTypeName: pgjdbc then asks the server whether
+     * the column is a serial with a catalog query of its own that bypasses the capture (the
+     * server would count statements the log does not show).
+     */
+    private static String typeName(int jdbcType) {
+        try {
+            return java.sql.JDBCType.valueOf(jdbcType).getName().toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            return "other";
+        }
+    }
+
     private static ConsoleResult.Updated updated(String sql, long count, int number) {
         StatementKind kind = StatementKind.ofSql(sql);
         String verb = kind == StatementKind.DDL || kind == StatementKind.OTHER ? firstWords(sql) : kind.label();
@@ -317,7 +330,7 @@ public final class SqlConsole implements AutoCloseable {
             ResultSetMetaData meta = rows.getMetaData();
             List<Column> cols = new ArrayList<>();
             for (int i = 1; i <= meta.getColumnCount(); i++) {
-                cols.add(new Column(meta.getColumnLabel(i), meta.getColumnTypeName(i)));
+                cols.add(new Column(meta.getColumnLabel(i), typeName(meta.getColumnType(i))));
             }
             this.columns = List.copyOf(cols);
             this.next = rows.next();

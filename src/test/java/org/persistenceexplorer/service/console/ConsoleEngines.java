@@ -16,6 +16,7 @@ final class ConsoleEngines {
 
     private static QueryConsole console;
     private static StatementLog log;
+    private static OrmSessions orm;
 
     private ConsoleEngines() {
     }
@@ -24,7 +25,7 @@ final class ConsoleEngines {
         if (console == null) {
             log = new StatementLog();
             TestEngines.sql().recorder().addListener(log);
-            OrmSessions orm = new OrmSessions(() -> TestEngines.sql().database().dataSource(), HrModel.ENTITIES);
+            orm = new OrmSessions(() -> TestEngines.sql().database().dataSource(), HrModel.ENTITIES);
             orm.open();
             Runtime.getRuntime().addShutdownHook(new Thread(orm::close, "pe-test-console-orm-close"));
             try {
@@ -36,6 +37,11 @@ final class ConsoleEngines {
                     new CypherConsole(TestEngines.graph().gateway()::query));
         }
         return console;
+    }
+
+    static synchronized OrmSessions orm() {
+        console();
+        return orm;
     }
 
     static synchronized StatementLog log() {

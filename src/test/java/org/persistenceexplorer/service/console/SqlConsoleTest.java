@@ -57,7 +57,7 @@ class SqlConsoleTest {
                 + "JOIN hr.employee e ON e.department_id = d.id GROUP BY d.name ORDER BY d.name"), RunSettings.defaults());
 
         ConsoleResult.Rows rows = (ConsoleResult.Rows) run.results().get(0);
-        assertThat(rows.columns()).extracting(c -> c.name() + ":" + c.type()).containsExactly("name:varchar", "people:int8");
+        assertThat(rows.columns()).extracting(c -> c.name() + ":" + c.type()).containsExactly("name:varchar", "people:bigint");
         assertThat(rows.rows()).isNotEmpty();
         assertThat(rows.rows().stream().mapToLong(r -> Long.parseLong(r.get(1))).sum()).isEqualTo(300);
         assertThat(rows.more()).isFalse();
