@@ -6,6 +6,7 @@ import org.persistenceexplorer.domain.console.ConsoleMode;
 import org.persistenceexplorer.domain.console.ScriptPiece;
 import org.persistenceexplorer.service.work.Cancellation;
 import org.persistenceexplorer.testsupport.CountWindow;
+import org.persistenceexplorer.testsupport.ConsoleEngines;
 import org.persistenceexplorer.testsupport.TestEngines;
 
 /** What the console sends is counted exactly: the log's successful executions equal pg_stat_statements'. */

@@ -16,6 +16,7 @@ import org.persistenceexplorer.domain.console.Script;
 import org.persistenceexplorer.domain.console.ScriptPiece;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.service.work.Cancellation;
+import org.persistenceexplorer.testsupport.ConsoleEngines;
 
 /** Every preset runs on the HR sample data and returns rows; the injection pair shows the difference. */
 class PresetsTest {

@@ -1,10 +1,13 @@
-package org.persistenceexplorer.service.console;
+package org.persistenceexplorer.testsupport;
 
 import org.persistenceexplorer.domain.hr.HrModel;
+import org.persistenceexplorer.service.console.CypherConsole;
+import org.persistenceexplorer.service.console.HqlConsole;
+import org.persistenceexplorer.service.console.QueryConsole;
+import org.persistenceexplorer.service.console.SqlConsole;
 import org.persistenceexplorer.service.log.StatementLog;
 import org.persistenceexplorer.service.orggraph.OrgGraphImport;
 import org.persistenceexplorer.service.orm.OrmSessions;
-import org.persistenceexplorer.testsupport.TestEngines;
 
 /**
  * The console's services on the shared test engines, built once per test JVM: a statement log
@@ -12,7 +15,7 @@ import org.persistenceexplorer.testsupport.TestEngines;
  * captured pool, and the HR people imported into the test graph (idempotent MERGE; ids 1-300 do
  * not meet other tests' people).
  */
-final class ConsoleEngines {
+public final class ConsoleEngines {
 
     private static QueryConsole console;
     private static StatementLog log;
@@ -21,7 +24,7 @@ final class ConsoleEngines {
     private ConsoleEngines() {
     }
 
-    static synchronized QueryConsole console() {
+    public static synchronized QueryConsole console() {
         if (console == null) {
             log = new StatementLog();
             TestEngines.sql().recorder().addListener(log);
@@ -39,12 +42,12 @@ final class ConsoleEngines {
         return console;
     }
 
-    static synchronized OrmSessions orm() {
+    public static synchronized OrmSessions orm() {
         console();
         return orm;
     }
 
-    static synchronized StatementLog log() {
+    public static synchronized StatementLog log() {
         console();
         return log;
     }
