@@ -65,6 +65,8 @@ public final class ConsoleViewModel {
     private final Map<String, String> remembered = new HashMap<>();
     private Predicate<String> confirmWrite = question -> false;
     private RunningTask current;
+    /** The editor's text at the last run, to say where an error is in lines and columns. */
+    private String lastScript;
     private ResultView growing;
 
     public ConsoleViewModel(BackgroundRunner runner, QueryConsole console, ConsoleHistory history, boolean readOnlyAtStart) {
@@ -75,8 +77,28 @@ public final class ConsoleViewModel {
         this.readOnly.set(readOnlyAtStart);
     }
 
+    /**
+     * A view-model whose console reaches no engine (for loading the view alone, e.g. the test
+     * that loads every FXML file); running anything fails with a clear message.
+     */
+    public static ConsoleViewModel unconnected(BackgroundRunner runner) {
+        java.util.function.Supplier<javax.sql.DataSource> none = () -> {
+            throw new IllegalStateException("No database in this view");
+        };
+        QueryConsole console = new QueryConsole(new org.persistenceexplorer.service.console.SqlConsole(none),
+                new org.persistenceexplorer.service.console.HqlConsole(
+                        new org.persistenceexplorer.service.orm.OrmSessions(none, List.of()),
+                        new org.persistenceexplorer.service.log.StatementLog(10)),
+                new org.persistenceexplorer.service.console.CypherConsole((c, p, w, m) -> {
+                    throw new IllegalStateException("No graph in this view");
+                }));
+        return new ConsoleViewModel(runner, console, new ConsoleHistory(
+                java.util.prefs.Preferences.userRoot().node("org/persistenceexplorer/test/console-unconnected")), false);
+    }
+
     /** Runs the selection if there is one, else the statement at the caret. */
     public void runAt(String script, int caret, int selectionStart, int selectionEnd) {
+        lastScript = script;
         ScriptPiece piece = pieceAt(script, caret, selectionStart, selectionEnd);
         if (piece == null) {
             status.set("Nothing to run here.");
@@ -87,6 +109,7 @@ public final class ConsoleViewModel {
 
     /** Runs every statement of the script in order; stops at the first that fails. */
     public void runScript(String script) {
+        lastScript = script;
         List<ScriptPiece> pieces = Script.statements(script, mode.get());
         if (pieces.isEmpty()) {
             status.set("Nothing to run: the script is empty.");
@@ -97,6 +120,7 @@ public final class ConsoleViewModel {
 
     /** EXPLAIN (analyze: EXPLAIN ANALYZE / PROFILE) of the selection or the statement at the caret. */
     public void explain(String script, int caret, int selectionStart, int selectionEnd, boolean analyze) {
+        lastScript = script;
         ScriptPiece piece = pieceAt(script, caret, selectionStart, selectionEnd);
         if (piece == null) {
             status.set("Nothing to explain here.");
@@ -165,7 +189,7 @@ public final class ConsoleViewModel {
         showRuns(outcome);
         if (outcome.failure() != null) {
             ConsoleFailure f = outcome.failure();
-            error.set(f.getMessage());
+            error.set(f.getMessage() + where(f.scriptOffset()));
             errorOffset.set(f.scriptOffset());
             status.set(outcome.runs().size() + " of " + (outcome.runs().size() + outcome.notRun().size())
                     + " statements ran; " + describe(f.reason()) + ".");
@@ -198,6 +222,16 @@ public final class ConsoleViewModel {
                     outcome.runs().size() == 1 ? "statement" : "statements", rows == 1 ? "1 row" : rows + " rows",
                     canFetchMore.get() ? " so far (more on the server)" : "", nanos / 1e6));
         }
+    }
+
+    private String where(int offset) {
+        if (offset < 0 || lastScript == null || offset > lastScript.length()) {
+            return "";
+        }
+        String before = lastScript.substring(0, offset);
+        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
+        int column = offset - before.lastIndexOf('\n');
+        return "\nMarked in the editor: line " + line + ", column " + column + ".";
     }
 
     private static String describe(ConsoleFailure.Reason reason) {

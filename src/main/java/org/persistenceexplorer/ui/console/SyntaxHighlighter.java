@@ -100,7 +100,9 @@ final class SyntaxHighlighter {
 
     private static int errorEnd(String text, int at) {
         int end = at;
-        while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_')) {
+        // a qualified name (hr.employe) is marked whole
+        while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || text.charAt(end) == '_'
+                || text.charAt(end) == '.' && end + 1 < text.length() && Character.isLetter(text.charAt(end + 1)))) {
             end++;
         }
         return end == at ? at + 1 : end;

@@ -45,6 +45,8 @@ class FxmlFilesLoadTest extends FxRobot {
             "StatementLogView.fxml", () -> ViewLoader.forController(statementLogView()),
             "StatusBarView.fxml", () -> ViewLoader.forController(statusBarView()),
             "PlaceholderView.fxml", () -> ViewLoader.forController(new PlaceholderView("Title", "Text", null)),
+            "ConsoleView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.console.ConsoleView(
+                    org.persistenceexplorer.ui.console.ConsoleViewModel.unconnected(runner))),
             "MainView.fxml", () -> ViewLoader.forController(new MainView(List.of(), feature -> null,
                             new WindowSettings(Preferences.userRoot().node("org/persistenceexplorer/test/fxml"))))
                     .nested(StatementLogView.class, this::statementLogView)
