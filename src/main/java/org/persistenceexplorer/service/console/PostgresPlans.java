@@ -79,13 +79,16 @@ public final class PostgresPlans {
         String strategy = text(n, "Strategy");
         String join = text(n, "Join Type");
         String parent = text(n, "Parent Relationship");
+        String subplan = text(n, "Subplan Name");
         StringBuilder name = new StringBuilder(type);
         if (!join.isEmpty() && !type.contains(join)) {
             name.append(" (").append(join).append(')');
         } else if (!strategy.isEmpty() && !strategy.equals("Plain")) {
             name.append(" (").append(strategy).append(')');
         }
-        if (parent.equals("InitPlan") || parent.equals("SubPlan")) {
+        if (!subplan.isEmpty()) {
+            name.append(" [").append(subplan).append(']');
+        } else if (parent.equals("InitPlan") || parent.equals("SubPlan")) {
             name.append(" [").append(parent).append(']');
         }
         return name.toString();

@@ -203,6 +203,7 @@ public final class ConsoleViewModel {
         List<String> sql = new ArrayList<>();
         long nanos = 0;
         int rows = 0;
+        boolean plans = false;
         for (ConsoleRun run : outcome.runs()) {
             nanos += run.elapsedNanos();
             sql.addAll(run.generatedSql());
@@ -210,6 +211,7 @@ public final class ConsoleViewModel {
                 ResultView view = ResultView.of(result);
                 results.add(view);
                 rows += view.rows().size();
+                plans |= view.kind() == ResultView.Kind.PLAN;
                 if (view.moreProperty().get()) {
                     growing = view;
                 }
@@ -219,7 +221,8 @@ public final class ConsoleViewModel {
         canFetchMore.set(outcome.more() && growing != null);
         if (!outcome.runs().isEmpty()) {
             status.set(String.format(Locale.ROOT, "%d %s, %s%s in %.1f ms", outcome.runs().size(),
-                    outcome.runs().size() == 1 ? "statement" : "statements", rows == 1 ? "1 row" : rows + " rows",
+                    outcome.runs().size() == 1 ? "statement" : "statements",
+                    plans && rows == 0 ? "a plan" : rows == 1 ? "1 row" : rows + " rows",
                     canFetchMore.get() ? " so far (more on the server)" : "", nanos / 1e6));
         }
     }

@@ -49,6 +49,8 @@ final class ResultTabs {
         note.visibleProperty().bind(note.textProperty().isNotEmpty());
         note.managedProperty().bind(note.visibleProperty());
         note.setId("consoleResultNote");
+        note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox.setVgrow(body, Priority.ALWAYS);
         tab.setContent(new VBox(4, body, note));
         return tab;
@@ -109,7 +111,7 @@ final class ResultTabs {
         if (!neo4j) {
             tree.getColumns().add(column("Index", 140, PlanNode::index));
         }
-        TreeTableColumn<PlanNode, String> rows = column("Rows est. / actual", 130,
+        TreeTableColumn<PlanNode, String> rows = column("Rows est. / actual", 175,
                 n -> number(n.estimatedRows()) + " / " + (n.actualRows() < 0 ? "–" : number(n.actualRows())));
         tree.getColumns().add(rows);
         if (neo4j) {
