@@ -195,7 +195,8 @@ public final class CypherConsole implements AutoCloseable {
     }
 
     private static String withoutStrings(String cypher) {
-        return cypher.replaceAll("'(?:\\\\.|[^'\\\\])*'|\"(?:\\\\.|[^\"\\\\])*\"|`[^`]*`|//[^\n]*", "''");
+        // Possessive, repeating only at an escape: a 200,000-character literal must not overflow the stack.
+        return cypher.replaceAll("'[^'\\\\]*+(?:\\\\.[^'\\\\]*+)*+'|\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"|`[^`]*+`|//[^\n]*+", "''");
     }
 
     @Override

@@ -31,12 +31,16 @@ final class SyntaxHighlighter {
             + "else|end|call|yield|union|all|exists|shortestpath|allshortestpaths|explain|profile|foreach|on|load|csv|"
             + "count|collect|length|nodes|relationships|coalesce|starts|ends|contains|constraint|index|for|require|drop";
 
-    private static final Pattern SQL = compile(SQL_WORDS, "--[^\n]*|/\\*(?:.|\\R)*?\\*/",
-            "'(?:[^']|'')*'?|\"(?:[^\"]|\"\")*\"?|\\$\\$(?:.|\\R)*?\\$\\$", "(?<![:\\w]):[A-Za-z_]\\w*");
-    private static final Pattern HQL = compile(HQL_WORDS, "--[^\n]*|/\\*(?:.|\\R)*?\\*/",
-            "'(?:[^']|'')*'?", "(?<![:\\w]):[A-Za-z_]\\w*");
-    private static final Pattern CYPHER = compile(CYPHER_WORDS, "//[^\n]*|/\\*(?:.|\\R)*?\\*/",
-            "'(?:\\\\.|[^'\\\\])*'?|\"(?:\\\\.|[^\"\\\\])*\"?|`[^`]*`?", "\\$[A-Za-z_]\\w*");
+    // Every repetition is possessive over a character class, or repeats only at an escape: a
+    // group of alternatives under * recurses once per character in java.util.regex, and a
+    // 200,000-character literal then overflows the stack (the fuzz test found it).
+    private static final String BLOCK_COMMENT = "/\\*(?s:.*?)\\*/";
+    private static final Pattern SQL = compile(SQL_WORDS, "--[^\n]*+|" + BLOCK_COMMENT,
+            "'[^']*+(?:''[^']*+)*+'?|\"[^\"]*+(?:\"\"[^\"]*+)*+\"?|\\$\\$(?s:.*?)\\$\\$", "(?<![:\\w]):[A-Za-z_]\\w*+");
+    private static final Pattern HQL = compile(HQL_WORDS, "--[^\n]*+|" + BLOCK_COMMENT,
+            "'[^']*+(?:''[^']*+)*+'?", "(?<![:\\w]):[A-Za-z_]\\w*+");
+    private static final Pattern CYPHER = compile(CYPHER_WORDS, "//[^\n]*+|" + BLOCK_COMMENT,
+            "'[^'\\\\]*+(?:\\\\.[^'\\\\]*+)*+'?|\"[^\"\\\\]*+(?:\\\\.[^\"\\\\]*+)*+\"?|`[^`]*+`?", "\\$[A-Za-z_]\\w*+");
 
     private SyntaxHighlighter() {
     }
