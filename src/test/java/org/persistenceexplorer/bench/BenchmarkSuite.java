@@ -18,7 +18,8 @@ public final class BenchmarkSuite {
     static final List<BenchmarkSection> SECTIONS = List.of(
             new CaptureOverheadSection(),
             new StartupBenchmark(),
-            new StatementLogHeapBenchmark());
+            new StatementLogHeapBenchmark(),
+            new ConsoleBenchmark());
 
     private BenchmarkSuite() {
     }
@@ -26,7 +27,11 @@ public final class BenchmarkSuite {
     public static void main(String[] args) {
         Path reportDir = Path.of(args.length > 0 ? args[0] : "target/benchmark");
         BenchmarkReport report = new BenchmarkReport();
+        String only = System.getProperty("bench.only", "").toLowerCase(java.util.Locale.ROOT);
         for (BenchmarkSection section : SECTIONS) {
+            if (!section.title().toLowerCase(java.util.Locale.ROOT).contains(only)) {
+                continue; // -Dbench.only=<part of a title>: run just that section
+            }
             long start = System.nanoTime();
             System.err.println("[benchmark] " + section.title() + " ...");
             try {

@@ -48,6 +48,25 @@ final class Guards {
         }
     }
 
+    /**
+     * A NUL character or half of a UTF-16 surrogate pair cannot be encoded for the server:
+     * pgjdbc fails while sending and the pool loses the connection. Refused before, in words.
+     */
+    static void refuseUnsendable(ScriptPiece piece) throws ConsoleFailure {
+        String text = piece.text();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean broken = c == 0
+                    || Character.isHighSurrogate(c) && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+            if (broken) {
+                throw new ConsoleFailure(ConsoleFailure.Reason.REFUSED, "The statement holds a character that cannot be "
+                        + "sent to a database (" + (c == 0 ? "a NUL" : "half of a UTF-16 pair, U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT))
+                        + ") at position " + (i + 1) + "; it was not sent.", piece.start() + i, "", null);
+            }
+        }
+    }
+
     static String firstLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
         int newline = message.indexOf('\n');

@@ -27,6 +27,7 @@ public final class QueryConsole implements AutoCloseable {
 
     public ConsoleRun run(ConsoleMode mode, ScriptPiece piece, RunSettings settings) throws ConsoleFailure {
         sql.close();
+        refuseUnsendable(piece, settings);
         return switch (mode) {
             case SQL -> sql.run(piece, settings);
             case HQL -> hql.run(piece, settings);
@@ -39,6 +40,7 @@ public final class QueryConsole implements AutoCloseable {
      * EXPLAIN or PROFILE. HQL has no plan of its own (its SQL can be explained in SQL mode).
      */
     public ConsoleRun explain(ConsoleMode mode, ScriptPiece piece, boolean analyze, RunSettings settings) throws ConsoleFailure {
+        refuseUnsendable(piece, settings);
         return switch (mode) {
             case SQL -> sql.explain(piece, analyze, settings);
             case CYPHER -> cypher.run(new ScriptPiece((analyze ? "PROFILE " : "EXPLAIN ") + piece.text(),
@@ -46,6 +48,17 @@ public final class QueryConsole implements AutoCloseable {
             case HQL -> throw new ConsoleFailure(ConsoleFailure.Reason.REFUSED, "HQL has no plan of its own: run it, "
                     + "copy the SQL Hibernate generated (shown beside the results) into SQL mode and explain that.", -1, "", null);
         };
+    }
+
+    private static void refuseUnsendable(ScriptPiece piece, RunSettings settings) throws ConsoleFailure {
+        Guards.refuseUnsendable(piece);
+        for (var parameter : settings.parameters().entrySet()) {
+            try {
+                Guards.refuseUnsendable(new ScriptPiece(parameter.getValue(), 0));
+            } catch (ConsoleFailure f) {
+                throw new ConsoleFailure(f.reason(), "The value of " + parameter.getKey() + ": " + f.getMessage(), -1, "", null);
+            }
+        }
     }
 
     /** The next page of the open SQL result (an empty, finished page when none is open). */

@@ -71,6 +71,7 @@ class ConsoleFuzzTest {
         List<String> presets = Presets.all().stream().filter(p -> p.mode() == mode).map(Preset::text).toList();
         int ran = 0;
         int failed = 0;
+        List<String> dropped = new java.util.ArrayList<>();
         for (int i = 0; i < INPUTS; i++) {
             String input = input(random, presets, i);
             // The splitter and the caret lookup must cope with anything too.
@@ -86,6 +87,7 @@ class ConsoleFuzzTest {
                     console.closeResults();
                 }
             });
+            int totalBefore = TestEngines.sql().database().poolSnapshot().total();
             Object outcome;
             try {
                 outcome = run.get(60, TimeUnit.SECONDS);
@@ -95,6 +97,9 @@ class ConsoleFuzzTest {
             } catch (java.util.concurrent.ExecutionException e) {
                 fail("input " + i + " threw " + e.getCause() + " instead of a clear error: " + shorten(input), e.getCause());
                 return;
+            }
+            if (TestEngines.sql().database().poolSnapshot().total() < totalBefore) {
+                dropped.add(i + ": " + shorten(input) + " -> " + (outcome instanceof Exception e ? e.getMessage() : "ran"));
             }
             if (outcome instanceof ConsoleFailure f) {
                 assertThat(f.getMessage()).as("the error for input %d: %s", i, shorten(input)).isNotBlank();
@@ -106,8 +111,9 @@ class ConsoleFuzzTest {
         }
         assertThat(ran + failed).isEqualTo(INPUTS);
         assertThat(ran).as("some inputs are valid statements").isPositive();
+        assertThat(dropped).as("inputs after which the pool lost a connection").isEmpty();
         Await.until(Duration.ofSeconds(10), () -> TestEngines.sql().database().poolSnapshot().idle() >= idleAtStart,
-                "the pool's idle connections back to " + idleAtStart);
+                "the pool's idle connections back to " + idleAtStart + " (now " + TestEngines.sql().database().poolSnapshot() + ")");
         assertThat(single("SELECT count(*) FROM hr.employee")).isEqualTo(300);
         assertThat(single("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
                 + "AND state LIKE 'idle in transaction%'")).isZero();
