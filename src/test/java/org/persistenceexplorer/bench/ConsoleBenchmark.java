@@ -163,7 +163,9 @@ final class ConsoleBenchmark implements BenchmarkSection {
         onFx(() -> {
             model[0] = new ConsoleViewModel(new FxBackgroundRunner(2), console, new ConsoleHistory(node), false);
             Stage stage = new Stage();
-            stage.setScene(new Scene(ViewLoader.load(new ConsoleView(model[0])), 1200, 800));
+            Scene scene = new Scene(ViewLoader.load(new ConsoleView(model[0])), 1200, 800);
+            scene.getStylesheets().add(ConsoleBenchmark.class.getResource("/css/explorer.css").toExternalForm());
+            stage.setScene(scene);
             stage.show();
         });
         FxStallWatchdog watchdog = new FxStallWatchdog();

@@ -125,6 +125,43 @@ class ConsoleViewTest extends FxRobot {
         assertThat(view.editor().getStyleAtPosition("SELECT name\nFROM ".length() + 1)).contains("error-mark");
     }
 
+    @Test
+    void theRecursivePresetShowsTheChainHqlItsSqlAndCypherProfilesAShortestPath() throws Exception {
+        choose("The management chain of a person (recursive CTE)");
+        clickOn("#consoleRun");
+        TableView<?> chain = awaitNode("#consoleResultTable", TableView.class);
+        Await.until(WAIT, () -> chain.getItems().size() >= 3, "the chain");
+        snapshot("console-recursive-cte");
+
+        choose("Salary statistics per department (HQL GROUP BY / HAVING)");
+        clickOn("#consoleRun");
+        Await.until(WAIT, () -> model.generatedSqlProperty().get().contains("group by"), "Hibernate's SQL shown");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#consoleGeneratedSql").queryAs(javafx.scene.control.TextArea.class).getText()).contains("having");
+        snapshot("console-hql-sql");
+
+        choose("Shortest path between two people (reporting line)");
+        clickOn("#consoleAnalyze");
+        Await.until(WAIT, () -> model.results().stream().anyMatch(r -> r.kind() == ResultView.Kind.PLAN), "the profile");
+        WaitForAsyncUtils.waitForFxEvents();
+        interact(() -> {
+            TabPane tabs = lookup("#consoleResults").queryAs(TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(lookup("#consoleAnalyze").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("Profile");
+        assertThat(lookup(".pe-plan-slowest").queryAll()).isNotEmpty();
+        snapshot("console-cypher-profile");
+    }
+
+    private void choose(String title) {
+        var preset = Presets.all().stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow();
+        interact(() -> {
+            model.choosePreset(preset);
+            view.editor().replaceText(preset.text());
+        });
+    }
+
     private void snapshot(String name) {
         interact(() -> {
             try {
