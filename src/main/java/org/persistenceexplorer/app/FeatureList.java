@@ -27,6 +27,6 @@ final class FeatureList {
                         new LargeHr(context.sql()::dataSource, context.hrGenerator())),
                 new MigrationsFeature(context.migrations()),
                 new OrgChartFeature(context.graph(), () -> context.sql().dataSource(), context.hrGenerator()),
-                new ConsoleFeature());
+                new ConsoleFeature(() -> ConsoleServices.of(context), !context.settings().embeddedPostgres()));
     }
 }

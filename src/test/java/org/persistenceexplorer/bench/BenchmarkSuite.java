@@ -21,7 +21,8 @@ public final class BenchmarkSuite {
             new StatementLogHeapBenchmark(),
             new OrgChartSection(),
             new MigrationsBenchmark(),
-            new TablesBenchmark());
+            new TablesBenchmark(),
+            new ConsoleBenchmark());
 
     private BenchmarkSuite() {
     }

@@ -53,12 +53,13 @@ public enum StatementKind {
         }
         int at = skipNoiseAndParens(sql, 0);
         String word = wordAt(sql, at);
+        // EXPLAIN's own head is read by ExplainSyntax, from the keyword on
         int after = at + word.length();
         switch (word.toUpperCase(Locale.ROOT)) {
             case "SELECT": case "VALUES": case "TABLE":
                 return SELECT;
             case "EXPLAIN":
-                return classifyExplain(sql, after);
+                return classifyExplain(sql.substring(at));
             case "WITH":
                 return classifyWith(sql, after);
             case "COPY":
@@ -81,28 +82,13 @@ public enum StatementKind {
     }
 
     /**
-     * {@code EXPLAIN ANALYZE x} (also {@code EXPLAIN (ANALYZE, ...) x} and {@code EXPLAIN ANALYSE})
-     * executes x, so it counts as x; a plain EXPLAIN only plans and reads nothing but the catalog.
+     * {@code EXPLAIN ANALYZE x} (also {@code EXPLAIN (ANALYZE, ...) x}, {@code EXPLAIN ANALYSE},
+     * {@code EXPLAIN (ANALYZE true) x}) executes x, so it counts as x; a plain EXPLAIN, or one with
+     * {@code ANALYZE false / off / 0}, only plans and reads nothing but the catalog (see {@link ExplainSyntax}).
      */
-    private static StatementKind classifyExplain(String sql, int from) {
-        boolean analyze = false;
-        int at = SqlText.skipNoise(sql, from);
-        if (at < sql.length() && sql.charAt(at) == '(') {
-            List<String> options = new ArrayList<>();
-            int close = walk(sql, at + 1, options::add);
-            analyze = options.contains("ANALYZE") || options.contains("ANALYSE");
-            at = SqlText.skipNoise(sql, Math.min(sql.length(), close + 1));
-        }
-        while (true) {
-            String word = wordAt(sql, at);
-            String upper = word.toUpperCase(Locale.ROOT);
-            if (!upper.equals("ANALYZE") && !upper.equals("ANALYSE") && !upper.equals("VERBOSE")) {
-                break;
-            }
-            analyze |= !upper.equals("VERBOSE");
-            at = SqlText.skipNoise(sql, at + word.length());
-        }
-        return analyze ? ofSql(sql.substring(Math.min(at, sql.length()))) : SELECT;
+    private static StatementKind classifyExplain(String sql) {
+        ExplainSyntax explain = ExplainSyntax.of(sql);
+        return explain != null && explain.analyze() ? ofSql(sql.substring(explain.statementStart())) : SELECT;
     }
 
     /** COPY ... TO (a file, a program, STDOUT) reads the table or query; COPY ... FROM writes it. */

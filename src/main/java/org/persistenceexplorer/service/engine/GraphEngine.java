@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.persistenceexplorer.domain.graph.GraphAnswer;
 import org.persistenceexplorer.domain.graph.GraphResult;
 import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.service.orggraph.ImportOutcome;
@@ -102,6 +103,14 @@ public final class GraphEngine implements CypherRunner, AutoCloseable {
     @Override
     public GraphResult write(String cypher, Map<String, Object> parameters) {
         return requireGateway().write(cypher, parameters);
+    }
+
+    /**
+     * Runs one statement reading at most {@code maxRows} rows, with the plan of an EXPLAIN or
+     * PROFILE: for the console (see {@link GraphGateway#query}).
+     */
+    public GraphAnswer query(String cypher, Map<String, Object> parameters, boolean write, int maxRows) {
+        return requireGateway().query(cypher, parameters, write, maxRows);
     }
 
     private GraphGateway requireGateway() {

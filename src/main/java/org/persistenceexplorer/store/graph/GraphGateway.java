@@ -1,5 +1,7 @@
 package org.persistenceexplorer.store.graph;
 
+import org.persistenceexplorer.domain.graph.GraphAnswer;
+import org.persistenceexplorer.domain.graph.GraphPlan;
 import org.persistenceexplorer.domain.graph.GraphResult;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,12 +164,23 @@ public final class GraphGateway implements AutoCloseable {
 
     /** Runs one read-only statement; the server refuses writes in it. */
     public GraphResult read(String cypher, Map<String, Object> parameters) {
-        return execute(cypher, parameters, AccessMode.READ, true);
+        return execute(cypher, parameters, AccessMode.READ, true, Integer.MAX_VALUE).result();
     }
 
     /** Runs one statement that may write or change the schema. */
     public GraphResult write(String cypher, Map<String, Object> parameters) {
-        return execute(cypher, parameters, AccessMode.WRITE, true);
+        return execute(cypher, parameters, AccessMode.WRITE, true, Integer.MAX_VALUE).result();
+    }
+
+    /**
+     * Runs one statement and reads at most {@code maxRows} rows (the rest are discarded, never
+     * held), with the plan of an EXPLAIN or PROFILE: the console's way, so a huge result cannot
+     * fill the heap. Recorded like every other statement.
+     *
+     * @param write false: a read-only transaction, the server refuses writes
+     */
+    public GraphAnswer query(String cypher, Map<String, Object> parameters, boolean write, int maxRows) {
+        return execute(cypher, parameters, write ? AccessMode.WRITE : AccessMode.READ, true, maxRows);
     }
 
     /**
@@ -176,15 +189,16 @@ public final class GraphGateway implements AutoCloseable {
      * records the repeats as one statement that counts every attempt.
      */
     Attempt runUnrecorded(String cypher, Map<String, Object> parameters) {
-        return send(cypher, parameters == null ? Map.of() : parameters, AccessMode.WRITE, false);
+        return send(cypher, parameters == null ? Map.of() : parameters, AccessMode.WRITE, false, Integer.MAX_VALUE);
     }
 
-    private GraphResult execute(String cypher, Map<String, Object> parameters, AccessMode mode, boolean cancellable) {
+    private GraphAnswer execute(String cypher, Map<String, Object> parameters, AccessMode mode, boolean cancellable,
+                                int maxRows) {
         Map<String, Object> params = parameters == null ? Map.of() : parameters;
         if (cancellable && WorkContext.cancelled()) {
             throw new GraphQueryCancelledException("Cancelled before the statement was sent.", null, null);
         }
-        Attempt attempt = send(cypher, params, mode, cancellable);
+        Attempt attempt = send(cypher, params, mode, cancellable, maxRows);
         if (attempt.failure() != null) {
             StatementKind fallbackKind = mode == AccessMode.READ ? StatementKind.CYPHER_READ : StatementKind.CYPHER_WRITE;
             recorder.record(Engine.NEO4J, fallbackKind, cypher, display(params), attempt.durationNanos(), -1, 1,
@@ -193,11 +207,11 @@ public final class GraphGateway implements AutoCloseable {
         }
         GraphResult result = attempt.result();
         recorder.record(Engine.NEO4J, result.kind(), cypher, display(params), result.durationNanos(), rows(result), 1, null);
-        return result;
+        return new GraphAnswer(result, attempt.truncated(), attempt.plan());
     }
 
     /** Sends one statement in its own session and transaction; records nothing. */
-    private Attempt send(String cypher, Map<String, Object> params, AccessMode mode, boolean cancellable) {
+    private Attempt send(String cypher, Map<String, Object> params, AccessMode mode, boolean cancellable, int maxRows) {
         String action = WorkContext.currentAction();
         String statementId = UUID.randomUUID().toString();
         TransactionConfig config = TransactionConfig.builder()
@@ -207,20 +221,20 @@ public final class GraphGateway implements AutoCloseable {
         boolean autoCommit = !cancellable || NEEDS_AUTO_COMMIT.matcher(cypher).matches();
         TransactionTerminator.Handle termination = terminator.handle(statementId, action);
         long started = System.nanoTime();
-        GraphResult result = null;
+        Read result = null;
         try (CancelHooks.Registration ignored = cancellable ? WorkContext.onCancel(termination::request) : () -> { };
              Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(mode).build())) {
-            result = run(session, new Query(cypher, params), config, autoCommit, started);
+            result = run(session, new Query(cypher, params), config, autoCommit, started, maxRows);
         } catch (RuntimeException e) {
             termination.finish();
             if (result == null) {
-                return new Attempt(null, explain(e, termination.requested()), System.nanoTime() - started);
+                return new Attempt(null, explain(e, termination.requested()), System.nanoTime() - started, false, null);
             }
             // The statement committed; only closing the session failed. Nothing to report to the caller.
             LOG.debug("closing a Neo4j session failed after a successful statement", e);
         }
         termination.finish();
-        return new Attempt(result, null, result.durationNanos());
+        return new Attempt(result.result(), null, result.result().durationNanos(), result.truncated(), result.plan());
     }
 
     /** Rows returned by a read, items changed by a write: what the log's row column shows. */
@@ -228,21 +242,34 @@ public final class GraphGateway implements AutoCloseable {
         return result.kind() == StatementKind.CYPHER_READ ? result.rows().size() : result.counters().total();
     }
 
-    private static GraphResult run(Session session, Query query, TransactionConfig config, boolean autoCommit, long started) {
+    private static Read run(Session session, Query query, TransactionConfig config, boolean autoCommit, long started,
+                            int maxRows) {
         if (autoCommit) {
-            Result result = session.run(query, config);
-            List<String> columns = result.keys();
-            List<Record> records = result.list();
-            return toResult(columns, records, result.consume(), System.nanoTime() - started);
+            return read(session.run(query, config), maxRows, started, null);
         }
         try (Transaction tx = session.beginTransaction(config)) {
-            Result result = tx.run(query);
-            List<String> columns = result.keys();
-            List<Record> records = result.list();
-            ResultSummary summary = result.consume();
-            tx.commit();
-            return toResult(columns, records, summary, System.nanoTime() - started);
+            return read(tx.run(query), maxRows, started, tx);
         }
+    }
+
+    /** Reads up to maxRows records; consuming the summary discards the rest without holding them. */
+    private static Read read(Result result, int maxRows, long started, Transaction commitAfter) {
+        List<String> columns = result.keys();
+        List<Record> records = new ArrayList<>();
+        while (records.size() < maxRows && result.hasNext()) {
+            records.add(result.next());
+        }
+        boolean truncated = result.hasNext();
+        ResultSummary summary = result.consume();
+        if (commitAfter != null) {
+            commitAfter.commit();
+        }
+        GraphPlan plan = summary.hasProfile() ? PlainPlans.of(summary.profile())
+                : summary.hasPlan() ? PlainPlans.of(summary.plan()) : null;
+        return new Read(toResult(columns, records, summary, System.nanoTime() - started), truncated, plan);
+    }
+
+    private record Read(GraphResult result, boolean truncated, GraphPlan plan) {
     }
 
     private static GraphResult toResult(List<String> columns, List<Record> records, ResultSummary summary, long duration) {
@@ -319,7 +346,7 @@ public final class GraphGateway implements AutoCloseable {
     }
 
     /** One statement sent: its result, or the failure in the user's words; how long it took. */
-    record Attempt(GraphResult result, GraphQueryException failure, long durationNanos) {
+    record Attempt(GraphResult result, GraphQueryException failure, long durationNanos, boolean truncated, GraphPlan plan) {
     }
 
     /** Closes the driver and its connections. Running statements fail. */

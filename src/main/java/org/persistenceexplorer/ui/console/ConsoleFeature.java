@@ -1,18 +1,40 @@
 package org.persistenceexplorer.ui.console;
 
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import org.persistenceexplorer.service.console.QueryConsole;
 import org.persistenceexplorer.ui.common.Feature;
 import org.persistenceexplorer.ui.common.FeatureContext;
 import org.persistenceexplorer.ui.common.FeatureView;
-import org.persistenceexplorer.ui.common.PlaceholderView;
 import org.persistenceexplorer.ui.common.ViewLoader;
 
-/** The Query Console tab: SQL, HQL and Cypher with results and plans. FX thread. */
+/**
+ * The Query Console tab: SQL, HQL and Cypher with results, plans, presets, parameters and
+ * history. Read-only from the start on an external PostgreSQL, read-write on the embedded one.
+ * FX thread.
+ */
 public final class ConsoleFeature implements Feature {
 
-    static final String PLAN = "Write SQL or Cypher and run it with Ctrl+Enter: results as a table, readable "
-            + "errors, EXPLAIN plans as a tree, and presets for the course's queries (joins, GROUP BY / HAVING, a "
-            + "recursive management chain, window functions). Bound parameters beside string concatenation show why "
-            + "SQL injection cannot happen with the first.";
+    static final String WELCOME = """
+            -- Ctrl+Enter runs the statement at the caret (or the selection); Ctrl+Shift+Enter runs them all.
+            -- Presets (above) hold the course's queries; Explain analyze shows the plan as a tree.
+            SELECT d.name AS department, count(*) AS people, round(avg(e.salary), 2) AS average_salary
+            FROM hr.employee e JOIN hr.department d ON d.id = e.department_id
+            GROUP BY d.name
+            ORDER BY people DESC;
+            """;
+
+    private final Supplier<QueryConsole> console;
+    private final boolean readOnlyAtStart;
+
+    /**
+     * @param console         the console's service, built when the tab first opens
+     * @param readOnlyAtStart true on an external server: statements run read-only until the user agrees to a write
+     */
+    public ConsoleFeature(Supplier<QueryConsole> console, boolean readOnlyAtStart) {
+        this.console = console;
+        this.readOnlyAtStart = readOnlyAtStart;
+    }
 
     @Override
     public String id() {
@@ -31,6 +53,26 @@ public final class ConsoleFeature implements Feature {
 
     @Override
     public FeatureView open(FeatureContext context) {
-        return FeatureView.of(ViewLoader.load(new PlaceholderView("Query Console", PLAN, null)));
+        ConsoleViewModel model = new ConsoleViewModel(context.runner(), console.get(),
+                new ConsoleHistory(context.settings().node("history")), readOnlyAtStart);
+        ConsoleView view = new ConsoleView(model);
+        Node root = ViewLoader.load(view);
+        view.editor().replaceText(WELCOME);
+        return new FeatureView() {
+            @Override
+            public Node root() {
+                return root;
+            }
+
+            @Override
+            public void hidden() {
+                model.hidden();
+            }
+
+            @Override
+            public void close() {
+                model.close();
+            }
+        };
     }
 }

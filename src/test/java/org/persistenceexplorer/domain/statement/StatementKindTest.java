@@ -107,6 +107,40 @@ class StatementKindTest {
     }
 
     @Test
+    void explainCountsAsTheStatementOnlyWhenAnalyzeIsReallyOn() {
+        Map<String, StatementKind> cases = new LinkedHashMap<>();
+        cases.put("explain analyze update t set a = 1", StatementKind.UPDATE);
+        cases.put("EXPLAIN (ANALYZE) UPDATE t SET a = 1", StatementKind.UPDATE);
+        cases.put("EXPLAIN (ANALYZE true, FORMAT JSON) DELETE FROM t", StatementKind.DELETE);
+        cases.put("EXPLAIN (FORMAT JSON, ANALYZE on) INSERT INTO t VALUES (1)", StatementKind.INSERT);
+        cases.put("EXPLAIN (ANALYZE 1, BUFFERS) UPDATE t SET a = 1", StatementKind.UPDATE);
+        cases.put("EXPLAIN (ANALYZE false) UPDATE t SET a = 1", StatementKind.SELECT);
+        cases.put("EXPLAIN (ANALYZE off, COSTS) DELETE FROM t", StatementKind.SELECT);
+        cases.put("EXPLAIN (ANALYZE 0) INSERT INTO t VALUES (1)", StatementKind.SELECT);
+        cases.put("EXPLAIN (ANALYSE) UPDATE t SET a = 1", StatementKind.UPDATE);
+        cases.put("EXPLAIN /* ANALYZE */ UPDATE t SET a = 1", StatementKind.SELECT);
+        cases.put("EXPLAIN VERBOSE UPDATE t SET a = 1", StatementKind.SELECT);
+        cases.put("EXPLAIN ANALYZE WITH q AS (SELECT 1) UPDATE t SET a = 1", StatementKind.UPDATE);
+        cases.put("EXPLAIN (ANALYZE, FORMAT 'json') SELECT 1", StatementKind.SELECT);
+        cases.put("/* c */ EXPLAIN ANALYZE DELETE FROM t", StatementKind.DELETE);
+
+        cases.forEach((sql, expected) -> assertThat(StatementKind.ofSql(sql)).as(sql).isEqualTo(expected));
+    }
+
+    @Test
+    void explainSyntaxFindsWhereTheExplainedStatementStarts() {
+        String sql = "EXPLAIN (ANALYZE, FORMAT JSON) UPDATE t SET a = 1";
+        ExplainSyntax explain = ExplainSyntax.of(sql);
+
+        assertThat(explain.analyze()).isTrue();
+        assertThat(explain.hasOption("FORMAT")).isTrue();
+        assertThat(explain.options()).containsEntry("FORMAT", "JSON");
+        assertThat(sql.substring(explain.statementStart())).isEqualTo("UPDATE t SET a = 1");
+        assertThat(ExplainSyntax.of("SELECT 1")).isNull();
+        assertThat(ExplainSyntax.of("EXPLAIN ANALYZE VERBOSE SELECT 1").statementStart()).isEqualTo(24);
+    }
+
+    @Test
     void cypherKindsComeFromTheServersQueryType() {
         assertThat(StatementKind.ofCypherQueryType("READ_ONLY")).isEqualTo(StatementKind.CYPHER_READ);
         assertThat(StatementKind.ofCypherQueryType("READ_WRITE")).isEqualTo(StatementKind.CYPHER_WRITE);

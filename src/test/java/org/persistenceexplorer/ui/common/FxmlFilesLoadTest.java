@@ -51,6 +51,8 @@ class FxmlFilesLoadTest extends FxRobot {
                     new org.persistenceexplorer.ui.migrations.MigrationsViewModel(
                             new org.persistenceexplorer.service.migrations.MigrationTracks(() -> null), runner))),
             "TablesView.fxml", () -> ViewLoader.forController(org.persistenceexplorer.ui.tables.TablesViewTest.view(runner, log)),
+            "ConsoleView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.console.ConsoleView(
+                    org.persistenceexplorer.ui.console.ConsoleViewModel.unconnected(runner))),
             "MainView.fxml", () -> ViewLoader.forController(new MainView(List.of(), feature -> null,
                             new WindowSettings(Preferences.userRoot().node("org/persistenceexplorer/test/fxml"))))
                     .nested(StatementLogView.class, this::statementLogView)

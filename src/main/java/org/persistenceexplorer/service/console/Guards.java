@@ -1,0 +1,84 @@
+package org.persistenceexplorer.service.console;
+
+import java.util.Locale;
+import org.persistenceexplorer.domain.console.ScriptPiece;
+import org.persistenceexplorer.domain.statement.StatementKind;
+
+/**
+ * What the console refuses to send, and why, in plain words: transaction control and session
+ * settings (the console's connections are the app's pool, shared with every tab), and writes on
+ * a read-only console until the user agrees. Stateless.
+ */
+final class Guards {
+
+    private Guards() {
+    }
+
+    static void refuseSessionChanges(ScriptPiece piece) throws ConsoleFailure {
+        StatementKind kind = StatementKind.ofSql(piece.text());
+        String[] words = piece.text().strip().toUpperCase(Locale.ROOT).split("[\\s;(]+", 3);
+        String first = words.length > 0 ? words[0] : "";
+        String second = words.length > 1 ? words[1] : "";
+        if (kind == StatementKind.TX) {
+            throw new ConsoleFailure(ConsoleFailure.Reason.REFUSED, "The console runs each statement in a transaction "
+                    + "of its own: committed when it succeeds, rolled back when it fails. " + first
+                    + " has nothing to do here, so it was not sent.", piece.start(), "", null);
+        }
+        boolean session = (first.equals("SET") && !second.equals("LOCAL") && !second.equals("TRANSACTION")
+                && !second.equals("CONSTRAINTS")) || first.equals("RESET") || first.equals("DISCARD")
+                || first.equals("LISTEN") || first.equals("PREPARE") || first.equals("DEALLOCATE")
+                || (first.equals("SET") && second.equals("SESSION"));
+        if (session) {
+            throw new ConsoleFailure(ConsoleFailure.Reason.REFUSED, first + " changes the connection for good, and "
+                    + "the console's connections are the app's pool, shared with every tab. It was not sent; "
+                    + "use SET LOCAL inside a statement's own transaction, or schema-qualified names.",
+                    piece.start(), "", null);
+        }
+    }
+
+    /** A statement that is no plain read, on a read-only console, needs the user's yes first. */
+    static void confirmWrite(ScriptPiece piece, RunSettings settings) throws ConsoleFailure {
+        if (!settings.readOnly() || settings.writeConfirmed()) {
+            return;
+        }
+        StatementKind kind = StatementKind.ofSql(piece.text());
+        if (kind != StatementKind.SELECT && kind != StatementKind.OTHER) {
+            throw new ConsoleFailure(ConsoleFailure.Reason.NEEDS_CONFIRMATION, "This is a " + kind.label()
+                    + " on an external server, where the console is read-only. Run it anyway?", piece.start(), "", null);
+        }
+    }
+
+    /**
+     * A NUL character or half of a UTF-16 surrogate pair cannot be encoded for the server:
+     * pgjdbc fails while sending and the pool loses the connection. Refused before, in words.
+     */
+    static void refuseUnsendable(ScriptPiece piece) throws ConsoleFailure {
+        String text = piece.text();
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean broken = c == 0
+                    || Character.isHighSurrogate(c) && (i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+            if (broken) {
+                throw new ConsoleFailure(ConsoleFailure.Reason.REFUSED, "The statement holds a character that cannot be "
+                        + "sent to a database (" + (c == 0 ? "a NUL" : "half of a UTF-16 pair, U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT))
+                        + ") at position " + (i + 1) + "; it was not sent.", piece.start() + i, "", null);
+            }
+        }
+    }
+
+    static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,227 @@
+package org.persistenceexplorer.bench;
+
+import java.lang.management.ManagementFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.persistenceexplorer.domain.console.ConsoleResult;
+import org.persistenceexplorer.domain.console.ScriptPiece;
+import org.persistenceexplorer.service.console.CypherConsole;
+import org.persistenceexplorer.service.console.HqlConsole;
+import org.persistenceexplorer.service.console.QueryConsole;
+import org.persistenceexplorer.service.console.RunSettings;
+import org.persistenceexplorer.service.console.SqlConsole;
+import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.service.orm.OrmSessions;
+import org.persistenceexplorer.store.sql.PostgresEndpoint;
+import org.persistenceexplorer.testsupport.FxStallWatchdog;
+import org.persistenceexplorer.testsupport.TestEngines;
+import org.persistenceexplorer.ui.common.FxBackgroundRunner;
+import org.persistenceexplorer.ui.console.ConsoleHistory;
+import org.persistenceexplorer.ui.console.ConsoleView;
+import org.persistenceexplorer.ui.console.ConsoleViewModel;
+import org.persistenceexplorer.ui.common.ViewLoader;
+
+/**
+ * The Query Console with a 1M-row table (generate_series in a scratch schema): time to the first
+ * page through the console (paged cursor on the captured pool) against the same query's first
+ * page through plain JDBC (its own pgjdbc connection, same fetch size), median of rounds; heap
+ * after fetching 10 pages; the FX thread's longest stall while the console view shows the first
+ * page and ten "fetch more" pages. Blocking; cleans up its schema.
+ */
+final class ConsoleBenchmark implements BenchmarkSection {
+
+    private static final String SCHEMA = "console_bench";
+    private static final String QUERY = "SELECT id, name, amount, created FROM " + SCHEMA + ".big ORDER BY id";
+    private static final int ROUNDS = 15;
+    private static final int ROWS = 1_000_000;
+
+    @Override
+    public String title() {
+        return "Query Console";
+    }
+
+    @Override
+    public BenchmarkReport.Section run() throws Exception {
+        var db = TestEngines.sql().database();
+        admin(db.connection(), "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE", "CREATE SCHEMA " + SCHEMA,
+                "CREATE TABLE " + SCHEMA + ".big AS SELECT g AS id, 'name ' || g AS name, (g % 1000) * 1.5 AS amount, "
+                        + "now() - g * interval '1 second' AS created FROM generate_series(1, " + ROWS + ") g",
+                "ALTER TABLE " + SCHEMA + ".big ADD PRIMARY KEY (id)", "ANALYZE " + SCHEMA + ".big");
+        try {
+            SqlConsole sql = new SqlConsole(db::dataSource);
+            QueryConsole console = new QueryConsole(sql, new HqlConsole(new OrmSessions(db::dataSource, List.of()),
+                    new StatementLog(100)), new CypherConsole((c, p, w, m) -> {
+                        throw new UnsupportedOperationException();
+                    }));
+            PostgresEndpoint endpoint = TestEngines.sql().server().endpoint();
+            List<Double> consoleMs = new ArrayList<>();
+            List<Double> jdbcMs = new ArrayList<>();
+            try (Connection plain = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(), endpoint.password())) {
+                plain.setAutoCommit(false);
+                for (int round = 0; round < ROUNDS + 3; round++) {
+                    double c = firstPageThroughConsole(console);
+                    double j = firstPageThroughJdbc(plain);
+                    if (round >= 3) { // warm-up rounds left out
+                        consoleMs.add(c);
+                        jdbcMs.add(j);
+                    }
+                }
+            }
+            double consoleMedian = Median.of(consoleMs.stream().mapToDouble(Double::doubleValue).toArray());
+            double jdbcMedian = Median.of(jdbcMs.stream().mapToDouble(Double::doubleValue).toArray());
+            double ratio = consoleMedian / jdbcMedian;
+
+            double heapBefore = usedAfterGcMb();
+            console.run(org.persistenceexplorer.domain.console.ConsoleMode.SQL, new ScriptPiece(QUERY, 0), RunSettings.defaults());
+            List<ConsoleResult.Rows> kept = new ArrayList<>();
+            for (int page = 1; page < 10; page++) {
+                kept.add(console.fetchMore());
+            }
+            double heapAfter = usedAfterGcMb();
+            int held = kept.stream().mapToInt(p -> p.rows().size()).sum() + SqlConsole.PAGE_ROWS;
+            console.closeResults();
+
+            FxStallWatchdog.Result stall = stallWhileStreaming(console);
+            String markdown = String.format(Locale.ROOT, """
+                    %d-row table; `%s`; %d rounds after 3 warm-up rounds, medians.
+
+                    | measure | value |
+                    |---|---|
+                    | first page (%d rows) through the console | %.2f ms |
+                    | first page through plain JDBC (own connection, fetch size %d) | %.2f ms |
+                    | ratio | %.2f |
+                    | heap after 10 pages (%d rows held), over the heap before | %.1f MB (%.1f -> %.1f MB) |
+                    | FX thread's longest stall, first page + 10 "fetch more" in the view | %d ms (%d pulses) |
+
+                    %s
+                    """, ROWS, QUERY, ROUNDS, SqlConsole.PAGE_ROWS, consoleMedian, SqlConsole.PAGE_ROWS, jdbcMedian, ratio,
+                    held, heapAfter - heapBefore, heapBefore, heapAfter, stall.maxMs(), stall.pulses(), stall.summary());
+            return new BenchmarkReport.Section(title(), markdown, List.of(
+                    Figure.of("console.first_page_ratio", ratio, "ratio", Figure.Target.atMost("1.5")),
+                    Figure.of("console.heap_mb_10_pages", heapAfter - heapBefore, "MB", Figure.Target.informative()),
+                    Figure.of("console.max_stall_ms", stall.maxMs(), "ms", Figure.Target.below("50"))));
+        } finally {
+            admin(db.connection(), "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        }
+    }
+
+    private static double firstPageThroughConsole(QueryConsole console) throws Exception {
+        long start = System.nanoTime();
+        var run = console.run(org.persistenceexplorer.domain.console.ConsoleMode.SQL, new ScriptPiece(QUERY, 0),
+                RunSettings.defaults());
+        double ms = (System.nanoTime() - start) / 1e6;
+        if (((ConsoleResult.Rows) run.results().get(0)).rows().size() != SqlConsole.PAGE_ROWS) {
+            throw new IllegalStateException("the console's first page is not " + SqlConsole.PAGE_ROWS + " rows");
+        }
+        console.closeResults();
+        return ms;
+    }
+
+    private static double firstPageThroughJdbc(Connection plain) throws Exception {
+        long start = System.nanoTime();
+        int rows = 0;
+        try (Statement s = plain.createStatement()) {
+            s.setFetchSize(SqlConsole.PAGE_ROWS);
+            try (ResultSet rs = s.executeQuery(QUERY)) {
+                int width = rs.getMetaData().getColumnCount();
+                while (rows < SqlConsole.PAGE_ROWS && rs.next()) {
+                    for (int i = 1; i <= width; i++) {
+                        rs.getString(i);
+                    }
+                    rows++;
+                }
+            }
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        plain.commit();
+        return ms;
+    }
+
+    /** Runs the query and ten "fetch more" in the real console view while the watchdog pulses the FX thread. */
+    private static FxStallWatchdog.Result stallWhileStreaming(QueryConsole console) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        started.await(30, TimeUnit.SECONDS);
+        Preferences node = Preferences.userRoot().node("org/persistenceexplorer/benchmark/console-" + UUID.randomUUID());
+        ConsoleViewModel[] model = new ConsoleViewModel[1];
+        onFx(() -> {
+            model[0] = new ConsoleViewModel(new FxBackgroundRunner(2), console, new ConsoleHistory(node), false);
+            Stage stage = new Stage();
+            Scene scene = new Scene(ViewLoader.load(new ConsoleView(model[0])), 1200, 800);
+            scene.getStylesheets().add(ConsoleBenchmark.class.getResource("/css/explorer.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+        });
+        FxStallWatchdog watchdog = new FxStallWatchdog();
+        watchdog.start();
+        onFx(() -> model[0].runAt(QUERY, 0, 0, 0));
+        awaitIdle(model[0]);
+        for (int page = 0; page < 10; page++) {
+            onFx(() -> model[0].fetchMore());
+            awaitIdle(model[0]);
+        }
+        Thread.sleep(300); // the last page's rows drawn
+        FxStallWatchdog.Result result = watchdog.stop();
+        onFx(() -> model[0].close());
+        node.removeNode();
+        return result;
+    }
+
+    private static void awaitIdle(ConsoleViewModel model) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        Thread.sleep(20);
+        while (System.nanoTime() < deadline) {
+            boolean[] busy = new boolean[1];
+            onFx(() -> busy[0] = model.runningProperty().get());
+            if (!busy[0]) {
+                return;
+            }
+            Thread.sleep(10);
+        }
+        throw new IllegalStateException("the console did not finish within 60 s");
+    }
+
+    private static void onFx(Runnable action) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                action.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await(30, TimeUnit.SECONDS);
+    }
+
+    private static double usedAfterGcMb() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+    }
+
+    private static void admin(Connection c, String... statements) throws Exception {
+        try (c; Statement s = c.createStatement()) {
+            for (String sql : statements) {
+                s.execute(sql);
+            }
+        }
+    }
+}
