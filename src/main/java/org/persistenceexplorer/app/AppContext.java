@@ -18,6 +18,8 @@ import org.persistenceexplorer.service.log.StatementLog;
 import org.persistenceexplorer.service.hrdata.HrGenerator;
 import org.persistenceexplorer.service.orm.OrmSessions;
 import org.persistenceexplorer.domain.hr.HrModel;
+import org.persistenceexplorer.domain.lab.LabModel;
+import org.persistenceexplorer.service.lab.LoadingLab;
 import org.persistenceexplorer.service.orggraph.ImportOutcome;
 import org.persistenceexplorer.service.startup.StartupSequence;
 import org.persistenceexplorer.service.startup.StartupStep;
@@ -43,6 +45,7 @@ public final class AppContext implements AutoCloseable {
     private final GraphEngine graph;
     private final OrmSessions orm;
     private final HrGenerator hrGenerator;
+    private final LoadingLab loadingLab;
     private final EngineWatch watch;
     private final StartupSequence startup;
     private final ServerReconciliation reconciliation;
@@ -58,7 +61,9 @@ public final class AppContext implements AutoCloseable {
         this.sql = new SqlEngine(settings, recorder, rootPolicy);
         this.graph = new GraphEngine(settings, recorder);
         this.watch = new EngineWatch(sql, graph);
-        this.orm = new OrmSessions(sql::dataSource, HrModel.ENTITIES);
+        this.orm = new OrmSessions(sql::dataSource, java.util.stream.Stream.concat(
+                HrModel.ENTITIES.stream(), LabModel.ENTITIES.stream()).toList());
+        this.loadingLab = new LoadingLab(orm, sql::dataSource, recorder);
         this.hrGenerator = new HrGenerator(sql::dataSource);
         this.startup = new StartupSequence(startupSteps());
         this.reconciliation = new ServerReconciliation(statementLog,
@@ -78,7 +83,7 @@ public final class AppContext implements AutoCloseable {
         steps.add(new StartupStep("hr-migrate", "Applying migrations and sample data (HR)",
                 "startup: migrate hr", true, List.of("pg-start"), () -> sql.migrateHr().describe()));
         // Hibernate is for the tabs and labs, not for the window to open: it boots beside Neo4j.
-        steps.add(new StartupStep("orm-open", "Preparing Hibernate (HR entities)", "startup: open hibernate", false,
+        steps.add(new StartupStep("orm-open", "Preparing Hibernate (HR and lab entities)", "startup: open hibernate", false,
                 List.of("hr-migrate"), () -> {
                     awaitMainWindow();
                     return orm.open();
@@ -158,6 +163,11 @@ public final class AppContext implements AutoCloseable {
     /** The app's one Hibernate (open once the "orm-open" step is done). */
     public OrmSessions orm() {
         return orm;
+    }
+
+    /** The loading lab (N+1 and its fixes) on the app's Hibernate, in its own schema. */
+    public LoadingLab loadingLab() {
+        return loadingLab;
     }
 
     /** Big HR data sets (10k / 100k / 1M employees) written with COPY. */

@@ -37,7 +37,13 @@ public final class OrmSessions implements AutoCloseable {
             factory = HibernateOrm.open(dataSource.get(), entities);
         }
         return entities.size() + " entities mapped: "
-                + String.join(", ", entities.stream().map(Class::getSimpleName).toList());
+                + String.join(", ", entities.stream().map(OrmSessions::entityName).toList());
+    }
+
+    /** The entity name HQL uses (the lab's classes share simple names with the HR ones). */
+    private static String entityName(Class<?> type) {
+        jakarta.persistence.Entity entity = type.getAnnotation(jakarta.persistence.Entity.class);
+        return entity == null || entity.name().isEmpty() ? type.getSimpleName() : entity.name();
     }
 
     public boolean isOpen() {

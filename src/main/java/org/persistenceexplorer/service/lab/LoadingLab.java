@@ -1,0 +1,196 @@
+package org.persistenceexplorer.service.lab;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.hibernate.Hibernate;
+import org.hibernate.LazyInitializationException;
+import org.hibernate.Session;
+import org.hibernate.Transaction;
+import org.persistenceexplorer.domain.lab.Department;
+import org.persistenceexplorer.domain.statement.CapturedStatement;
+import org.persistenceexplorer.service.orm.OrmSessions;
+import org.persistenceexplorer.service.orm.SessionOptions;
+import org.persistenceexplorer.store.capture.StatementListener;
+import org.persistenceexplorer.store.capture.StatementRecorder;
+import org.persistenceexplorer.store.capture.WorkContext;
+
+/**
+ * The loading lab: runs a scenario with a strategy in a Hibernate session of its own and
+ * measures what it cost, from the capture layer (the same records the log shows, so the lab's
+ * numbers and the log's agree, and both agree with pg_stat_statements). Each run gets its own
+ * action label, e.g. "lab: Department.employees · lazy (N=100)". Blocking: call off the FX
+ * thread; runs of one lab may come from several threads, each run stays on the thread it
+ * started on.
+ */
+public final class LoadingLab {
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+            (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private final OrmSessions orm;
+    private final StatementRecorder recorder;
+    private final LabData data;
+
+    public LoadingLab(OrmSessions orm, Supplier<DataSource> dataSource, StatementRecorder recorder) {
+        this.orm = orm;
+        this.recorder = recorder;
+        this.data = new LabData(dataSource);
+    }
+
+    /** Seeds the lab's schema with N departments (10..10,000) unless it holds them already. */
+    public void seed(int parents) throws java.sql.SQLException {
+        data.ensure(parents);
+    }
+
+    /** Every strategy on the scenario, one after another, each in its own session. */
+    public List<LabRun> runAll(Scenario scenario, int parents, int batchSize, int simulatedDelayMs) throws Exception {
+        List<LabRun> runs = new ArrayList<>();
+        for (Strategy strategy : Strategy.values()) {
+            if (WorkContext.cancelled()) {
+                break;
+            }
+            runs.add(run(scenario, strategy, parents, batchSize, simulatedDelayMs));
+        }
+        return runs;
+    }
+
+    /**
+     * Seeds if needed, then runs one strategy. A LazyInitializationException (the lesson of
+     * {@link Strategy#LAZY_AFTER_CLOSE}) is the run's {@code error}, not a failure; anything else throws.
+     */
+    public LabRun run(Scenario scenario, Strategy strategy, int parents, int batchSize, int simulatedDelayMs)
+            throws Exception {
+        if (batchSize < 1 || batchSize > 1000) {
+            throw new IllegalArgumentException("The batch size must be between 1 and 1000, not " + batchSize + ".");
+        }
+        if (simulatedDelayMs < 0 || simulatedDelayMs > 100) {
+            throw new IllegalArgumentException("The simulated delay must be between 0 and 100 ms, not " + simulatedDelayMs + ".");
+        }
+        data.ensure(parents);
+        String action = "lab: " + scenario.relationship() + " · " + strategy.label().toLowerCase(java.util.Locale.ROOT)
+                + (strategy == Strategy.BATCH ? " " + batchSize : "") + " (N=" + parents + ")";
+        RunRecorder run = new RunRecorder(Thread.currentThread(), simulatedDelayMs);
+        recorder.addListener(run);
+        try (WorkContext.Scope ignored = WorkContext.enter(action)) {
+            return execute(scenario, strategy, parents, batchSize, simulatedDelayMs, action, run);
+        } finally {
+            recorder.removeListener(run);
+        }
+    }
+
+    private LabRun execute(Scenario scenario, Strategy strategy, int parents, int batchSize, int delayMs,
+                           String action, RunRecorder run) {
+        SessionOptions options = switch (strategy) {
+            case BATCH -> SessionOptions.DEFAULTS.withFetchBatchSize(batchSize);
+            case SUBSELECT -> SessionOptions.DEFAULTS.withSubselectFetching(true);
+            default -> SessionOptions.DEFAULTS;
+        };
+        long allocatedBefore = THREADS.getCurrentThreadAllocatedBytes();
+        long start = System.nanoTime();
+        String error = null;
+        long entities;
+        List<?> owners;
+        int unused = 0;
+        Session session = orm.openSession(options);
+        try {
+            Transaction tx = session.beginTransaction();
+            try {
+                run.line = loadLine(scenario, strategy);
+                owners = scenario.load(session, strategy, parents);
+                if (strategy != Strategy.LAZY_AFTER_CLOSE) {
+                    run.line = scenario.touchLine();
+                    for (Object owner : owners) {
+                        scenario.touch(owner);
+                    }
+                    unused = unusedEagerLoads(owners);
+                }
+                run.line = "transaction.commit()";
+                tx.commit();
+            } catch (RuntimeException | Error e) {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                throw e;
+            }
+            entities = session.getStatistics().getEntityCount();
+        } finally {
+            session.close();
+        }
+        if (strategy == Strategy.LAZY_AFTER_CLOSE) {
+            run.line = scenario.touchLine() + "  // after session.close()";
+            try {
+                for (Object owner : owners) {
+                    scenario.touch(owner);
+                }
+            } catch (LazyInitializationException e) {
+                error = "LazyInitializationException: " + e.getMessage()
+                        + " — the session that loaded these objects is closed, so Hibernate cannot send the "
+                        + "SELECT for " + scenario.relationship() + ". Load it while the session is open "
+                        + "(join fetch, entity graph) instead.";
+            }
+        }
+        long wall = System.nanoTime() - start;
+        long allocated = THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
+        List<String> unusedLoads = unused == 0 ? List.of() : List.of(scenario.relationship() + " x" + unused);
+        return new LabRun(scenario, strategy, parents, batchSize, action, run.statements, entities, wall, allocated,
+                delayMs, error, unusedLoads);
+    }
+
+    private static String loadLine(Scenario scenario, Strategy strategy) {
+        String type = scenario == Scenario.DEPARTMENTS_EMPLOYEES || scenario == Scenario.DEPARTMENT_NAMES
+                ? "Department" : "Employee";
+        return switch (strategy) {
+            case JOIN_FETCH -> "session.createSelectionQuery(\"select … left join fetch …\", " + type + ".class).getResultList()";
+            case ENTITY_GRAPH -> "query.setEntityGraph(graph, GraphSemantic.FETCH).getResultList()";
+            default -> "session.createSelectionQuery(\"from Lab" + type + " …\", " + type + ".class).getResultList()";
+        };
+    }
+
+    /**
+     * Departments whose employees were loaded although the code never asked for them. Only the
+     * lab's Department records its reads; for other entities Hibernate alone cannot tell whether
+     * loaded data was used (it knows what is initialised, not what was read).
+     */
+    private static int unusedEagerLoads(List<?> owners) {
+        int unused = 0;
+        for (Object owner : owners) {
+            if (owner instanceof Department d && Hibernate.isInitialized(d.employeesUnread()) && !d.employeesWereRead()) {
+                unused++;
+            }
+        }
+        return unused;
+    }
+
+    /** Collects the statements of the run's own thread, with the scenario line that was running. */
+    private static final class RunRecorder implements StatementListener {
+        private final Thread thread;
+        private final int delayMs;
+        private final List<LabStatement> statements = new ArrayList<>();
+        /** Written and read on the run's thread only. */
+        private String line = "";
+
+        RunRecorder(Thread thread, int delayMs) {
+            this.thread = thread;
+            this.delayMs = delayMs;
+        }
+
+        @Override
+        public void statementCaptured(CapturedStatement s) {
+            if (Thread.currentThread() != thread) {
+                return;
+            }
+            statements.add(new LabStatement(s.kind(), s.text(), s.parameters(), s.rows(), line));
+            if (delayMs > 0) {
+                // simulated network round trip, labelled as such on screen
+                try {
+                    Thread.sleep(delayMs);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+}
