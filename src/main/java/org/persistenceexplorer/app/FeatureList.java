@@ -3,6 +3,7 @@ package org.persistenceexplorer.app;
 import java.util.List;
 import org.persistenceexplorer.ui.common.Feature;
 import org.persistenceexplorer.ui.console.ConsoleFeature;
+import org.persistenceexplorer.ui.lab.LabFeature;
 import org.persistenceexplorer.ui.migrations.MigrationsFeature;
 import org.persistenceexplorer.ui.orgchart.OrgChartFeature;
 import org.persistenceexplorer.ui.tables.TablesFeature;
@@ -21,6 +22,7 @@ final class FeatureList {
                 new TablesFeature(),
                 new MigrationsFeature(),
                 new OrgChartFeature(),
-                new ConsoleFeature());
+                new ConsoleFeature(),
+                new LabFeature(context.loadingLab()));
     }
 }
