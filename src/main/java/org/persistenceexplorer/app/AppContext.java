@@ -12,6 +12,7 @@ import org.persistenceexplorer.service.engine.EngineStatus;
 import org.persistenceexplorer.service.engine.EngineWatch;
 import org.persistenceexplorer.service.engine.GraphEngine;
 import org.persistenceexplorer.service.engine.SqlEngine;
+import org.persistenceexplorer.service.log.LogVerdicts;
 import org.persistenceexplorer.service.log.ServerCounter;
 import org.persistenceexplorer.service.log.ServerReconciliation;
 import org.persistenceexplorer.service.log.StatementLog;
@@ -46,6 +47,7 @@ public final class AppContext implements AutoCloseable {
     private final OrmSessions orm;
     private final HrGenerator hrGenerator;
     private final LoadingLab loadingLab;
+    private final LogVerdicts verdicts;
     private final EngineWatch watch;
     private final StartupSequence startup;
     private final ServerReconciliation reconciliation;
@@ -63,7 +65,8 @@ public final class AppContext implements AutoCloseable {
         this.watch = new EngineWatch(sql, graph);
         this.orm = new OrmSessions(sql::dataSource, java.util.stream.Stream.concat(
                 HrModel.ENTITIES.stream(), LabModel.ENTITIES.stream()).toList());
-        this.loadingLab = new LoadingLab(orm, sql::dataSource, recorder);
+        this.verdicts = new LogVerdicts(statementLog, orm::relationshipNames);
+        this.loadingLab = new LoadingLab(orm, sql::dataSource, recorder, verdicts);
         this.hrGenerator = new HrGenerator(sql::dataSource);
         this.startup = new StartupSequence(startupSteps());
         this.reconciliation = new ServerReconciliation(statementLog,
@@ -163,6 +166,11 @@ public final class AppContext implements AutoCloseable {
     /** The app's one Hibernate (open once the "orm-open" step is done). */
     public OrmSessions orm() {
         return orm;
+    }
+
+    /** What the log concludes about its statements (N+1, duplicates, unused eager loads). */
+    public LogVerdicts verdicts() {
+        return verdicts;
     }
 
     /** The loading lab (N+1 and its fixes) on the app's Hibernate, in its own schema. */

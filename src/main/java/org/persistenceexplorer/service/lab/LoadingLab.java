@@ -11,6 +11,8 @@ import org.hibernate.Session;
 import org.hibernate.Transaction;
 import org.persistenceexplorer.domain.lab.Department;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
+import org.persistenceexplorer.service.log.LogVerdicts;
+import org.persistenceexplorer.service.log.Verdict;
 import org.persistenceexplorer.service.orm.OrmSessions;
 import org.persistenceexplorer.service.orm.SessionOptions;
 import org.persistenceexplorer.store.capture.StatementListener;
@@ -34,10 +36,18 @@ public final class LoadingLab {
     private final StatementRecorder recorder;
     private final LabData data;
 
+    private final LogVerdicts verdicts;
+
     public LoadingLab(OrmSessions orm, Supplier<DataSource> dataSource, StatementRecorder recorder) {
+        this(orm, dataSource, recorder, null);
+    }
+
+    /** @param verdicts where the lab reports the unused eager loads it can tell (the log cannot), or null */
+    public LoadingLab(OrmSessions orm, Supplier<DataSource> dataSource, StatementRecorder recorder, LogVerdicts verdicts) {
         this.orm = orm;
         this.recorder = recorder;
         this.data = new LabData(dataSource);
+        this.verdicts = verdicts;
     }
 
     /** Seeds the lab's schema with N departments (10..10,000) unless it holds them already. */
@@ -135,6 +145,12 @@ public final class LoadingLab {
         long wall = System.nanoTime() - start;
         long allocated = THREADS.getCurrentThreadAllocatedBytes() - allocatedBefore;
         List<String> unusedLoads = unused == 0 ? List.of() : List.of(scenario.relationship() + " x" + unused);
+        if (unused > 0 && verdicts != null) {
+            verdicts.report(new Verdict(Verdict.Kind.UNUSED_EAGER_LOAD, action, scenario.relationship(), unused,
+                    "Remove the fetch of " + scenario.relationship() + " here: the code read only "
+                            + scenario.touchLine() + ", never the " + unused + " loaded collections.",
+                    "lab.department"));
+        }
         return new LabRun(scenario, strategy, parents, batchSize, action, run.statements, entities, wall, allocated,
                 delayMs, error, unusedLoads);
     }

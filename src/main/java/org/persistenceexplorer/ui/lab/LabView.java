@@ -123,6 +123,7 @@ public final class LabView {
         bar.setPrefWidth(width);
         bar.setMaxWidth(width);
         StackPane track = new StackPane(bar);
+        track.setMinHeight(Region.USE_PREF_SIZE);
         track.getStyleClass().add("pe-lab-track");
         StackPane.setAlignment(bar, javafx.geometry.Pos.CENTER_LEFT);
         track.setMinWidth(BAR_WIDTH);
@@ -137,6 +138,7 @@ public final class LabView {
                 run.simulatedDelayMs() > 0 ? " (incl. SIMULATED " + run.simulatedDelayMs() + " ms/statement)" : "",
                 run.allocatedBytes() / 1_000_000.0));
         details.getStyleClass().add("pe-lab-details");
+        details.setWrapText(true);
 
         VBox card = new VBox(4, title, big, unit, track, expected, details);
         card.getStyleClass().add("pe-lab-card");
@@ -157,11 +159,18 @@ public final class LabView {
         TextArea sql = new TextArea(sqlOf(run));
         sql.setEditable(false);
         sql.setWrapText(true);
-        sql.setPrefRowCount(7);
+        sql.setPrefRowCount(5);
+        sql.setMinHeight(Region.USE_PREF_SIZE);
         sql.getStyleClass().add("pe-lab-sql");
         VBox.setVgrow(sql, Priority.ALWAYS);
         card.getChildren().add(sql);
         card.setOnMouseClicked(e -> model.startStepping(run));
+        // Never an ellipsis on a number or a verdict: the cards grow and the pane scrolls instead.
+        card.getChildren().forEach(child -> {
+            if (child instanceof Region region && !(child instanceof TextArea)) {
+                region.setMinHeight(Region.USE_PREF_SIZE);
+            }
+        });
         return card;
     }
 
