@@ -28,6 +28,7 @@ import org.persistenceexplorer.ui.startup.StartupWindow;
 import org.persistenceexplorer.ui.status.StatusBarView;
 import org.persistenceexplorer.ui.status.ReconciliationViewModel;
 import org.persistenceexplorer.ui.status.StatusBarViewModel;
+import org.persistenceexplorer.ui.status.VerdictViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -104,16 +105,19 @@ public final class ExplorerApp extends Application {
         StatusBarViewModel statusModel = new StatusBarViewModel(context::statuses, context.sql()::pool,
                 context.statementLog(), runner, progress -> retryStartup());
         ReconciliationViewModel reconciliationModel = new ReconciliationViewModel(context.reconciliation(), runner);
+        VerdictViewModel verdictModel = new VerdictViewModel(context.verdicts(),
+                verdict -> logModel.filterProperty().set(verdict.logFilter()));
         Preferences featureSettings = windowSettings.node().node("features");
         mainView = new MainView(FeatureList.of(context), feature -> new FeatureContext(runner, ticker.group(),
                 featureSettings.node(feature.id()), context::statuses), windowSettings);
         Parent main = ViewLoader.forController(mainView)
                 .nested(StatementLogView.class, () -> new StatementLogView(logModel))
-                .nested(StatusBarView.class, () -> new StatusBarView(statusModel, reconciliationModel))
+                .nested(StatusBarView.class, () -> new StatusBarView(statusModel, reconciliationModel, verdictModel))
                 .load();
         ticker.subscribe(logModel::refresh);
         ticker.subscribe(statusModel::refresh);
         ticker.subscribe(reconciliationModel::refresh);
+        ticker.subscribe(verdictModel::refresh);
         ticker.tick();
 
         mainStage = new Stage();
