@@ -29,6 +29,11 @@ import org.persistenceexplorer.ui.status.StatusBarView;
 import org.persistenceexplorer.ui.status.ReconciliationViewModel;
 import org.persistenceexplorer.ui.status.StatusBarViewModel;
 import org.persistenceexplorer.ui.status.VerdictViewModel;
+import org.persistenceexplorer.ui.status.StatementCounterOverlay;
+import org.persistenceexplorer.ui.common.DisplayMode;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.layout.StackPane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,6 +45,11 @@ public final class ExplorerApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExplorerApp.class);
     static final String STYLESHEET = "/css/explorer.css";
+    /** Projector mode (full screen, large high-contrast text, the big counter). */
+    private static final KeyCombination PROJECTOR = new KeyCodeCombination(KeyCode.F11);
+    /** The everyday dark theme. */
+    private static final KeyCombination DARK = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
     private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     private static volatile AppContext pendingContext;
@@ -110,20 +120,34 @@ public final class ExplorerApp extends Application {
         Preferences featureSettings = windowSettings.node().node("features");
         mainView = new MainView(FeatureList.of(context), feature -> new FeatureContext(runner, ticker.group(),
                 featureSettings.node(feature.id()), context::statuses), windowSettings);
+        StatementLogView logView = new StatementLogView(logModel);
         Parent main = ViewLoader.forController(mainView)
-                .nested(StatementLogView.class, () -> new StatementLogView(logModel))
+                .nested(StatementLogView.class, () -> logView)
                 .nested(StatusBarView.class, () -> new StatusBarView(statusModel, reconciliationModel, verdictModel))
                 .load();
         ticker.subscribe(logModel::refresh);
         ticker.subscribe(statusModel::refresh);
         ticker.subscribe(reconciliationModel::refresh);
         ticker.subscribe(verdictModel::refresh);
+        StatementCounterOverlay counter = new StatementCounterOverlay(context.statementLog());
+        ticker.subscribe(counter::refresh);
         ticker.tick();
+        StackPane root = new StackPane(main, counter.node());
+        StackPane.setAlignment(counter.node(), Pos.TOP_RIGHT);
+        StackPane.setMargin(counter.node(), new Insets(50, 24, 0, 0));
 
         mainStage = new Stage();
         mainStage.setTitle("Persistence Explorer");
-        mainStage.setScene(styled(new Scene(main, 1200, 800)));
+        mainStage.setScene(styled(new Scene(root, 1200, 800)));
         windowSettings.restore(mainStage, 1200, 800);
+        DisplayMode display = new DisplayMode(windowSettings.node().node("display"), mainView.scale());
+        counter.node().visibleProperty().bind(display.projectorProperty());
+        logView.setReduced(display.projectorProperty().get());
+        display.projectorProperty().addListener((o, was, now) -> logView.setReduced(now));
+        display.applyTo(mainStage, mainStage.getScene());
+        mainStage.setFullScreenExitHint("Projector mode: F11 or Esc to leave");
+        mainStage.getScene().getAccelerators().put(PROJECTOR, display::toggleProjector);
+        mainStage.getScene().getAccelerators().put(DARK, display::toggleDark);
         mainStage.setOnCloseRequest(e -> quit());
         mainStage.getScene().getAccelerators().put(QUIT, this::quit);
         mainStage.show();

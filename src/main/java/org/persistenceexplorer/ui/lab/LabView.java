@@ -30,9 +30,6 @@ import org.persistenceexplorer.service.lab.Strategy;
  */
 public final class LabView {
 
-    /** Width of a full bar: the run with the most SELECTs. */
-    static final double BAR_WIDTH = 200;
-
     private final LabViewModel model;
 
     @FXML private ComboBox<Scenario> scenarioBox;
@@ -108,7 +105,8 @@ public final class LabView {
     }
 
     private VBox card(LabRun run, long max) {
-        Label title = new Label(run.strategy().label() + (run.strategy() == Strategy.BATCH ? " (k = " + run.batchSize() + ")" : ""));
+        Label title = new Label(run.strategy() == Strategy.BATCH ? "Batch k = " + run.batchSize() : run.strategy().label());
+        title.setWrapText(true);
         title.getStyleClass().add("pe-lab-card-title");
         Label big = new Label(String.format(Locale.ROOT, "%,d", run.selects()));
         big.getStyleClass().add("pe-lab-big");
@@ -118,20 +116,22 @@ public final class LabView {
 
         Region bar = new Region();
         bar.getStyleClass().add("pe-lab-bar");
-        double width = Math.max(3, BAR_WIDTH * run.selects() / max);
-        bar.setMinWidth(width);
-        bar.setPrefWidth(width);
-        bar.setMaxWidth(width);
+        bar.setId("labBar-" + run.strategy().name());
+        double fraction = (double) run.selects() / max;
         StackPane track = new StackPane(bar);
-        track.setMinHeight(Region.USE_PREF_SIZE);
         track.getStyleClass().add("pe-lab-track");
+        track.setMinHeight(Region.USE_PREF_SIZE);
+        track.setMaxWidth(Double.MAX_VALUE);
         StackPane.setAlignment(bar, javafx.geometry.Pos.CENTER_LEFT);
-        track.setMinWidth(BAR_WIDTH);
-        track.setMaxWidth(BAR_WIDTH);
+        // The bar is a share of its track, so it scales with the card (and projector mode).
+        bar.maxWidthProperty().bind(track.widthProperty().multiply(fraction).add(3));
+        bar.prefWidthProperty().bind(bar.maxWidthProperty());
+        bar.setMinWidth(3);
 
         boolean asExpected = run.selects() == run.expectedSelects();
         Label expected = new Label("expected " + formula(run) + (asExpected ? "  ✓" : "  ✗ got " + run.selects()));
         expected.getStyleClass().add(asExpected ? "pe-lab-expected" : "pe-lab-unexpected");
+        expected.setWrapText(true);
         Label details = new Label("+ " + run.transactionStatements() + " BEGIN / COMMIT (counted apart)\n"
                 + String.format(Locale.ROOT, "%,d entities loaded%n%,.1f ms wall%s%n%,.1f MB allocated",
                 run.entitiesLoaded(), run.wallMillis(),
@@ -178,9 +178,9 @@ public final class LabView {
         long n = run.parents();
         long e = run.expectedSelects();
         return switch (run.strategy()) {
-            case LAZY -> e == 1 ? "1" : "1 + N = " + e;
-            case BATCH -> e == 1 ? "1" : "1 + ⌈N/k⌉ = " + e;
-            case SUBSELECT -> e == 1 + n ? "1 + N = " + e + " (to-one: no subselect)" : Long.toString(e);
+            case LAZY -> e == 1 ? "1" : "1+N = " + e;
+            case BATCH -> e == 1 ? "1" : "1+⌈N/k⌉ = " + e;
+            case SUBSELECT -> e == 1 + n ? "1+N = " + e + " (to-one: no subselect)" : Long.toString(e);
             default -> Long.toString(e);
         };
     }
