@@ -180,11 +180,86 @@ public final class LoadingLab {
         return unused;
     }
 
+    /**
+     * The bulk lesson: every lab employee (3 per department) gets 5 % more, three ways — through
+     * the ORM one UPDATE per row, the same with JDBC batching (50 per batch), and one HQL bulk
+     * UPDATE, which bypasses the session: an employee loaded before it keeps the old salary
+     * (stale) until refreshed. Each way runs in a transaction that is rolled back, so the lab's
+     * data stays as seeded; the server still executed (and counted) every statement.
+     */
+    public List<BulkRun> raiseSalaries(int parents) throws Exception {
+        data.ensure(parents);
+        List<BulkRun> runs = new ArrayList<>();
+        runs.add(bulk("ORM, one UPDATE per row", "lab: bulk · per row (N=" + parents + ")", 1, false));
+        runs.add(bulk("ORM with JDBC batching (50)", "lab: bulk · batched (N=" + parents + ")", 50, false));
+        runs.add(bulk("One HQL bulk UPDATE", "lab: bulk · HQL update (N=" + parents + ")", 1, true));
+        return runs;
+    }
+
+    private BulkRun bulk(String way, String action, int jdbcBatch, boolean hql) {
+        RunRecorder run = new RunRecorder(Thread.currentThread(), 0);
+        recorder.addListener(run);
+        long start = System.nanoTime();
+        long rows;
+        String stale = "";
+        try (WorkContext.Scope ignored = WorkContext.enter(action);
+             Session session = orm.openSession(SessionOptions.DEFAULTS.withJdbcBatchSize(jdbcBatch))) {
+            Transaction tx = session.beginTransaction();
+            try {
+                if (hql) {
+                    run.line = "session.find(Employee.class, 1L)  // loaded before the bulk update";
+                    org.persistenceexplorer.domain.lab.Employee first =
+                            session.find(org.persistenceexplorer.domain.lab.Employee.class, 1L);
+                    java.math.BigDecimal before = first.getSalary();
+                    run.line = "session.createMutationQuery(\"update LabEmployee e set e.salary = e.salary * 1.05\").executeUpdate()";
+                    rows = session.createMutationQuery("update LabEmployee e set e.salary = e.salary * 1.05").executeUpdate();
+                    run.line = "session.createSelectionQuery(\"select e.salary from LabEmployee e where e.id = 1\")";
+                    java.math.BigDecimal inDatabase = session.createSelectionQuery(
+                            "select e.salary from LabEmployee e where e.id = 1", java.math.BigDecimal.class).getSingleResult();
+                    stale = "Stale: the session's Employee 1 still earns " + first.getSalary() + " (loaded before), "
+                            + "the database says " + inDatabase + ". A bulk update bypasses the session: "
+                            + "refresh or clear it afterwards." + (before.equals(first.getSalary()) ? "" : "");
+                } else {
+                    run.line = "session.createSelectionQuery(\"from LabEmployee\").getResultList()";
+                    List<org.persistenceexplorer.domain.lab.Employee> people = session.createSelectionQuery(
+                            "from LabEmployee e order by e.id", org.persistenceexplorer.domain.lab.Employee.class).getResultList();
+                    run.line = "employee.setSalary(employee.getSalary().multiply(1.05))";
+                    for (org.persistenceexplorer.domain.lab.Employee e : people) {
+                        e.setSalary(e.getSalary().multiply(new java.math.BigDecimal("1.05")));
+                    }
+                    rows = people.size();
+                    run.line = "session.flush()";
+                    session.flush();
+                }
+                run.line = "transaction.rollback()  // the lab's data stays as seeded";
+                tx.rollback();
+            } catch (RuntimeException | Error e) {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+                throw e;
+            }
+        } finally {
+            recorder.removeListener(run);
+        }
+        long wall = System.nanoTime() - start;
+        long executions = 0;
+        long trips = 0;
+        for (CapturedStatement s : run.captured) {
+            if (s.kind() == org.persistenceexplorer.domain.statement.StatementKind.UPDATE) {
+                executions += s.executions();
+                trips++;
+            }
+        }
+        return new BulkRun(way, rows, run.statements, executions, trips, wall, stale);
+    }
+
     /** Collects the statements of the run's own thread, with the scenario line that was running. */
     private static final class RunRecorder implements StatementListener {
         private final Thread thread;
         private final int delayMs;
         private final List<LabStatement> statements = new ArrayList<>();
+        private final List<CapturedStatement> captured = new ArrayList<>();
         /** Written and read on the run's thread only. */
         private String line = "";
 
@@ -199,6 +274,7 @@ public final class LoadingLab {
                 return;
             }
             statements.add(new LabStatement(s.kind(), s.text(), s.parameters(), s.rows(), line));
+            captured.add(s);
             if (delayMs > 0) {
                 // simulated network round trip, labelled as such on screen
                 try {

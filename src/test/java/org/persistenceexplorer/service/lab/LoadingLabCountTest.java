@@ -117,6 +117,28 @@ class LoadingLabCountTest {
         assertThat(lab.run(Scenario.DEPARTMENTS_EMPLOYEES, Strategy.JOIN_FETCH, n, 5, 0).unusedEagerLoads()).isEmpty();
     }
 
+    @org.junit.jupiter.api.Test
+    void aBulkUpdateIsOneStatementAndLeavesTheSessionStale() throws Exception {
+        int n = 100;
+        lab.seed(n);
+        seen.clear();
+        server.reset();
+        List<BulkRun> runs = lab.raiseSalaries(n);
+        server.assertAppCountMatches(seen);
+        long people = (long) n * LabData.CHILDREN;
+        assertThat(runs).extracting(BulkRun::rows).containsOnly(people);
+        assertThat(runs).extracting(BulkRun::executions).containsExactly(people, people, 1L);
+        assertThat(runs).extracting(BulkRun::roundTrips).containsExactly(people, (people + 49) / 50, 1L);
+        assertThat(runs.get(0).stale()).isEmpty();
+        assertThat(runs.get(2).stale()).startsWith("Stale: the session's Employee 1 still earns 41000.00")
+                .contains("the database says 43050.00");
+        try (var c = TestEngines.sql().database().connection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT salary FROM lab.employee WHERE id = 1")) {
+            rs.next();
+            assertThat(rs.getBigDecimal(1)).as("rolled back: the lab stays as seeded").isEqualByComparingTo("41000");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {9, 10_001})
     void aSizeOutsideTheSliderIsRefusedInPlainWords(int n) {
