@@ -1,10 +1,13 @@
 package org.persistenceexplorer.domain.lab;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
 import jakarta.persistence.Transient;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -14,9 +17,12 @@ import java.util.Set;
  * {@code LabDepartment}: the HR sample has a {@code Department} of its own). Its employees are
  * lazy, as Hibernate maps a one-to-many by default: how and when they load is what the lab
  * varies per query and per session, never in this mapping. Remembers whether the code read its
- * employees, so the lab can tell an eager load nobody used. Not thread-safe, like every managed
+ * employees, so the lab can tell an eager load nobody used. Cacheable in the second-level
+ * cache (with its employees collection); every lab run but the cache lesson ignores the cache. Not thread-safe, like every managed
  * entity.
  */
+@Cacheable
+@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 @Entity(name = "LabDepartment")
 @Table(name = "department", schema = "lab")
 public class Department {
@@ -28,6 +34,7 @@ public class Department {
     private String name;
 
     @OneToMany(mappedBy = "department")
+    @Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
     private Set<Employee> employees = new LinkedHashSet<>();
 
     /** Set by {@link #getEmployees()}: Hibernate cannot tell whether loaded data was used, the lab asks its entities. */

@@ -1,5 +1,6 @@
 package org.persistenceexplorer.domain.lab;
 
+import jakarta.persistence.Cacheable;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -9,6 +10,8 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Cache;
+import org.hibernate.annotations.CacheConcurrencyStrategy;
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -18,6 +21,8 @@ import java.util.Set;
  * Every to-one is lazy (JPA's default would be eager), so each strategy of the lab starts from
  * the same mapping. Not thread-safe.
  */
+@Cacheable
+@Cache(usage = CacheConcurrencyStrategy.READ_WRITE)
 @Entity(name = "LabEmployee")
 @Table(name = "employee", schema = "lab")
 public class Employee {

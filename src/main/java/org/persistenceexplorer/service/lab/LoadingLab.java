@@ -105,6 +105,8 @@ public final class LoadingLab {
         List<?> owners;
         int unused = 0;
         Session session = orm.openSession(options);
+        // The lab's entities are cacheable for the cache lesson; every other run must reach the server.
+        session.setCacheMode(org.hibernate.CacheMode.IGNORE);
         try {
             Transaction tx = session.beginTransaction();
             try {
@@ -204,6 +206,7 @@ public final class LoadingLab {
         String stale = "";
         try (WorkContext.Scope ignored = WorkContext.enter(action);
              Session session = orm.openSession(SessionOptions.DEFAULTS.withJdbcBatchSize(jdbcBatch))) {
+            session.setCacheMode(org.hibernate.CacheMode.IGNORE);
             Transaction tx = session.beginTransaction();
             try {
                 if (hql) {
@@ -252,6 +255,62 @@ public final class LoadingLab {
             }
         }
         return new BulkRun(way, rows, run.statements, executions, trips, wall, stale);
+    }
+
+    /**
+     * The second-level cache lesson: the same read three times, each in a new session with the
+     * cache on — find each of the N departments by id and count its employees. Cold: every
+     * entity and collection comes from the server and is put in the cache. Warm: no statement at
+     * all. After an HQL bulk UPDATE of the employees (committed, then undone by a second one, so
+     * the lab's salaries stay as seeded): Hibernate cannot tell which cached rows changed and
+     * empties the employee and Department.employees regions, so the third read goes back to the
+     * server for them. Hits / misses / puts are the factory's statistics over each read.
+     */
+    public List<CacheRun> secondLevelCache(int parents) throws Exception {
+        data.ensure(parents);
+        org.hibernate.SessionFactory factory = orm.factory();
+        factory.getCache().evictAllRegions();
+        List<CacheRun> runs = new ArrayList<>();
+        runs.add(cachedRead("Cold cache: first read", "lab: cache · cold (N=" + parents + ")", parents, factory));
+        runs.add(cachedRead("Warm cache: same read again", "lab: cache · warm (N=" + parents + ")", parents, factory));
+        try (WorkContext.Scope ignored = WorkContext.enter("lab: cache · bulk update (N=" + parents + ")")) {
+            orm.inTransaction(SessionOptions.DEFAULTS, s -> s.createMutationQuery(
+                    "update LabEmployee e set e.salary = e.salary + 1").executeUpdate());
+            orm.inTransaction(SessionOptions.DEFAULTS, s -> s.createMutationQuery(
+                    "update LabEmployee e set e.salary = e.salary - 1").executeUpdate());
+        }
+        runs.add(cachedRead("After a bulk UPDATE of employees", "lab: cache · after bulk update (N=" + parents + ")",
+                parents, factory));
+        return runs;
+    }
+
+    private CacheRun cachedRead(String label, String action, int parents, org.hibernate.SessionFactory factory) {
+        RunRecorder run = new RunRecorder(Thread.currentThread(), 0);
+        org.hibernate.stat.Statistics stats = factory.getStatistics();
+        long hits = stats.getSecondLevelCacheHitCount();
+        long misses = stats.getSecondLevelCacheMissCount();
+        long puts = stats.getSecondLevelCachePutCount();
+        long start = System.nanoTime();
+        recorder.addListener(run);
+        long employees = 0;
+        try (WorkContext.Scope ignored = WorkContext.enter(action);
+             Session session = orm.openSession(SessionOptions.DEFAULTS)) {
+            session.setCacheMode(org.hibernate.CacheMode.NORMAL);
+            Transaction tx = session.beginTransaction();
+            for (long id = 1; id <= parents; id++) {
+                run.line = "session.find(Department.class, id)";
+                Department d = session.find(Department.class, id);
+                run.line = "department.getEmployees().size()";
+                employees += d.getEmployees().size();
+            }
+            run.line = "transaction.commit()";
+            tx.commit();
+        } finally {
+            recorder.removeListener(run);
+        }
+        return new CacheRun(label, action, run.statements, employees, System.nanoTime() - start,
+                stats.getSecondLevelCacheHitCount() - hits, stats.getSecondLevelCacheMissCount() - misses,
+                stats.getSecondLevelCachePutCount() - puts);
     }
 
     /** Collects the statements of the run's own thread, with the scenario line that was running. */

@@ -139,6 +139,33 @@ class LoadingLabCountTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theWarmSecondLevelCacheCostsNoStatementAndABulkUpdateEmptiesIt() throws Exception {
+        int n = 20;
+        lab.seed(n);
+        seen.clear();
+        server.reset();
+        List<CacheRun> runs = lab.secondLevelCache(n);
+        server.assertAppCountMatches(seen);
+        CacheRun cold = runs.get(0);
+        CacheRun warm = runs.get(1);
+        CacheRun after = runs.get(2);
+        assertThat(cold.selects()).as("a find and a collection load per department").isEqualTo(2L * n);
+        assertThat(cold.misses()).isEqualTo(2L * n);
+        assertThat(cold.puts()).as("departments, their employees, their collections")
+                .isEqualTo(n + (long) n * LabData.CHILDREN + n);
+        assertThat(warm.statements()).as("not even BEGIN: nothing reached the server").isEmpty();
+        assertThat(warm.hits()).isEqualTo(n + (long) n * LabData.CHILDREN + n);
+        assertThat(warm.misses()).isZero();
+        assertThat(after.selects()).as("the bulk update emptied the employee regions").isGreaterThan(0);
+        assertThat(runs).extracting(CacheRun::employees).containsOnly((long) n * LabData.CHILDREN);
+
+        seen.clear();
+        server.reset();
+        LabRun lazy = lab.run(Scenario.DEPARTMENTS_EMPLOYEES, Strategy.LAZY, n, 5, 0);
+        assertThat(lazy.selects()).as("the other runs ignore the cache").isEqualTo(1 + n);
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {9, 10_001})
     void aSizeOutsideTheSliderIsRefusedInPlainWords(int n) {
