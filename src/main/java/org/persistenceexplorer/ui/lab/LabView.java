@@ -40,7 +40,10 @@ public final class LabView {
     @FXML private Spinner<Integer> delaySpinner;
     @FXML private Button runOneButton;
     @FXML private Button runAllButton;
+    @FXML private Button bulkButton;
+    @FXML private Button cacheButton;
     @FXML private Label messageLabel;
+    @FXML private Label ruleLabel;
     @FXML private ScrollPane resultsScroll;
     @FXML private HBox resultsBox;
     @FXML private Label emptyLabel;
@@ -72,12 +75,16 @@ public final class LabView {
 
         runOneButton.disableProperty().bind(model.runningProperty());
         runAllButton.disableProperty().bind(model.runningProperty());
+        bulkButton.disableProperty().bind(model.runningProperty());
+        cacheButton.disableProperty().bind(model.runningProperty());
         messageLabel.textProperty().bind(model.messageProperty());
+        ruleLabel.setText(org.persistenceexplorer.service.log.LogVerdicts.RULE);
         stepLabel.textProperty().bind(model.stepTextProperty());
         previousButton.disableProperty().bind(model.stepProperty().lessThanOrEqualTo(0));
         nextButton.disableProperty().bind(model.canStepForward().not());
 
         model.runs().addListener((ListChangeListener<LabRun>) c -> drawRuns());
+        model.lessonCards().addListener((ListChangeListener<LessonCard>) c -> drawRuns());
         drawRuns();
     }
 
@@ -96,6 +103,11 @@ public final class LabView {
     }
 
     private void drawRuns() {
+        if (!model.lessonCards().isEmpty()) {
+            long most = Math.max(1, model.lessonCards().stream().mapToLong(LessonCard::number).max().orElse(1));
+            resultsBox.getChildren().setAll(model.lessonCards().stream().map(c -> lessonCard(c, most)).toList());
+            return;
+        }
         if (model.runs().isEmpty()) {
             resultsBox.getChildren().setAll(emptyLabel);
             return;
@@ -172,6 +184,59 @@ public final class LabView {
             }
         });
         return card;
+    }
+
+    private VBox lessonCard(LessonCard data, long max) {
+        Label title = new Label(data.title());
+        title.setWrapText(true);
+        title.getStyleClass().add("pe-lab-card-title");
+        Label big = new Label(String.format(Locale.ROOT, "%,d", data.number()));
+        big.getStyleClass().add("pe-lab-big");
+        big.setId("labCount-" + data.id());
+        Label unit = new Label(data.unit());
+        unit.getStyleClass().add("pe-lab-unit");
+        Region bar = new Region();
+        bar.getStyleClass().add("pe-lab-bar");
+        StackPane track = new StackPane(bar);
+        track.getStyleClass().add("pe-lab-track");
+        track.setMaxWidth(Double.MAX_VALUE);
+        StackPane.setAlignment(bar, javafx.geometry.Pos.CENTER_LEFT);
+        bar.maxWidthProperty().bind(track.widthProperty().multiply((double) data.number() / max).add(3));
+        bar.prefWidthProperty().bind(bar.maxWidthProperty());
+        Label lines = new Label(String.join("\n", data.lines()));
+        lines.setWrapText(true);
+        lines.getStyleClass().add("pe-lab-details");
+        VBox card = new VBox(4, title, big, unit, track, lines);
+        if (!data.warning().isEmpty()) {
+            Label warning = new Label(data.warning());
+            warning.setWrapText(true);
+            warning.getStyleClass().add("pe-lab-unused");
+            card.getChildren().add(warning);
+        }
+        TextArea sql = new TextArea(data.sql());
+        sql.setEditable(false);
+        sql.setWrapText(true);
+        sql.setPrefRowCount(5);
+        sql.getStyleClass().add("pe-lab-sql");
+        card.getChildren().add(sql);
+        card.getChildren().forEach(child -> {
+            if (child instanceof Region region && !(child instanceof TextArea)) {
+                region.setMinHeight(Region.USE_PREF_SIZE);
+            }
+        });
+        card.getStyleClass().addAll("pe-lab-card", "pe-lab-lesson-card");
+        card.setId("labCard-" + data.id());
+        return card;
+    }
+
+    @FXML
+    private void runBulk() {
+        model.runBulk();
+    }
+
+    @FXML
+    private void runCache() {
+        model.runCache();
     }
 
     private static String formula(LabRun run) {

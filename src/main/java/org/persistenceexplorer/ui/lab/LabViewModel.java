@@ -43,6 +43,7 @@ public final class LabViewModel {
     private final IntegerProperty batchSize = new SimpleIntegerProperty(25);
     private final IntegerProperty simulatedDelayMs = new SimpleIntegerProperty(0);
     private final ObservableList<LabRun> runs = FXCollections.observableArrayList();
+    private final ObservableList<LessonCard> lessonCards = FXCollections.observableArrayList();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
 
@@ -100,6 +101,7 @@ public final class LabViewModel {
                 .replacing(RUN_KEY)
                 .onSuccess(result -> {
                     running.set(false);
+                    lessonCards.clear();
                     runs.setAll(result);
                     message.set(summary(result));
                     startStepping(result.isEmpty() ? null : result.get(0));
@@ -113,6 +115,52 @@ public final class LabViewModel {
                     message.set("Run cancelled.");
                 })
                 .start();
+    }
+
+    /** The bulk lesson: per row, batched, one HQL UPDATE, side by side. */
+    public void runBulk() {
+        int n = parents.get();
+        startLesson("lab: bulk update", p -> {
+            List<org.persistenceexplorer.service.lab.BulkRun> bulk = lab.raiseSalaries(n);
+            return java.util.stream.IntStream.range(0, bulk.size()).mapToObj(i -> LessonCard.of(bulk.get(i), i)).toList();
+        }, "Bulk: " + n * 3 + " salaries raised three ways (each rolled back: the lab's data stays as seeded)");
+    }
+
+    /** The second-level cache lesson: cold, warm, after a bulk update. */
+    public void runCache() {
+        int n = parents.get();
+        startLesson("lab: second-level cache", p -> {
+            List<org.persistenceexplorer.service.lab.CacheRun> cache = lab.secondLevelCache(n);
+            return java.util.stream.IntStream.range(0, cache.size()).mapToObj(i -> LessonCard.of(cache.get(i), i)).toList();
+        }, "Second-level cache (JCache, Ehcache 3): the same read of " + n + " departments three times");
+    }
+
+    private void startLesson(String action, org.persistenceexplorer.service.work.Work<List<LessonCard>> work, String done) {
+        running.set(true);
+        message.set("Running…");
+        runner.task(action, work)
+                .replacing(RUN_KEY)
+                .onSuccess(cards -> {
+                    running.set(false);
+                    runs.clear();
+                    lessonCards.setAll(cards);
+                    message.set(done);
+                    startStepping(null);
+                })
+                .onFailure(e -> {
+                    running.set(false);
+                    message.set("The run failed: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                })
+                .onCancelled(() -> {
+                    running.set(false);
+                    message.set("Run cancelled.");
+                })
+                .start();
+    }
+
+    /** The bulk or cache lesson's cards (empty while strategy runs are shown). */
+    ObservableList<LessonCard> lessonCards() {
+        return lessonCards;
     }
 
     private static String summary(List<LabRun> result) {

@@ -81,4 +81,18 @@ class LabViewModelTest {
         assertThat(model.messageProperty().get()).startsWith("The run failed").contains("batch size");
         assertThat(model.runningProperty().get()).isFalse();
     }
+
+    @Test
+    void theCacheLessonShowsNoStatementOnTheWarmReadAndTheBulkLessonOneUpdate() {
+        LabViewModel model = new LabViewModel(new InlineBackgroundRunner(), lab, settings);
+        model.parentsProperty().set(10);
+        model.runCache();
+        assertThat(model.lessonCards()).extracting(LessonCard::number).containsExactly(20L, 0L, model.lessonCards().get(2).number());
+        assertThat(model.lessonCards().get(1).sql()).isEqualTo("(no statement reached the server)");
+        assertThat(model.lessonCards().get(2).number()).isPositive();
+        assertThat(model.runs()).isEmpty();
+        model.runBulk();
+        assertThat(model.lessonCards()).extracting(LessonCard::number).containsExactly(30L, 30L, 1L);
+        assertThat(model.lessonCards().get(2).warning()).startsWith("Stale");
+    }
 }
