@@ -100,6 +100,8 @@ class LabViewTest extends FxRobot {
                 assertThat(shown == null ? "" : shown.getText()).as("label in " + card.getId()).isEqualTo(label.getText());
             }
         }
+        assertThat(scene.getRoot().minWidth(-1)).as("the lab fits a 1280 px wide screen at 2x (it wraps, it does not widen)")
+                .isLessThanOrEqualTo(1280);
         interact(() -> scale.reset());
     }
 }
