@@ -132,9 +132,15 @@ public final class ExplorerApp extends Application {
         StatementCounterOverlay counter = new StatementCounterOverlay(context.statementLog());
         ticker.subscribe(counter::refresh);
         ticker.tick();
+        if (main instanceof javafx.scene.layout.Region region) {
+            // Sized by the window, never centred wider than it: a status bar longer than the window
+            // overflows at its right end, as it did before the overlay layer.
+            region.setMinSize(0, 0);
+        }
         StackPane root = new StackPane(main, counter.node());
-        StackPane.setAlignment(counter.node(), Pos.TOP_RIGHT);
-        StackPane.setMargin(counter.node(), new Insets(50, 24, 0, 0));
+        // Over the log's right end (statement text), clear of the tabs and the lab's controls.
+        StackPane.setAlignment(counter.node(), Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(counter.node(), new Insets(0, 24, 70, 0));
 
         mainStage = new Stage();
         mainStage.setTitle("Persistence Explorer");
