@@ -18,7 +18,8 @@ public final class BenchmarkSuite {
     static final List<BenchmarkSection> SECTIONS = List.of(
             new CaptureOverheadSection(),
             new StartupBenchmark(),
-            new StatementLogHeapBenchmark());
+            new StatementLogHeapBenchmark(),
+            new LoadingLabBenchmark());
 
     private BenchmarkSuite() {
     }
