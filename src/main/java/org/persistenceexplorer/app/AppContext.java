@@ -12,6 +12,7 @@ import org.persistenceexplorer.service.engine.EngineStatus;
 import org.persistenceexplorer.service.engine.EngineWatch;
 import org.persistenceexplorer.service.engine.GraphEngine;
 import org.persistenceexplorer.service.engine.SqlEngine;
+import org.persistenceexplorer.service.log.LogVerdicts;
 import org.persistenceexplorer.service.log.ServerCounter;
 import org.persistenceexplorer.service.log.ServerReconciliation;
 import org.persistenceexplorer.service.log.StatementLog;
@@ -19,6 +20,8 @@ import org.persistenceexplorer.service.hrdata.HrGenerator;
 import org.persistenceexplorer.service.migrations.MigrationTracks;
 import org.persistenceexplorer.service.orm.OrmSessions;
 import org.persistenceexplorer.domain.hr.HrModel;
+import org.persistenceexplorer.domain.lab.LabModel;
+import org.persistenceexplorer.service.lab.LoadingLab;
 import org.persistenceexplorer.service.orggraph.ImportOutcome;
 import org.persistenceexplorer.service.startup.StartupSequence;
 import org.persistenceexplorer.service.startup.StartupStep;
@@ -45,6 +48,8 @@ public final class AppContext implements AutoCloseable {
     private final OrmSessions orm;
     private final HrGenerator hrGenerator;
     private final MigrationTracks migrations;
+    private final LoadingLab loadingLab;
+    private final LogVerdicts verdicts;
     private final EngineWatch watch;
     private final StartupSequence startup;
     private final ServerReconciliation reconciliation;
@@ -60,7 +65,10 @@ public final class AppContext implements AutoCloseable {
         this.sql = new SqlEngine(settings, recorder, rootPolicy);
         this.graph = new GraphEngine(settings, recorder);
         this.watch = new EngineWatch(sql, graph);
-        this.orm = new OrmSessions(sql::dataSource, HrModel.ENTITIES);
+        this.orm = new OrmSessions(sql::dataSource, java.util.stream.Stream.concat(
+                HrModel.ENTITIES.stream(), LabModel.ENTITIES.stream()).toList());
+        this.verdicts = new LogVerdicts(statementLog, orm::relationshipNames);
+        this.loadingLab = new LoadingLab(orm, sql::dataSource, recorder, verdicts);
         this.hrGenerator = new HrGenerator(sql::dataSource);
         this.migrations = new MigrationTracks(sql::dataSource);
         this.startup = new StartupSequence(startupSteps());
@@ -81,7 +89,7 @@ public final class AppContext implements AutoCloseable {
         steps.add(new StartupStep("hr-migrate", "Applying migrations and sample data (HR)",
                 "startup: migrate hr", true, List.of("pg-start"), () -> sql.migrateHr().describe()));
         // Hibernate is for the tabs and labs, not for the window to open: it boots beside Neo4j.
-        steps.add(new StartupStep("orm-open", "Preparing Hibernate (HR entities)", "startup: open hibernate", false,
+        steps.add(new StartupStep("orm-open", "Preparing Hibernate (HR and lab entities)", "startup: open hibernate", false,
                 List.of("hr-migrate"), () -> {
                     awaitMainWindow();
                     return orm.open();
@@ -166,6 +174,16 @@ public final class AppContext implements AutoCloseable {
 
     public OrmSessions orm() {
         return orm;
+    }
+
+    /** What the log concludes about its statements (N+1, duplicates, unused eager loads). */
+    public LogVerdicts verdicts() {
+        return verdicts;
+    }
+
+    /** The loading lab (N+1 and its fixes) on the app's Hibernate, in its own schema. */
+    public LoadingLab loadingLab() {
+        return loadingLab;
     }
 
     /** Big HR data sets (10k / 100k / 1M employees) written with COPY. */

@@ -28,6 +28,12 @@ import org.persistenceexplorer.ui.startup.StartupWindow;
 import org.persistenceexplorer.ui.status.StatusBarView;
 import org.persistenceexplorer.ui.status.ReconciliationViewModel;
 import org.persistenceexplorer.ui.status.StatusBarViewModel;
+import org.persistenceexplorer.ui.status.VerdictViewModel;
+import org.persistenceexplorer.ui.status.StatementCounterOverlay;
+import org.persistenceexplorer.ui.common.DisplayMode;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.layout.StackPane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +45,11 @@ public final class ExplorerApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExplorerApp.class);
     static final String STYLESHEET = "/css/explorer.css";
+    /** Projector mode (full screen, large high-contrast text, the big counter). */
+    private static final KeyCombination PROJECTOR = new KeyCodeCombination(KeyCode.F11);
+    /** The everyday dark theme. */
+    private static final KeyCombination DARK = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
     private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
 
     private static volatile AppContext pendingContext;
@@ -104,22 +115,45 @@ public final class ExplorerApp extends Application {
         StatusBarViewModel statusModel = new StatusBarViewModel(context::statuses, context.sql()::pool,
                 context.statementLog(), runner, progress -> retryStartup());
         ReconciliationViewModel reconciliationModel = new ReconciliationViewModel(context.reconciliation(), runner);
+        VerdictViewModel verdictModel = new VerdictViewModel(context.verdicts(),
+                verdict -> logModel.filterProperty().set(verdict.logFilter()));
         Preferences featureSettings = windowSettings.node().node("features");
         mainView = new MainView(FeatureList.of(context), feature -> new FeatureContext(runner, ticker.group(),
                 featureSettings.node(feature.id()), context::statuses), windowSettings);
+        StatementLogView logView = new StatementLogView(logModel);
         Parent main = ViewLoader.forController(mainView)
-                .nested(StatementLogView.class, () -> new StatementLogView(logModel))
-                .nested(StatusBarView.class, () -> new StatusBarView(statusModel, reconciliationModel))
+                .nested(StatementLogView.class, () -> logView)
+                .nested(StatusBarView.class, () -> new StatusBarView(statusModel, reconciliationModel, verdictModel))
                 .load();
         ticker.subscribe(logModel::refresh);
         ticker.subscribe(statusModel::refresh);
         ticker.subscribe(reconciliationModel::refresh);
+        ticker.subscribe(verdictModel::refresh);
+        StatementCounterOverlay counter = new StatementCounterOverlay(context.statementLog());
+        ticker.subscribe(counter::refresh);
         ticker.tick();
+        if (main instanceof javafx.scene.layout.Region region) {
+            // Sized by the window, never centred wider than it: a status bar longer than the window
+            // overflows at its right end, as it did before the overlay layer.
+            region.setMinSize(0, 0);
+        }
+        StackPane root = new StackPane(main, counter.node());
+        // Over the log's right end (statement text), clear of the tabs and the lab's controls.
+        StackPane.setAlignment(counter.node(), Pos.BOTTOM_RIGHT);
+        StackPane.setMargin(counter.node(), new Insets(0, 24, 70, 0));
 
         mainStage = new Stage();
         mainStage.setTitle("Persistence Explorer");
-        mainStage.setScene(styled(new Scene(main, 1200, 800)));
+        mainStage.setScene(styled(new Scene(root, 1200, 800)));
         windowSettings.restore(mainStage, 1200, 800);
+        DisplayMode display = new DisplayMode(windowSettings.node().node("display"), mainView.scale());
+        counter.node().visibleProperty().bind(display.projectorProperty());
+        logView.setReduced(display.projectorProperty().get());
+        display.projectorProperty().addListener((o, was, now) -> logView.setReduced(now));
+        display.applyTo(mainStage, mainStage.getScene());
+        mainStage.setFullScreenExitHint("Projector mode: F11 or Esc to leave");
+        mainStage.getScene().getAccelerators().put(PROJECTOR, display::toggleProjector);
+        mainStage.getScene().getAccelerators().put(DARK, display::toggleDark);
         mainStage.setOnCloseRequest(e -> quit());
         mainStage.getScene().getAccelerators().put(QUIT, this::quit);
         mainStage.show();

@@ -7,6 +7,7 @@ import org.persistenceexplorer.service.tables.TableRows;
 import org.persistenceexplorer.service.tables.entity.EntityEditing;
 import org.persistenceexplorer.ui.common.Feature;
 import org.persistenceexplorer.ui.console.ConsoleFeature;
+import org.persistenceexplorer.ui.lab.LabFeature;
 import org.persistenceexplorer.ui.migrations.MigrationsFeature;
 import org.persistenceexplorer.ui.orgchart.OrgChartFeature;
 import org.persistenceexplorer.ui.tables.TablesFeature;
@@ -27,6 +28,7 @@ final class FeatureList {
                         new LargeHr(context.sql()::dataSource, context.hrGenerator())),
                 new MigrationsFeature(context.migrations()),
                 new OrgChartFeature(context.graph(), () -> context.sql().dataSource(), context.hrGenerator()),
-                new ConsoleFeature(() -> ConsoleServices.of(context), !context.settings().embeddedPostgres()));
+                new ConsoleFeature(() -> ConsoleServices.of(context), !context.settings().embeddedPostgres()),
+                new LabFeature(context.loadingLab()));
     }
 }

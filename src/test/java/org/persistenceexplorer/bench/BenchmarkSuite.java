@@ -22,7 +22,8 @@ public final class BenchmarkSuite {
             new OrgChartSection(),
             new MigrationsBenchmark(),
             new TablesBenchmark(),
-            new ConsoleBenchmark());
+            new ConsoleBenchmark(),
+            new LoadingLabBenchmark());
 
     private BenchmarkSuite() {
     }

@@ -26,6 +26,10 @@ import org.persistenceexplorer.store.sql.SqlDatabase;
  */
 public final class TestEngines {
 
+    /** What the app's Hibernate maps: the HR sample and the loading lab. */
+    public static final java.util.List<Class<?>> ENTITIES = java.util.stream.Stream.concat(
+            HrModel.ENTITIES.stream(), org.persistenceexplorer.domain.lab.LabModel.ENTITIES.stream()).toList();
+
     /** The one recorder both engines report to, as in the app. */
     private static final StatementRecorder RECORDER = new StatementRecorder();
     private static Sql sql;
@@ -66,7 +70,7 @@ public final class TestEngines {
      */
     public static synchronized SessionFactory hibernate() {
         if (hibernate == null) {
-            SessionFactory built = HibernateOrm.open(sql().database().dataSource(), HrModel.ENTITIES);
+            SessionFactory built = HibernateOrm.open(sql().database().dataSource(), ENTITIES);
             Runtime.getRuntime().addShutdownHook(new Thread(built::close, "pe-test-hibernate-close"));
             hibernate = built;
         }

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.Transaction;
+import org.persistenceexplorer.service.log.RelationshipNames;
 import org.persistenceexplorer.store.sql.HibernateOrm;
 
 /**
@@ -21,6 +22,9 @@ public final class OrmSessions implements AutoCloseable {
     private final Supplier<DataSource> dataSource;
     private final List<Class<?>> entities;
     private volatile SessionFactory factory;
+    /** The metamodel's names, built once per factory. */
+    private volatile RelationshipNames relationships;
+    private volatile SessionFactory relationshipsOf;
 
     /**
      * @param dataSource the captured pool, asked for when Hibernate opens (the engine starts later)
@@ -37,7 +41,13 @@ public final class OrmSessions implements AutoCloseable {
             factory = HibernateOrm.open(dataSource.get(), entities);
         }
         return entities.size() + " entities mapped: "
-                + String.join(", ", entities.stream().map(Class::getSimpleName).toList());
+                + String.join(", ", entities.stream().map(OrmSessions::entityName).toList());
+    }
+
+    /** The entity name HQL uses (the lab's classes share simple names with the HR ones). */
+    private static String entityName(Class<?> type) {
+        jakarta.persistence.Entity entity = type.getAnnotation(jakarta.persistence.Entity.class);
+        return entity == null || entity.name().isEmpty() ? type.getSimpleName() : entity.name();
     }
 
     public boolean isOpen() {
@@ -72,6 +82,57 @@ public final class OrmSessions implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /**
+     * Names the mapped association behind a (table, key column) pair, from Hibernate's metamodel:
+     * a collection by its table and key ({@code lab.employee}, {@code department_id} is
+     * {@code Department.employees}); a to-one by its target's table and id ({@code Employee.manager}).
+     * {@link RelationshipNames#NONE} until Hibernate is open. Built once per call; thread-safe result.
+     */
+    public RelationshipNames relationshipNames() {
+        SessionFactory f = factory;
+        if (f == null) {
+            return RelationshipNames.NONE;
+        }
+        RelationshipNames known = relationships;
+        if (known != null && relationshipsOf == f) {
+            return known;
+        }
+        java.util.Map<String, java.util.Set<String>> names = new java.util.HashMap<>();
+        var metamodel = f.unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class).getMappingMetamodel();
+        metamodel.forEachCollectionDescriptor(collection -> {
+            String role = shortRole(collection.getRole());
+            collection.getAttributeMapping().getKeyDescriptor().getKeyPart().forEachSelectable((i, column) ->
+                    names.computeIfAbsent(key(collection.getTableName(), column.getSelectionExpression()),
+                            k -> new java.util.TreeSet<>()).add(role));
+        });
+        metamodel.forEachEntityDescriptor(entity -> entity.forEachAttributeMapping(attribute -> {
+            if (attribute instanceof org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping toOne
+                    && toOne.getEntityMappingType().getEntityPersister()
+                    instanceof org.hibernate.persister.entity.AbstractEntityPersister target) {
+                String role = entity.getMappedClass().getSimpleName() + "." + attribute.getAttributeName();
+                for (String id : target.getIdentifierColumnNames()) {
+                    names.computeIfAbsent(key(target.getTableName(), id), k -> new java.util.TreeSet<>()).add(role);
+                }
+            }
+        }));
+        RelationshipNames built = (table, column) -> java.util.Optional.ofNullable(names.get(key(table, column)))
+                .map(roles -> String.join(" or ", roles));
+        relationshipsOf = f;
+        relationships = built;
+        return built;
+    }
+
+    private static String key(String table, String column) {
+        return table.toLowerCase(java.util.Locale.ROOT) + "|" + column.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** "org.example.Department.employees" -> "Department.employees". */
+    private static String shortRole(String role) {
+        int attribute = role.lastIndexOf('.');
+        int type = role.lastIndexOf('.', attribute - 1);
+        return type < 0 ? role : role.substring(type + 1);
     }
 
     /** The factory itself, for statistics and metamodel reads. */

@@ -23,6 +23,13 @@ public final class HibernateOrm {
 
     public static SessionFactory open(DataSource captured, List<Class<?>> entities) {
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+                // The second-level cache holds only entities marked @Cacheable (the loading lab's);
+                // JCache through Ehcache 3 (on heap), regions made on first use. The HR entities are not cached.
+                .applySettings(Map.of(
+                        AvailableSettings.USE_SECOND_LEVEL_CACHE, "true",
+                        AvailableSettings.CACHE_REGION_FACTORY, "jcache",
+                        "hibernate.javax.cache.provider", "org.ehcache.jsr107.EhcacheCachingProvider",
+                        "hibernate.javax.cache.missing_cache_strategy", "create"))
                 .applySettings(Map.of(
                         AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, captured,
                         AvailableSettings.DIALECT, PostgreSQLDialect.class.getName(),

@@ -213,4 +213,15 @@ public final class StatementLogView {
             model.clear();
         });
     }
+
+    /**
+     * Projector mode's log: only what matters from the back of a room (kind, action, statement);
+     * the number, time, engine, duration and rows columns step aside until it ends.
+     */
+    public void setReduced(boolean reduced) {
+        for (TableColumn<LogRow, LogRow> column : java.util.List.of(sequenceColumn, timeColumn, engineColumn,
+                durationColumn, rowsColumn)) {
+            column.setVisible(!reduced);
+        }
+    }
 }

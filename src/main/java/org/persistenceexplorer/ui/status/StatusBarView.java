@@ -20,6 +20,9 @@ public final class StatusBarView {
 
     private final StatusBarViewModel model;
     private final ReconciliationViewModel reconciliation;
+    private final VerdictViewModel verdicts;
+    @FXML private Label verdictLabel;
+    @FXML private Button dismissVerdictButton;
 
     @FXML private HBox bar;
     @FXML private HBox enginesBox;
@@ -42,14 +45,40 @@ public final class StatusBarView {
 
     /** With the server's count beside the log's (null: no such label). */
     public StatusBarView(StatusBarViewModel model, ReconciliationViewModel reconciliation) {
+        this(model, reconciliation, null);
+    }
+
+    /** With the log's open verdict too (null: none shown). */
+    public StatusBarView(StatusBarViewModel model, ReconciliationViewModel reconciliation, VerdictViewModel verdicts) {
         this.model = model;
         this.reconciliation = reconciliation;
+        this.verdicts = verdicts;
+    }
+
+    private void showVerdict() {
+        boolean any = verdicts != null;
+        verdictLabel.visibleProperty().bind(verdictLabel.textProperty().isNotEmpty());
+        verdictLabel.managedProperty().bind(verdictLabel.visibleProperty());
+        dismissVerdictButton.visibleProperty().bind(verdictLabel.visibleProperty());
+        dismissVerdictButton.managedProperty().bind(verdictLabel.visibleProperty());
+        if (!any) {
+            return;
+        }
+        verdictLabel.textProperty().bind(verdicts.textProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(verdicts.tooltipProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(640);
+        verdictLabel.setTooltip(tip);
+        verdictLabel.setOnMouseClicked(e -> verdicts.open());
+        dismissVerdictButton.setOnAction(e -> verdicts.dismiss());
     }
 
     @FXML
     private void initialize() {
         model.engineStatuses().addListener((ListChangeListener<EngineStatus>) change -> showEngines());
         showEngines();
+        showVerdict();
         totalLabel.textProperty().bind(model.totalProperty());
         model.perKindProperty().addListener(o -> fitKinds());
         perKindLabel.widthProperty().addListener(o -> fitKinds());

@@ -44,6 +44,10 @@ class FxmlFilesLoadTest extends FxRobot {
                     new StartupView(new StartupViewModel(new StartupSequence(List.of()), runner), () -> { })),
             "StatementLogView.fxml", () -> ViewLoader.forController(statementLogView()),
             "StatusBarView.fxml", () -> ViewLoader.forController(statusBarView()),
+            "LabView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.lab.LabView(
+                    new org.persistenceexplorer.ui.lab.LabViewModel(runner, new org.persistenceexplorer.service.lab.LoadingLab(
+                            null, () -> null, new org.persistenceexplorer.store.capture.StatementRecorder()),
+                            Preferences.userRoot().node("org/persistenceexplorer/test/fxml-lab")))),
             "PlaceholderView.fxml", () -> ViewLoader.forController(new PlaceholderView("Title", "Text", null)),
             "OrgChartView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.orgchart.OrgChartView(
                     new org.persistenceexplorer.ui.orgchart.OrgChartViewModel(List::of, runner, null), null)),

@@ -1,0 +1,42 @@
+package org.persistenceexplorer.ui.lab;
+
+import javafx.scene.Parent;
+import org.persistenceexplorer.service.lab.LoadingLab;
+import org.persistenceexplorer.ui.common.Feature;
+import org.persistenceexplorer.ui.common.FeatureContext;
+import org.persistenceexplorer.ui.common.FeatureView;
+import org.persistenceexplorer.ui.common.ViewLoader;
+
+/** The Loading lab tab: N+1 and its fixes, side by side, with exact counts. FX thread. */
+public final class LabFeature implements Feature {
+
+    static final String STYLESHEET = "/css/lab.css";
+    private final LoadingLab lab;
+
+    public LabFeature(LoadingLab lab) {
+        this.lab = lab;
+    }
+
+    @Override
+    public String id() {
+        return "lab";
+    }
+
+    @Override
+    public String title() {
+        return "Loading lab";
+    }
+
+    @Override
+    public String icon() {
+        return "mdal-bar_chart";
+    }
+
+    @Override
+    public FeatureView open(FeatureContext context) {
+        LabViewModel model = new LabViewModel(context.runner(), lab, context.settings());
+        Parent root = ViewLoader.load(new LabView(model));
+        root.getStylesheets().add(LabFeature.class.getResource(STYLESHEET).toExternalForm());
+        return FeatureView.of(root);
+    }
+}
