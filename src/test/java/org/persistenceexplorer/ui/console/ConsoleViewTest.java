@@ -13,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.input.KeyCode;
@@ -20,6 +21,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.persistenceexplorer.domain.console.PlanNode;
 import org.persistenceexplorer.service.console.Presets;
 import org.persistenceexplorer.testsupport.Await;
 import org.persistenceexplorer.testsupport.ConsoleEngines;
@@ -101,8 +103,21 @@ class ConsoleViewTest extends FxRobot {
         });
         clickOn("#consoleAnalyze");
 
-        TreeTableView<?> plan = awaitNode("#consolePlanTree", TreeTableView.class);
+        @SuppressWarnings("unchecked")
+        TreeTableView<PlanNode> plan = awaitNode("#consolePlanTree", TreeTableView.class);
         assertThat(plan.getRoot().getChildren()).isNotEmpty();
+        // The tree is virtual: only rows in view exist, so bring the slowest step into view (its row
+        // may be below the fold, e.g. when an earlier test left a larger text size behind).
+        interact(() -> {
+            plan.layout();
+            for (int i = 0; i < plan.getExpandedItemCount(); i++) {
+                TreeItem<PlanNode> item = plan.getTreeItem(i);
+                if (item != null && item.getValue() != null && item.getValue().slowest()) {
+                    plan.scrollTo(i);
+                    break;
+                }
+            }
+        });
         // Rows exist once the tree has been laid out (a pulse later, on a loaded machine several).
         Await.until(WAIT, () -> !lookup(".pe-plan-slowest").queryAll().isEmpty(), "the slowest row drawn");
         assertThat(lookup(".pe-plan-slowest").queryAll()).allMatch(n -> n instanceof TreeTableRow<?>);
