@@ -119,7 +119,7 @@ class ConsoleViewTest extends FxRobot {
             }
         });
         // Rows exist once the tree has been laid out (a pulse later, on a loaded machine several).
-        Await.until(WAIT, () -> !lookup(".pe-plan-slowest").queryAll().isEmpty(), "the slowest row drawn");
+        Await.until(WAIT, () -> WaitForAsyncUtils.waitForAsyncFx(10_000, () -> !lookup(".pe-plan-slowest").queryAll().isEmpty()), "the slowest row drawn");
         assertThat(lookup(".pe-plan-slowest").queryAll()).allMatch(n -> n instanceof TreeTableRow<?>);
         assertThat(lookup("#consoleResultNote").queryAs(Label.class).getText()).contains("Slowest step");
         assertThat(lookup("#consoleResults").queryAs(TabPane.class).getTabs().get(0).getText()).isEqualTo("EXPLAIN ANALYZE");
@@ -167,7 +167,7 @@ class ConsoleViewTest extends FxRobot {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(lookup("#consoleAnalyze").queryAs(javafx.scene.control.Button.class).getText()).isEqualTo("Profile");
-        Await.until(WAIT, () -> !lookup(".pe-plan-slowest").queryAll().isEmpty(), "the busiest operator drawn");
+        Await.until(WAIT, () -> WaitForAsyncUtils.waitForAsyncFx(10_000, () -> !lookup(".pe-plan-slowest").queryAll().isEmpty()), "the busiest operator drawn");
         snapshot("console-cypher-profile");
     }
 
@@ -190,7 +190,7 @@ class ConsoleViewTest extends FxRobot {
     }
 
     private <T> T awaitNode(String query, Class<T> type) {
-        Await.until(WAIT, () -> !lookup(query).queryAll().isEmpty(), query + " shown");
+        Await.until(WAIT, () -> WaitForAsyncUtils.waitForAsyncFx(10_000, () -> !lookup(query).queryAll().isEmpty()), query + " shown");
         WaitForAsyncUtils.waitForFxEvents();
         return type.cast(lookup(query).query());
     }

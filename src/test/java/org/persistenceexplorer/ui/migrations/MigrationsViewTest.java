@@ -70,8 +70,10 @@ class MigrationsViewTest extends FxRobot {
         }
     }
 
+    /** On the FX thread: a lookup from the test thread races the scene graph changing under it. */
     private String current() {
-        return lookup("#migrationCurrent").queryAs(Label.class).getText();
+        return WaitForAsyncUtils.waitForAsyncFx(10_000,
+                () -> lookup("#migrationCurrent").queryAs(Label.class).getText());
     }
 
     private void awaitCurrent(String part) {
@@ -92,8 +94,8 @@ class MigrationsViewTest extends FxRobot {
         int v3 = history.getItems().stream().map(HistoryEntry::version).toList().indexOf("3");
         interact(() -> history.getSelectionModel().select(v3));
         Node diagram = lookup("#migrationDiagram").query();
-        Await.until(WAIT, () -> from(diagram).lookup("#diagram-tag").tryQuery()
-                .map(n -> n.getStyleClass().contains("pe-mark-added")).orElse(false), "the diagram shows tag as added");
+        Await.until(WAIT, () -> WaitForAsyncUtils.waitForAsyncFx(10_000, () -> from(diagram).lookup("#diagram-tag").tryQuery()
+                .map(n -> n.getStyleClass().contains("pe-mark-added")).orElse(false)), "the diagram shows tag as added");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(from(diagram).lookup("#diagram-post").query().getStyleClass()).contains("pe-mark-changed");
         assertThat(from(diagram).lookup("#diagram-author").query().getStyleClass()).contains("pe-mark-same");
