@@ -48,7 +48,6 @@ class FxmlFilesLoadTest extends FxRobot {
                     new org.persistenceexplorer.ui.lab.LabViewModel(runner, new org.persistenceexplorer.service.lab.LoadingLab(
                             null, () -> null, new org.persistenceexplorer.store.capture.StatementRecorder()),
                             Preferences.userRoot().node("org/persistenceexplorer/test/fxml-lab")))),
-            "PlaceholderView.fxml", () -> ViewLoader.forController(new PlaceholderView("Title", "Text", null)),
             "OrgChartView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.orgchart.OrgChartView(
                     new org.persistenceexplorer.ui.orgchart.OrgChartViewModel(List::of, runner, null), null)),
             "MigrationsView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.migrations.MigrationsView(
