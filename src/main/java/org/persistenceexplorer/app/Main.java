@@ -48,6 +48,7 @@ public final class Main {
         // The classpath launch is deliberate (the module path drops Neo4j's Scala jars), yet JavaFX
         // warns "Unsupported JavaFX configuration" about it on every start.
         JAVAFX_LOG.setLevel(Level.SEVERE);
+        SoftwareRendering.applyBeforeToolkitStarts();
         AppContext context = new AppContext(options.settings(), RootPolicy.detect());
         // Ctrl+C: stop the engines so no postgres process outlives the app.
         Thread stopEngines = new Thread(context::close, "pe-stop-engines");

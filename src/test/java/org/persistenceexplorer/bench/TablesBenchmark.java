@@ -191,6 +191,7 @@ final class TablesBenchmark implements BenchmarkSection {
                 new LargeHr(() -> dataSource, new HrGenerator(() -> dataSource)));
         Stage[] stage = new Stage[1];
         FxToolkit.setupFixture(() -> {
+            org.persistenceexplorer.testsupport.AppLook.apply();
             stage[0] = new Stage();
             // at most Monocle's headless screen (1280x800): a larger scene overflows its pixel buffer
             Scene scene = new Scene(ViewLoader.load(new TablesView(model)), 1260, 780);

@@ -27,7 +27,8 @@ public final class FxStallWatchdog {
     static final long[] BUCKET_LIMITS_MS = {16, 50, 100, 250, 500, 1_000, 2_000};
     /** A pulse waiting this long gets the FX thread's stack sampled, again at every doubling. */
     static final long FIRST_SAMPLE_MS = 100;
-    private static final int TRACE_FRAMES = 40;
+    private static final int TRACE_FRAMES = 24;
+    private static final int RENDER_TRACE_FRAMES = 12;
 
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pe-fx-stall-watchdog");
@@ -119,7 +120,26 @@ public final class FxStallWatchdog {
         for (int i = 0; i < Math.min(TRACE_FRAMES, frames.length); i++) {
             trace.append("at ").append(frames[i]).append('\n');
         }
+        // The FX thread often waits for the render thread to finish the previous frame
+        // (PaintCollector.waitForRenderingToComplete): then the render thread holds the cause.
+        Thread renderer = renderThread();
+        if (renderer != null) {
+            trace.append("render thread ").append(renderer.getName()).append(":\n");
+            StackTraceElement[] renderFrames = renderer.getStackTrace();
+            for (int i = 0; i < Math.min(RENDER_TRACE_FRAMES, renderFrames.length); i++) {
+                trace.append("at ").append(renderFrames[i]).append('\n');
+            }
+        }
         outstandingTrace = trace.toString();
+    }
+
+    private static Thread renderThread() {
+        for (Thread candidate : Thread.getAllStackTraces().keySet()) {
+            if (candidate.getName().startsWith("QuantumRenderer")) {
+                return candidate;
+            }
+        }
+        return null;
     }
 
     private synchronized void arrived(long postedAt) {

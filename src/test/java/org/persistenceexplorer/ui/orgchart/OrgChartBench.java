@@ -28,6 +28,7 @@ public final class OrgChartBench {
         double[] times = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             times[r] = onFx(() -> {
+                org.persistenceexplorer.testsupport.AppLook.apply();
                 Stage stage = new Stage();
                 OrgChartCanvas canvas = new OrgChartCanvas();
                 // Monocle's headless screen is 1280x800: a larger window overflows its frame buffer
@@ -79,6 +80,7 @@ public final class OrgChartBench {
         OrgChartViewModel model = new OrgChartViewModel(List::of, new org.persistenceexplorer.ui.common.InlineBackgroundRunner(), null);
         OrgChartView view = new OrgChartView(model, null);
         Stage stage = onFx(() -> {
+            org.persistenceexplorer.testsupport.AppLook.apply();
             Stage s = new Stage();
             s.setScene(new Scene(org.persistenceexplorer.ui.common.ViewLoader.load(view), 1200, 760));
             s.setX(0);
