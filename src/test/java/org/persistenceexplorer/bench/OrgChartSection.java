@@ -56,8 +56,8 @@ final class OrgChartSection implements BenchmarkSection {
                 stalls.actions(), stalls.mostDrawn(), stalls.summary()));
         figures.add(Figure.of("orgchart.max_stall_ms_10k", stalls.maxMs(), "ms", Figure.Target.below("50")));
         String trace = stalls.longestStallTrace() == null ? "" : stalls.longestStallTrace();
-        md.append("FX thread during the longest stall (top frames):\n\n```\n")
-                .append(trace.lines().limit(14).collect(java.util.stream.Collectors.joining("\n"))).append("\n```\n\n");
+        md.append("FX and render thread during the longest stall (top frames):\n\n```\n")
+                .append(trace.strip()).append("\n```\n\n");
 
         syncOf10k(figures, md);
         return new BenchmarkReport.Section(title(), md.toString(), figures);
