@@ -58,7 +58,8 @@ public final class OrgChartFeature implements Feature {
         OrgChartViewModel model = new OrgChartViewModel(context.engines(), context.runner(), services(graph, hr.get()));
         context.ticker().subscribe(model::refresh);
         OrgChartView view = new OrgChartView(model,
-                () -> model.replaceHr("10,000 people", p -> generator.generate("hr", 10_000, p)));
+                people -> model.replaceHr(String.format(java.util.Locale.ROOT, "%,d people", people),
+                        p -> generator.generate("hr", people, p)));
         Parent root = ViewLoader.load(view);
         root.getStylesheets().add(OrgChartFeature.class.getResource("/css/orgchart.css").toExternalForm());
         return new FeatureView() {

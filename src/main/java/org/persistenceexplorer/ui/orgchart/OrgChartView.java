@@ -5,13 +5,15 @@ import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.fxml.FXML;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import org.persistenceexplorer.domain.graph.Delegation;
@@ -26,7 +28,7 @@ import org.persistenceexplorer.service.orggraph.PersonProfile;
 public final class OrgChartView {
 
     private final OrgChartViewModel model;
-    private final Runnable tenThousand;
+    private final java.util.function.IntConsumer companySize;
     private final OrgChartCanvas canvas = new OrgChartCanvas();
     private final ContextMenu suggestions = new ContextMenu();
 
@@ -42,12 +44,15 @@ public final class OrgChartView {
     @FXML private TextArea cypherText;
     @FXML private Label featureDetail;
     @FXML private Label messageLabel;
-    @FXML private Button bigButton;
+    @FXML private MenuButton sizeButton;
+    @FXML private HBox syncBox;
+    @FXML private ProgressBar syncBar;
+    @FXML private Label syncLabel;
 
-    /** @param tenThousand what the "10,000 people" button does, or null to hide it */
-    public OrgChartView(OrgChartViewModel model, Runnable tenThousand) {
+    /** @param companySize what the "Company size" menu does with the chosen head count, or null to hide it */
+    public OrgChartView(OrgChartViewModel model, java.util.function.IntConsumer companySize) {
         this.model = model;
-        this.tenThousand = tenThousand;
+        this.companySize = companySize;
     }
 
     @FXML
@@ -73,8 +78,12 @@ public final class OrgChartView {
                 permissionBox.setValue(chosen[0]);
             }
         });
-        bigButton.setVisible(tenThousand != null);
-        bigButton.setManaged(tenThousand != null);
+        sizeButton.setVisible(companySize != null);
+        sizeButton.setManaged(companySize != null);
+        syncBox.visibleProperty().bind(model.syncingProperty());
+        syncBox.managedProperty().bind(syncBox.visibleProperty());
+        syncBar.progressProperty().bind(model.syncProgressProperty());
+        syncLabel.textProperty().bind(model.syncStepProperty());
         model.chartVersionProperty().addListener((o, a, b) -> redraw());
         model.highlightProperty().addListener((o, a, b) -> mark());
         model.focusedProperty().addListener((o, a, id) -> {
@@ -187,10 +196,29 @@ public final class OrgChartView {
     }
 
     @FXML
+    private void sampleSize() {
+        resize(300);
+    }
+
+    @FXML
     private void tenThousand() {
-        if (tenThousand != null) {
-            tenThousand.run();
+        resize(10_000);
+    }
+
+    @FXML
+    private void hundredThousand() {
+        resize(100_000);
+    }
+
+    private void resize(int people) {
+        if (companySize != null) {
+            companySize.accept(people);
         }
+    }
+
+    @FXML
+    private void cancelSync() {
+        model.cancelSync();
     }
 
     @FXML

@@ -6,6 +6,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -25,6 +27,8 @@ import org.persistenceexplorer.service.orggraph.PersonProfile;
 import org.persistenceexplorer.service.orggraph.ProfileLookup;
 import org.persistenceexplorer.service.orggraph.SyncOutcome;
 import org.persistenceexplorer.ui.common.BackgroundRunner;
+import org.persistenceexplorer.ui.common.BackgroundTask;
+import org.persistenceexplorer.ui.common.RunningTask;
 
 /**
  * The Org Chart tab's state and commands: whether Neo4j can be used (the tab loads the chart by
@@ -54,6 +58,13 @@ public final class OrgChartViewModel {
     private final ReadOnlyStringWrapper cypher = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObservableList<String> permissions = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper syncing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper syncProgress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper syncStep = new ReadOnlyStringWrapper("");
+    /** The sync or generation running now, for its progress and Cancel; null when none is. */
+    private RunningTask syncTask;
+    private long syncsStarted;
+    private long syncsFinished;
     private Long pathStart;
     private boolean loading;
 
@@ -309,12 +320,75 @@ public final class OrgChartViewModel {
 
     /** Syncs HR into the graph and reloads the chart. */
     public void sync() {
-        runner.task("org chart: sync", p -> services.sync().sync(p))
-                .replacing("orgchart.sync")
-                .onSuccess(this::synced)
-                .onFailure(e -> message.set("The sync failed: " + e.getMessage()))
-                .onCancelled(() -> message.set("Sync cancelled; the next sync completes it."))
+        track(runner.task("org chart: sync", p -> services.sync().sync(p))
+                .replacing("orgchart.sync"),
+                this::synced,
+                e -> message.set("The sync failed: " + e.getMessage()),
+                () -> message.set("Sync cancelled; the next sync completes it."));
+    }
+
+    /** Stops the running sync or generation: its statements are cancelled on the server. */
+    public void cancelSync() {
+        if (syncTask != null) {
+            syncTask.cancel();
+        }
+    }
+
+    /**
+     * Starts a sync-like task whose progress the tab shows with a Cancel button. The inline
+     * runner (tests) calls back inside start(), so progress is bound only if it is still running.
+     */
+    private void track(BackgroundTask<SyncOutcome> task, java.util.function.Consumer<SyncOutcome> done,
+            java.util.function.Consumer<Throwable> failed, Runnable cancelled) {
+        long seq = ++syncsStarted;
+        syncing.set(true);
+        RunningTask running = task
+                .onSuccess(outcome -> {
+                    syncEnded(seq);
+                    done.accept(outcome);
+                })
+                .onFailure(e -> {
+                    syncEnded(seq);
+                    failed.accept(e);
+                })
+                .onCancelled(() -> {
+                    syncEnded(seq);
+                    cancelled.run();
+                })
                 .start();
+        if (syncsFinished < seq) {
+            syncTask = running;
+            syncProgress.bind(running.progressProperty());
+            syncStep.bind(running.messageProperty());
+        }
+    }
+
+    private void syncEnded(long seq) {
+        syncsFinished = Math.max(syncsFinished, seq);
+        if (seq < syncsStarted) {
+            return; // a newer sync replaced this one and is still running
+        }
+        syncTask = null;
+        syncing.set(false);
+        syncProgress.unbind();
+        syncProgress.set(0);
+        syncStep.unbind();
+        syncStep.set("");
+    }
+
+    /** True while a sync or a generation runs. */
+    public ReadOnlyBooleanProperty syncingProperty() {
+        return syncing.getReadOnlyProperty();
+    }
+
+    /** The running sync's progress, 0..1 or -1 when unknown. */
+    public ReadOnlyDoubleProperty syncProgressProperty() {
+        return syncProgress.getReadOnlyProperty();
+    }
+
+    /** What the running sync is doing, e.g. "Writing people 4,000 / 10,000". */
+    public ReadOnlyStringProperty syncStepProperty() {
+        return syncStep.getReadOnlyProperty();
     }
 
     private void synced(SyncOutcome outcome) {
@@ -330,17 +404,16 @@ public final class OrgChartViewModel {
      */
     public void replaceHr(String what, org.persistenceexplorer.service.work.Work<?> generate) {
         message.set("Generating " + what + " in HR, then syncing the graph…");
-        runner.task("org chart: " + what, p -> {
+        track(runner.task("org chart: " + what, p -> {
             generate.run(p);
             return services.sync().sync(p);
-        }).replacing("orgchart.sync")
-                .onSuccess(outcome -> {
+        }).replacing("orgchart.sync"),
+                outcome -> {
                     services.profiles().clear();
                     synced(outcome);
-                })
-                .onFailure(e -> message.set("Could not generate " + what + ": " + e.getMessage()))
-                .onCancelled(() -> message.set("Cancelled; sync again to complete the graph."))
-                .start();
+                },
+                e -> message.set("Could not generate " + what + ": " + e.getMessage()),
+                () -> message.set("Cancelled; sync again to complete the graph."));
     }
 
     /** CREATE of an existing person (refused by the constraint) next to MERGE (finds them). */
