@@ -3,7 +3,11 @@ package org.persistenceexplorer.store.sql;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.text.MessageFormat;
+import java.text.NumberFormat;
+import java.text.ParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.persistenceexplorer.domain.statement.Engine;
@@ -12,6 +16,7 @@ import org.persistenceexplorer.domain.statement.StatementKind;
 import org.persistenceexplorer.store.capture.StatementRecorder;
 import org.postgresql.core.NativeQuery;
 import org.postgresql.core.Parser;
+import org.postgresql.util.GT;
 
 /**
  * Records what the server executed for one JDBC call, counted as the server counts it:
@@ -21,8 +26,17 @@ import org.postgresql.core.Parser;
  */
 final class SentStatements {
 
-    /** pgjdbc's failed-batch message names the failing entry: "Batch entry 5 INSERT ... was aborted". */
-    private static final Pattern BATCH_ENTRY = Pattern.compile("^Batch entry (\\d+) ");
+    /**
+     * pgjdbc's failed-batch message names the failing entry ("Batch entry 5 INSERT ... was
+     * aborted"), the only account of how far the server got: in a transaction the driver reports
+     * every count as failed. The message is translated and its number formatted for the default
+     * locale ("1,233", "1.233"), so the pattern is built from the driver's own template.
+     */
+    private static final String BATCH_TEMPLATE =
+            "Batch entry {0} {1} was aborted: {2}  Call getNextException to see other errors in the batch.";
+    private static final String ENTRY_MARK = "\u0001";
+    private static final String QUERY_MARK = "\u0002";
+    private static final Pattern BATCH_ENTRY = batchEntryPattern();
 
     private SentStatements() {
     }
@@ -85,8 +99,7 @@ final class SentStatements {
         if (!(thrown instanceof BatchUpdateException batch)) {
             return -1;
         }
-        Matcher entry = BATCH_ENTRY.matcher(String.valueOf(batch.getMessage()));
-        int named = entry.find() ? Integer.parseInt(entry.group(1)) : -1;
+        int named = namedEntry(String.valueOf(batch.getMessage()));
         int counted = 0;
         for (int count : batch.getUpdateCounts()) {
             if (count == Statement.EXECUTE_FAILED) {
@@ -95,6 +108,36 @@ final class SentStatements {
             counted++;
         }
         return Math.max(named, counted);
+    }
+
+    /** The failing entry's index as pgjdbc's message names it, or -1. */
+    static int namedEntry(String message) {
+        Matcher entry = BATCH_ENTRY.matcher(message);
+        if (!entry.find()) {
+            return -1;
+        }
+        String number = entry.group(1);
+        try {
+            return NumberFormat.getIntegerInstance(Locale.getDefault(Locale.Category.FORMAT)).parse(number).intValue();
+        } catch (ParseException e) {
+            String digits = number.replaceAll("\\D", "");
+            return digits.isEmpty() ? -1 : Integer.parseInt(digits);
+        }
+    }
+
+    /** "^Batch entry (number) " in the driver's language: the text before {0}, the number, the text up to {1}. */
+    static Pattern batchEntryPattern() {
+        String template = GT.tr(BATCH_TEMPLATE, ENTRY_MARK, QUERY_MARK, "");
+        int entry = template.indexOf(ENTRY_MARK);
+        int query = template.indexOf(QUERY_MARK);
+        if (entry < 0 || query < entry) {
+            template = MessageFormat.format(BATCH_TEMPLATE, ENTRY_MARK, QUERY_MARK, "");
+            entry = template.indexOf(ENTRY_MARK);
+            query = template.indexOf(QUERY_MARK);
+        }
+        String before = template.substring(0, entry);
+        String between = template.substring(entry + ENTRY_MARK.length(), query);
+        return Pattern.compile("^" + Pattern.quote(before) + "(\\d[^\\s]*?)" + Pattern.quote(between));
     }
 
     /** The statements the server will run for this text, as pgjdbc splits it; empty for nothing to run. */

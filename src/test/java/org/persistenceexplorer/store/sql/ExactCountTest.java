@@ -105,6 +105,30 @@ class ExactCountTest {
         assertThat(seen).filteredOn(s -> s.succeeded() && s.batchSize() == 5).hasSize(2);
     }
 
+    @Test
+    void aLongBatchFailingPastEntryAThousandIsCountedToo() throws SQLException {
+        // pgjdbc formats the failing entry's number for the locale ("Batch entry 1,233 ..."), and
+        // in a transaction it reports every count as failed: only its message tells how far the server got.
+        try (Connection c = database.connection()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO exact.item VALUES (1234, 'taken')");
+            }
+            c.setAutoCommit(false);
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO exact.item VALUES (?, ?)")) {
+                for (int i = 1; i <= 1_500; i++) {
+                    insert.setInt(1, i);
+                    insert.setString(2, "row " + i);
+                    insert.addBatch();
+                }
+                assertThatThrownBy(insert::executeBatch).isInstanceOf(BatchUpdateException.class);
+            }
+            c.rollback();
+            c.setAutoCommit(true);
+        }
+        assertCountsMatch();
+        assertThat(seen).filteredOn(s -> s.succeeded() && s.batchSize() == 1_233).hasSize(1);
+    }
+
     private static void insertTenFailingAtRowSix(Connection c) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO exact.item VALUES (?, ?)")) {
             for (int i = 1; i <= 10; i++) {
