@@ -55,28 +55,10 @@ final class GridColumns {
         private final TableConstraint foreignKey;
         private final BiConsumer<TableConstraint, String> follow;
 
-        /** This cell's link, made once: a new Hyperlink and Tooltip per update cost every scroll step a CSS pass each. */
-        private Hyperlink link;
-        private String linkedValue;
-
         ValueCell(int index, TableConstraint foreignKey, BiConsumer<TableConstraint, String> follow) {
             this.index = index;
             this.foreignKey = foreignKey;
             this.follow = follow;
-        }
-
-        private Hyperlink link(String value) {
-            if (link == null) {
-                link = new Hyperlink();
-                link.setTooltip(new Tooltip());
-                link.setOnAction(e -> follow.accept(foreignKey, linkedValue));
-            }
-            linkedValue = value;
-            link.setText(value);
-            link.setVisited(false);
-            link.getTooltip().setText("Open " + foreignKey.references() + " at "
-                    + foreignKey.referencedColumns().get(0) + " = " + value);
-            return link;
         }
 
         @Override
@@ -101,8 +83,12 @@ final class GridColumns {
                 return;
             }
             if (foreignKey != null) {
+                Hyperlink link = new Hyperlink(value);
+                link.setTooltip(new Tooltip("Open " + foreignKey.references() + " at "
+                        + foreignKey.referencedColumns().get(0) + " = " + value));
+                link.setOnAction(e -> follow.accept(foreignKey, value));
                 setText(null);
-                setGraphic(link(value));
+                setGraphic(link);
                 return;
             }
             if (row.cut(index)) {
