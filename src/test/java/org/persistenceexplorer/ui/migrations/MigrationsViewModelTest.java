@@ -132,7 +132,7 @@ class MigrationsViewModelTest {
     }
 
     /** Schemas of a unique prefix, dropped afterwards. */
-    private static final class TestSchemas implements AutoCloseable {
+    static final class TestSchemas implements AutoCloseable {
         private final String prefix = "v" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
 
         String prefix() {
