@@ -68,7 +68,13 @@ public final class ModelChangesPane extends BorderPane {
         save.setId("migrationSaveGenerated");
         reset.setId("migrationResetCopy");
 
-        VBox left = new VBox(6, title("Model vs schema"), verdict, findings, check);
+        findings.setCellFactory(list -> {
+            WrappingCell cell = new WrappingCell();
+            cell.prefWidthProperty().bind(list.widthProperty().subtract(24));
+            return cell;
+        });
+        limitsLabel.setMinHeight(Region.USE_PREF_SIZE);
+        VBox left = new VBox(6, title("Model vs schema"), verdict, findings, check, limitsLabel);
         left.setPadding(new Insets(6));
         VBox.setVgrow(findings, Priority.ALWAYS);
 
@@ -83,13 +89,32 @@ public final class ModelChangesPane extends BorderPane {
         limits.setWrapText(true);
         limits.getStyleClass().add("pe-model-limits");
         VBox right = new VBox(6, title("Autogenerate (Hibernate's schema update)"), switches, changedSummary, renames,
-                script, saving, saveHint, message, limits);
+                script, saving, saveHint, message);
         right.setPadding(new Insets(6));
         VBox.setVgrow(script, Priority.ALWAYS);
 
         SplitPane split = new SplitPane(left, right);
         split.setDividerPositions(0.36);
         setCenter(split);
+    }
+
+    /** A finding per line, wrapped to the list's width. */
+    private static final class WrappingCell extends javafx.scene.control.ListCell<String> {
+        WrappingCell() {
+            setWrapText(true);
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            getStyleClass().removeAll("pe-model-finding-note", "pe-model-finding-rename");
+            if (!empty && item.startsWith("Note:")) {
+                getStyleClass().add("pe-model-finding-note");
+            } else if (!empty && item.startsWith("Likely rename:")) {
+                getStyleClass().add("pe-model-finding-rename");
+            }
+        }
     }
 
     private static Label title(String text) {
@@ -138,6 +163,7 @@ public final class ModelChangesPane extends BorderPane {
             text.setWrapText(true);
             text.getStyleClass().add("pe-model-rename");
             Button use = new Button("Use RENAME COLUMN instead");
+            use.setMinWidth(Region.USE_PREF_SIZE);
             use.getStyleClass().add("pe-model-rename-button");
             use.setOnAction(e -> model.useRename(r));
             HBox line = new HBox(8, use, text);
