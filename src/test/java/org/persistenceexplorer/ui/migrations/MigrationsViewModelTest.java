@@ -133,7 +133,15 @@ class MigrationsViewModelTest {
 
     /** Schemas of a unique prefix, dropped afterwards. */
     static final class TestSchemas implements AutoCloseable {
-        private final String prefix = "v" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_";
+        private final String prefix;
+
+        TestSchemas() {
+            this("v" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8) + "_");
+        }
+
+        TestSchemas(String prefix) {
+            this.prefix = prefix;
+        }
 
         String prefix() {
             return prefix;
