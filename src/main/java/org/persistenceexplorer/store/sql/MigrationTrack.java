@@ -10,8 +10,10 @@ import java.nio.file.Path;
  * @param name     e.g. "hr"
  * @param schema   the PostgreSQL schema the track owns
  * @param location where Flyway finds the scripts ("classpath:..." or "filesystem:...")
+ * @param drafts   a folder of the user's on disk whose scripts Flyway also runs (the migrations
+ *                 autogenerate saved for a shipped track), or null; it may not exist yet
  */
-public record MigrationTrack(String name, String schema, String location) {
+public record MigrationTrack(String name, String schema, String location, Path drafts) {
 
     /** The HR sample: departments, employees with their management tree, projects. */
     public static final MigrationTrack HR = new MigrationTrack("hr", "hr");
@@ -21,6 +23,23 @@ public record MigrationTrack(String name, String schema, String location) {
         this(name, schema, "classpath:sample-data/migrations/" + name);
     }
 
+    /** Scripts from one location only. */
+    public MigrationTrack(String name, String schema, String location) {
+        this(name, schema, location, null);
+    }
+
+    /** A shipped track's scripts plus a folder of drafts on disk, as track {@code name} in {@code schema}. */
+    public static MigrationTrack withDrafts(String name, String shippedTrack, String schema, Path drafts) {
+        return new MigrationTrack(name, schema, "classpath:sample-data/migrations/" + shippedTrack, drafts);
+    }
+
+    /** Every location Flyway scans: the track's, then the drafts folder when it exists. */
+    public java.util.List<String> locations() {
+        return drafts != null && java.nio.file.Files.isDirectory(drafts)
+                ? java.util.List.of(location, "filesystem:" + drafts.toAbsolutePath())
+                : java.util.List.of(location);
+    }
+
     /** A folder on disk, migrated into the given schema. */
     public static MigrationTrack folder(String name, Path folder, String schema) {
         return new MigrationTrack(name, schema, "filesystem:" + folder.toAbsolutePath());
@@ -28,6 +47,6 @@ public record MigrationTrack(String name, String schema, String location) {
 
     /** The same scripts applied into another schema (a scratch copy). */
     public MigrationTrack inSchema(String otherSchema) {
-        return new MigrationTrack(name, otherSchema, location);
+        return new MigrationTrack(name, otherSchema, location, drafts);
     }
 }

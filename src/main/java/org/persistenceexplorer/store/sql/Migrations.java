@@ -36,7 +36,7 @@ public final class Migrations {
     private FluentConfiguration configure(MigrationTrack track) {
         return Flyway.configure()
                 .dataSource(dataSource)
-                .locations(track.location())
+                .locations(track.locations().toArray(String[]::new))
                 .schemas(track.schema())
                 .defaultSchema(track.schema())
                 .createSchemas(true)

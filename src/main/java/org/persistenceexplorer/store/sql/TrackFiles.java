@@ -29,9 +29,19 @@ public final class TrackFiles {
     private TrackFiles() {
     }
 
-    /** The files in name order; a missing folder is an {@link IOException} naming it. */
+    /**
+     * The files in name order, the drafts folder's after the track's; a missing folder is an
+     * {@link IOException} naming it.
+     */
     public static List<TrackFile> of(MigrationTrack track) throws IOException {
-        String location = track.location();
+        List<TrackFile> files = new ArrayList<>(of(track.location()));
+        if (track.drafts() != null && Files.isDirectory(track.drafts())) {
+            files.addAll(read(track.drafts()));
+        }
+        return files;
+    }
+
+    private static List<TrackFile> of(String location) throws IOException {
         if (location.startsWith("filesystem:")) {
             return read(Path.of(location.substring("filesystem:".length())));
         }

@@ -78,6 +78,7 @@ public final class MigrationsView {
     @FXML private ListView<SchemaChange> comparisonList;
     @FXML private SchemaDiagram compareDiagram;
     @FXML private ListView<FolderEntry> folderList;
+    @FXML private ModelChangesPane modelPane;
     private boolean syncingSlider;
 
     public MigrationsView(MigrationsViewModel model) {
@@ -126,6 +127,7 @@ public final class MigrationsView {
         comparisonList.setCellFactory(list -> new ChangeCell());
         comparisonList.setPlaceholder(new Label("The two versions have the same schema."));
         model.compareDiagramProperty().addListener((obs, old, now) -> compareDiagram.show(now));
+        modelPane.bind(model.modelChanges(), model::saveAndApply, model::resetCopy, model.busyProperty());
         folderList.setItems(model.folder());
         folderList.setCellFactory(list -> new FolderCell());
         model.rebuildQuestionProperty().addListener((obs, old, question) -> {

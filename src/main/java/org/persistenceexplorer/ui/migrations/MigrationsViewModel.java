@@ -73,10 +73,12 @@ public final class MigrationsViewModel {
     private long startedActions;
     private long finishedActions;
     private String rebuildTarget;
+    private final ModelChangesViewModel modelChanges;
 
     public MigrationsViewModel(MigrationTracks service, BackgroundRunner runner) {
         this.service = service;
         this.runner = runner;
+        this.modelChanges = new ModelChangesViewModel(service, runner);
         tracks.setAll(service.trackNames());
         selectedVersion.addListener((obs, old, now) -> showSelection());
         compareFrom.addListener((obs, old, now) -> showComparison());
@@ -159,6 +161,43 @@ public final class MigrationsViewModel {
             message.set("Opened " + path + " as track '" + t.name() + "' in schema " + t.schema()
                     + ". Nothing is migrated until you move the schema.");
         }, this::fail);
+    }
+
+    /**
+     * Saves the reviewed script into the open track copy's folder and applies it with Flyway; the
+     * track is shown again (history, diff, diagram) and the model checked again.
+     */
+    public void saveAndApply() {
+        String name = selectedTrack.get();
+        String file = modelChanges.fileNameProperty().get();
+        String text = modelChanges.scriptProperty().get();
+        if (name == null) {
+            return;
+        }
+        launch("migrations: save and apply " + file, p -> service.saveAndApply(name, file, text, p), t -> {
+            modelChanges.saved();
+            show(t, false);
+            selectedVersion.set(t.currentVersion());
+            message.set("Saved " + file + " into " + service.draftsFolderOf(name) + " and applied it: " + name
+                    + " is now at " + describe(t.currentVersion()) + ".");
+        }, this::fail);
+    }
+
+    /** Puts a track copy back as shipped: its saved migrations deleted, its schema rebuilt. */
+    public void resetCopy() {
+        String name = selectedTrack.get();
+        if (name != null && service.keepsDrafts(name)) {
+            launch("migrations: reset " + name, p -> service.resetCopy(name, p), t -> {
+                show(t, false);
+                message.set(name + " is back as shipped: its saved migrations are deleted and the schema rebuilt at "
+                        + describe(t.currentVersion()) + ".");
+            }, this::fail);
+        }
+    }
+
+    /** The model check and autogenerate of the open track. */
+    public ModelChangesViewModel modelChanges() {
+        return modelChanges;
     }
 
     /** Stops the running action; its statements are cancelled on the server. */
@@ -257,6 +296,7 @@ public final class MigrationsViewModel {
             compareTo.set(t.versions().get(t.versions().size() - 1));
         }
         showComparison();
+        modelChanges.trackShown(t);
     }
 
     private void showSelection() {

@@ -148,6 +148,38 @@ class FolderTracksTest {
     }
 
     @Test
+    void aBaselineScriptRunsInsteadOfTheVersionsItCoversOnAnEmptySchema() throws Exception {
+        write("V1__create_a.sql", "CREATE TABLE a (id int PRIMARY KEY);");
+        write("V2__add_b.sql", "ALTER TABLE a ADD COLUMN b text;");
+        write("B2__baseline.sql", "CREATE TABLE a (id int PRIMARY KEY, b text);");
+        write("V3__create_c.sql", "CREATE TABLE c (id int);");
+        String name = open();
+        TrackTimeline timeline = scratch.tracks.open(name, Progress.NONE);
+        assertThat(timeline.folder()).filteredOn(e -> e.file().equals("B2__baseline.sql"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.runs()).isTrue();
+                    assertThat(e.what()).contains("baseline script 2").contains("below baseline");
+                });
+        assertThat(timeline.problems()).isEmpty();
+        TrackTimeline moved = scratch.tracks.moveTo(name, "3", Progress.NONE);
+        assertThat(moved.currentVersion()).isEqualTo("3");
+        assertThat(moved.live().table("a").orElseThrow().column("b")).isPresent();
+        assertThat(moved.live().table("c")).isPresent();
+        assertThat(moved.history()).filteredOn(e -> e.version() != null && !e.version().isEmpty())
+                .extracting(HistoryEntry::script, HistoryEntry::state).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("V1__create_a.sql", "Below Baseline"),
+                        // Flyway's words: the baseline's own version is "Ignored (Baseline)", its row "Baseline".
+                        org.assertj.core.groups.Tuple.tuple("V2__add_b.sql", "Ignored (Baseline)"),
+                        org.assertj.core.groups.Tuple.tuple("B2__baseline.sql", "Baseline"),
+                        org.assertj.core.groups.Tuple.tuple("V3__create_c.sql", "Success"));
+        // Only the baseline and V3 ran: V1's and V2's statements never reached the schema's history.
+        assertThat(ScratchTracks.query("SELECT string_agg(script, ',' ORDER BY installed_rank) FROM \""
+                + moved.schema() + "\".flyway_schema_history WHERE version IS NOT NULL"))
+                .isEqualTo("B2__baseline.sql,V3__create_c.sql");
+        assertThat(moved.problems()).as("a covered version is not out of order").isEmpty();
+    }
+
+    @Test
     void aNewScriptBelowTheCurrentVersionIsOutOfOrderAndCanBeApplied() throws Exception {
         write("V1__first.sql", "CREATE TABLE a (id int PRIMARY KEY);");
         write("V3__third.sql", "CREATE TABLE c (id int);");

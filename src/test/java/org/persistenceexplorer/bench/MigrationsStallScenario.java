@@ -1,0 +1,160 @@
+package org.persistenceexplorer.bench;
+
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.persistenceexplorer.service.migrations.MigrationTracks;
+import org.persistenceexplorer.service.migrations.TrackModels;
+import org.persistenceexplorer.testsupport.FxStallWatchdog;
+import org.persistenceexplorer.testsupport.TestEngines;
+import org.persistenceexplorer.ui.common.FxBackgroundRunner;
+import org.persistenceexplorer.ui.common.ViewLoader;
+import org.persistenceexplorer.ui.migrations.MigrationsView;
+import org.persistenceexplorer.ui.migrations.MigrationsViewModel;
+import org.persistenceexplorer.ui.migrations.ModelChangesViewModel;
+
+/**
+ * The Migrations tab's scripted scenario in the real view, while {@link FxStallWatchdog} pulses
+ * the FX thread: open blog, move it to its last version, read V3 (SQL, diff, diagram), move back
+ * to version 1 with the undo scripts, open hr-copy, move it to 4, switch model v2 on,
+ * autogenerate, take the rename, save and apply. Tracks in schemas of the benchmark's prefix.
+ */
+final class MigrationsStallScenario {
+
+    private MigrationsStallScenario() {
+    }
+
+    /**
+     * The scenario's longest stall and where it was.
+     *
+     * @param phases each phase's summary, in order
+     */
+    record Outcome(long maxMs, long pulses, String worstPhase, java.util.List<String> phases, String worstTrace) {
+    }
+
+    /** A watchdog per phase, so the report says which step stalled. */
+    private static final class Phases {
+        private final java.util.List<String> lines = new java.util.ArrayList<>();
+        private FxStallWatchdog current;
+        private String name;
+        private long max = -1;
+        private long pulses;
+        private String worst = "";
+        private String worstTrace = "";
+
+        void next(String phase) {
+            stop();
+            name = phase;
+            current = new FxStallWatchdog();
+            current.start();
+        }
+
+        void stop() {
+            if (current == null) {
+                return;
+            }
+            FxStallWatchdog.Result r = current.stop();
+            lines.add(name + ": " + r.summary());
+            pulses += r.pulses();
+            if (r.maxMs() > max) {
+                max = r.maxMs();
+                worst = name;
+                worstTrace = r.longestStallTrace();
+            }
+            current = null;
+        }
+    }
+
+    static Outcome run(String prefix, Path drafts) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        try {
+            Platform.startup(started::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            started.countDown();
+        }
+        started.await(30, TimeUnit.SECONDS);
+        MigrationTracks tracks = new MigrationTracks(() -> TestEngines.sql().database().dataSource(), prefix, drafts,
+                TrackModels.BUNDLED);
+        MigrationsViewModel[] holder = new MigrationsViewModel[1];
+        Stage[] stage = new Stage[1];
+        onFx(() -> {
+            holder[0] = new MigrationsViewModel(tracks, new FxBackgroundRunner(2));
+            stage[0] = new Stage();
+            Scene scene = new Scene(ViewLoader.load(new MigrationsView(holder[0])), 1280, 800);
+            scene.getStylesheets().add(MigrationsStallScenario.class.getResource("/css/explorer.css").toExternalForm());
+            stage[0].setScene(scene);
+            stage[0].show();
+        });
+        MigrationsViewModel tab = holder[0];
+        ModelChangesViewModel page = tab.modelChanges();
+        Phases watch = new Phases();
+        watch.next("open blog");
+        onFx(() -> tab.openTrack("blog"));
+        await(() -> !tab.busyProperty().get() && tab.timelineProperty().get() != null);
+        watch.next("move blog to 4");
+        move(tab, "4");
+        watch.next("read V3");
+        onFx(() -> tab.selectedVersionProperty().set("3"));
+        Thread.sleep(500); // the diagram laid out in the background and drawn
+        watch.next("move blog back to 1");
+        move(tab, "1");
+        watch.next("open hr-copy");
+        onFx(() -> tab.openTrack(TrackModels.copyOf("hr")));
+        await(() -> !tab.busyProperty().get() && tab.timelineProperty().get().name().equals(TrackModels.copyOf("hr")));
+        watch.next("move hr-copy to 4");
+        move(tab, "4");
+        watch.next("model v2 on");
+        onFx(() -> page.changedModelProperty().set(true));
+        await(() -> Boolean.FALSE.equals(page.matchesProperty().get()));
+        watch.next("autogenerate");
+        onFx(page::generate);
+        await(() -> !page.renames().isEmpty());
+        watch.next("rename, save and apply");
+        onFx(() -> page.useRename(page.renames().get(0)));
+        onFx(tab::saveAndApply);
+        await(() -> !tab.busyProperty().get() && "5".equals(tab.timelineProperty().get().currentVersion()));
+        await(() -> Boolean.TRUE.equals(page.matchesProperty().get()));
+        Thread.sleep(300);
+        watch.stop();
+        onFx(() -> stage[0].close());
+        return new Outcome(watch.max, watch.pulses, watch.worst, watch.lines, watch.worstTrace);
+    }
+
+    private static void move(MigrationsViewModel tab, String version) throws Exception {
+        onFx(() -> {
+            tab.targetProperty().set(version);
+            tab.moveToTarget();
+        });
+        await(() -> !tab.busyProperty().get() && version.equals(tab.timelineProperty().get().currentVersion()));
+    }
+
+    private static void await(BooleanSupplier condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        Thread.sleep(20);
+        while (System.nanoTime() < deadline) {
+            boolean[] done = new boolean[1];
+            onFx(() -> done[0] = condition.getAsBoolean());
+            if (done[0]) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException("the Migrations tab did not get there within 180 s");
+    }
+
+    private static void onFx(Runnable action) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            try {
+                action.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        done.await(30, TimeUnit.SECONDS);
+    }
+}
