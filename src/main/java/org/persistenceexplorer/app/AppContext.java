@@ -21,6 +21,7 @@ import org.persistenceexplorer.service.migrations.MigrationTracks;
 import org.persistenceexplorer.service.orm.OrmSessions;
 import org.persistenceexplorer.domain.hr.HrModel;
 import org.persistenceexplorer.domain.lab.LabModel;
+import org.persistenceexplorer.domain.shop.ShopModel;
 import org.persistenceexplorer.service.lab.LoadingLab;
 import org.persistenceexplorer.service.orggraph.ImportOutcome;
 import org.persistenceexplorer.service.startup.StartupSequence;
@@ -65,8 +66,8 @@ public final class AppContext implements AutoCloseable {
         this.sql = new SqlEngine(settings, recorder, rootPolicy);
         this.graph = new GraphEngine(settings, recorder);
         this.watch = new EngineWatch(sql, graph);
-        this.orm = new OrmSessions(sql::dataSource, java.util.stream.Stream.concat(
-                HrModel.ENTITIES.stream(), LabModel.ENTITIES.stream()).toList());
+        this.orm = new OrmSessions(sql::dataSource, java.util.stream.Stream.of(
+                HrModel.ENTITIES, LabModel.ENTITIES, ShopModel.ENTITIES).flatMap(List::stream).toList());
         this.verdicts = new LogVerdicts(statementLog, orm::relationshipNames);
         this.loadingLab = new LoadingLab(orm, sql::dataSource, recorder, verdicts);
         this.hrGenerator = new HrGenerator(sql::dataSource);

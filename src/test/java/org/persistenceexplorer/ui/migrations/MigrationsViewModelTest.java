@@ -31,7 +31,7 @@ class MigrationsViewModelTest {
     @Test
     void slidingThroughTheBlogShowsEachStepAndMovesTheSchemaBothWays() {
         MigrationsViewModel model = new MigrationsViewModel(tracks, new InlineBackgroundRunner());
-        assertThat(model.tracks()).containsExactly("blog", "library", "movies", "hr");
+        assertThat(model.tracks()).containsExactly("blog", "library", "movies", "hr", "shop");
         model.start();
         assertThat(model.versions()).containsExactly("0", "1", "2", "3", "4");
         assertThat(model.currentLineProperty().get()).contains("blog").contains("empty schema");
@@ -128,7 +128,7 @@ class MigrationsViewModelTest {
         model.openFolder(java.nio.file.Path.of("/no/such/folder"));
         assertThat(model.failedProperty().get()).isTrue();
         assertThat(model.messageProperty().get()).isEqualTo("The folder /no/such/folder does not exist or is not a folder.");
-        assertThat(model.tracks()).hasSize(4);
+        assertThat(model.tracks()).hasSize(MigrationTracks.BUNDLED.size());
     }
 
     /** Schemas of a unique prefix, dropped afterwards. */
