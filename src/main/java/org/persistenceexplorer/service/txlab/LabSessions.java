@@ -74,10 +74,16 @@ public final class LabSessions implements AutoCloseable {
         LabSession s = session(name);
         CompletableFuture<StepResult> earlier = pendingOf(name);
         if (earlier != null && !earlier.isDone()) {
-            StepResult still = settle(name, earlier, patience);
-            if (!still.outcome().equals(StepResult.Outcome.DONE) && !still.outcome().equals(StepResult.Outcome.FAILED)) {
+            // A session runs one statement at a time: the earlier one must end first (it may be
+            // waiting for a lock that a deadlock check or another session's COMMIT will free).
+            try {
+                earlier.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                StepResult still = runningEntry(name);
                 return StepResult.skipped(name, sql, "session " + name + " is still busy with \"" + still.sql()
                         + "\" (" + still.summary() + ")", s.state());
+            } catch (ExecutionException e) {
+                // recorded with the earlier statement
             }
         }
         int index;
@@ -127,6 +133,21 @@ public final class LabSessions implements AutoCloseable {
             return null;
         }
         return settle(name, f, patience);
+    }
+
+    /** Waits until the session's pending statement ended (or {@code patience} passed: then null). */
+    StepResult awaitDone(String name, Duration patience) throws InterruptedException {
+        CompletableFuture<StepResult> f = pendingOf(name);
+        if (f == null) {
+            return null;
+        }
+        try {
+            return f.get(patience.toMillis(), TimeUnit.MILLISECONDS).afterWaitingFor(latestBlockers(name));
+        } catch (TimeoutException e) {
+            return null;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(String.valueOf(e.getCause().getMessage()), e.getCause());
+        }
     }
 
     private StepResult settle(String name, CompletableFuture<StepResult> future, Duration patience) throws InterruptedException {

@@ -75,6 +75,16 @@ public final class ScriptRun {
         }
         Step step = test.steps().get(results.size());
         LabSession session = sessions.session(step.session());
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).outcome() == StepResult.Outcome.WAITING && results.get(i).session().equals(step.session())) {
+                // the session's earlier statement must end before its next one starts (a deadlock check may end it)
+                StepResult now = sessions.awaitDone(step.session(), PATIENCE);
+                if (now != null) {
+                    results.set(i, now);
+                    waitedUntil.set(i, results.size());
+                }
+            }
+        }
         StepResult result;
         StepResult.TransactionState before = session.state();
         if (before == StepResult.TransactionState.ABORTED && !step.ends()) {
@@ -150,6 +160,15 @@ public final class ScriptRun {
             step();
         }
         settleWaiting();
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).outcome() == StepResult.Outcome.WAITING) {
+                // e.g. a deadlock's two waiters: the server's deadlock check ends one of them
+                StepResult now = sessions.awaitDone(results.get(i).session(), PATIENCE);
+                if (now != null) {
+                    results.set(i, now);
+                }
+            }
+        }
         for (StepResult r : results) {
             if (r.outcome() == StepResult.Outcome.WAITING) {
                 throw new IllegalStateException("Step \"" + r.sql() + "\" of session " + r.session()
