@@ -23,6 +23,7 @@ import org.persistenceexplorer.domain.hr.HrModel;
 import org.persistenceexplorer.domain.lab.LabModel;
 import org.persistenceexplorer.domain.shop.ShopModel;
 import org.persistenceexplorer.service.lab.LoadingLab;
+import org.persistenceexplorer.service.txlab.TransactionsLab;
 import org.persistenceexplorer.service.orggraph.ImportOutcome;
 import org.persistenceexplorer.service.startup.StartupSequence;
 import org.persistenceexplorer.service.startup.StartupStep;
@@ -50,6 +51,7 @@ public final class AppContext implements AutoCloseable {
     private final HrGenerator hrGenerator;
     private final MigrationTracks migrations;
     private final LoadingLab loadingLab;
+    private final TransactionsLab transactionsLab;
     private final LogVerdicts verdicts;
     private final EngineWatch watch;
     private final StartupSequence startup;
@@ -71,6 +73,7 @@ public final class AppContext implements AutoCloseable {
         this.verdicts = new LogVerdicts(statementLog, orm::relationshipNames);
         this.loadingLab = new LoadingLab(orm, sql::dataSource, recorder, verdicts);
         this.hrGenerator = new HrGenerator(sql::dataSource);
+        this.transactionsLab = new TransactionsLab(sql::dataSource, sql::openSidePool, orm, recorder);
         this.migrations = new MigrationTracks(sql::dataSource);
         this.startup = new StartupSequence(startupSteps());
         this.reconciliation = new ServerReconciliation(statementLog,
@@ -187,6 +190,11 @@ public final class AppContext implements AutoCloseable {
         return loadingLab;
     }
 
+    /** The transactions lab (sessions A, B, C on a pool of its own, the anomaly matrix, the shop's lessons). */
+    public TransactionsLab transactionsLab() {
+        return transactionsLab;
+    }
+
     /** Big HR data sets (10k / 100k / 1M employees) written with COPY. */
     public HrGenerator hrGenerator() {
         return hrGenerator;
@@ -234,6 +242,11 @@ public final class AppContext implements AutoCloseable {
             graph.close();
         } catch (RuntimeException e) {
             LOG.warn("Neo4j did not stop cleanly: {}", e.toString());
+        }
+        try {
+            transactionsLab.close(); // rolls back what its sessions hold open, before the pools close
+        } catch (RuntimeException e) {
+            LOG.warn("The transactions lab did not close cleanly: {}", e.toString());
         }
         try {
             orm.close();

@@ -50,7 +50,8 @@ public final class TransactionsLab implements AutoCloseable {
         this(appPool, opener, orm, recorder, SCHEMA);
     }
 
-    TransactionsLab(Supplier<DataSource> appPool, PoolOpener opener, OrmSessions orm, StatementRecorder recorder, String schema) {
+    /** A lab whose test table lives in {@code schema} (tests use their own). */
+    public TransactionsLab(Supplier<DataSource> appPool, PoolOpener opener, OrmSessions orm, StatementRecorder recorder, String schema) {
         this.appPool = appPool;
         this.opener = opener;
         this.schema = schema;
