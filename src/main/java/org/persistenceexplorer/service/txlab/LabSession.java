@@ -184,7 +184,8 @@ public final class LabSession implements AutoCloseable {
 
     private static boolean isConnectionGone(SQLException e) {
         String s = e.getSQLState();
-        return s != null && (s.startsWith("08") || s.equals("57P01") || s.equals("57P02") || s.equals("57P03"));
+        return s != null && (s.startsWith("08") || s.equals("57P01") || s.equals("57P02") || s.equals("57P03")
+                || s.equals("25P03"));
     }
 
     private void dropConnection() {

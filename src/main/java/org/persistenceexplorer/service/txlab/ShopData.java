@@ -78,7 +78,8 @@ public final class ShopData {
              var rows = s.executeQuery("SELECT name, stock FROM " + schema + ".product ORDER BY id")) {
             while (rows.next()) {
                 int value = rows.getInt(2);
-                stock.put(rows.getString(1), rows.wasNull() ? null : value);
+                boolean digital = rows.wasNull(); // asked before the next getter, which resets it
+                stock.put(rows.getString(1), digital ? null : value);
             }
         }
         return stock;

@@ -64,7 +64,8 @@ public record StepResult(String session, String sql, Outcome outcome, List<Strin
     public String summary() {
         return switch (outcome) {
             case DONE -> (waited ? "waited for " + String.join(", ", blockedBy) + ", then " : "")
-                    + (columns.isEmpty() ? (updateCount >= 0 ? updateCount + (updateCount == 1 ? " row" : " rows") + " changed" : "ok")
+                    + (columns.isEmpty() ? (updateCount > 0 || (updateCount == 0 && changesRows()) ? updateCount
+                    + (updateCount == 1 ? " row" : " rows") + " changed" : "ok")
                     : rows.size() + (rows.size() == 1 ? " row" : " rows"))
                     + (message.isEmpty() ? "" : " (" + message + ")");
             case FAILED -> (waited ? "waited for " + String.join(", ", blockedBy) + ", then " : "")
@@ -73,6 +74,13 @@ public record StepResult(String session, String sql, Outcome outcome, List<Strin
             case RUNNING -> "running";
             case SKIPPED -> "skipped: " + message;
         };
+    }
+
+    /** True for INSERT, UPDATE, DELETE, MERGE: "0 rows changed" means something there, "ok" for BEGIN or SET. */
+    private boolean changesRows() {
+        String s = sql.strip().toLowerCase(java.util.Locale.ROOT);
+        return s.startsWith("insert") || s.startsWith("update") || s.startsWith("delete") || s.startsWith("merge")
+                || s.startsWith("with");
     }
 
     /** The rows as "1 => 10, 2 => 20" (first column => second), for the test table. */

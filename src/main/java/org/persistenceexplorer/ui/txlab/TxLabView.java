@@ -152,6 +152,7 @@ public final class TxLabView {
         state.setWrapText(true);
         state.getStyleClass().add("pe-txlab-state");
         state.textProperty().bind(column.stateProperty());
+        state.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         column.stateProperty().addListener((o, a, b) -> {
             state.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("waiting"), b.startsWith("WAITING"));
             state.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("aborted"), b.startsWith("ABORTED"));

@@ -188,6 +188,32 @@ class TransactionsLabTest {
     }
 
     @Test
+    void aSessionLeftOpenIsEndedByTheIdleInTransactionTimeoutAndTheLabSaysWhy() throws Exception {
+        LabSessions s = lab.sessions();
+        s.run("C", "set idle_in_transaction_session_timeout = '200ms'", "test", Duration.ofSeconds(5));
+        s.run("C", "begin", "test", Duration.ofSeconds(5));
+        s.run("C", "select * from test", "test", Duration.ofSeconds(5));
+        int pid = s.session("C").pid();
+        try (Connection c = TestEngines.sql().database().dataSource().getConnection();
+             PreparedStatement st = c.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+            st.setInt(1, pid);
+            assertThat(Await.holdsWithin(Duration.ofSeconds(10), () -> {
+                try (ResultSet r = st.executeQuery()) {
+                    r.next();
+                    return r.getInt(1) == 0;
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            })).as("the server ended the idle transaction's session").isTrue();
+        }
+        StepResult ended = s.run("C", "select * from test", "test", Duration.ofSeconds(5));
+        assertThat(ended.outcome()).isEqualTo(StepResult.Outcome.FAILED);
+        assertThat(ended.message()).contains("idle_in_transaction_session_timeout");
+        assertThat(s.run("C", "select * from test", "test", Duration.ofSeconds(5)).outcome())
+                .as("the next statement opens a new connection").isEqualTo(StepResult.Outcome.DONE);
+    }
+
+    @Test
     void closingTheLabLeavesNoConnectionAndNoTransactionOnTheServer() throws Exception {
         TransactionsLab other = newLab();
         other.open();

@@ -42,6 +42,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TxLabViewTest extends FxRobot {
 
+    static {
+        // The first FX start of a JVM on a loaded 2-core machine took longer than TestFX's default 30 s.
+        if (System.getProperty("testfx.setup.timeout") == null) {
+            System.setProperty("testfx.setup.timeout", "120000");
+        }
+    }
+
     private static final Preferences SETTINGS = Preferences.userRoot().node("org/persistenceexplorer/test/txlabview");
     private static OrmSessions orm;
     private static TransactionsLab lab;
@@ -149,6 +156,23 @@ class TxLabViewTest extends FxRobot {
         assertThat(onFx(() -> model.matrix().values().stream().allMatch(c -> c.agrees()))).isTrue();
         assertThat(onFx(() -> lookup(".pe-txlab-cell-differs").queryAll().size())).isZero();
         snapshot("txlab-matrix");
+        interact(() -> {
+            try {
+                javafx.scene.Node grid = lookup("#txlabMatrixGrid").query();
+                javafx.scene.image.WritableImage image = grid.snapshot(null, null);
+                java.awt.image.BufferedImage png = new java.awt.image.BufferedImage((int) image.getWidth(),
+                        (int) image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_ARGB);
+                for (int y = 0; y < png.getHeight(); y++) {
+                    for (int x = 0; x < png.getWidth(); x++) {
+                        png.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+                    }
+                }
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+                javax.imageio.ImageIO.write(png, "png", java.nio.file.Path.of("target", "screenshots", "txlab-matrix-grid.png").toFile());
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     @Test
@@ -173,6 +197,8 @@ class TxLabViewTest extends FxRobot {
     void anExhaustedPoolSaysSoAfterItsTimeout() throws Exception {
         awaitIdle();
         page(0);
+        interact(model::reset);
+        awaitIdle();
         interact(() -> model.runIn("A", "begin"));
         interact(() -> model.runIn("B", "begin"));
         awaitIdle();
