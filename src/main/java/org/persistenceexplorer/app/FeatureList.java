@@ -11,6 +11,7 @@ import org.persistenceexplorer.ui.lab.LabFeature;
 import org.persistenceexplorer.ui.migrations.MigrationsFeature;
 import org.persistenceexplorer.ui.orgchart.OrgChartFeature;
 import org.persistenceexplorer.ui.tables.TablesFeature;
+import org.persistenceexplorer.ui.txlab.TxLabFeature;
 
 /**
  * The tabs of the main window, in order (Ctrl+1 is the first): adding a tab or lab is one new
@@ -29,6 +30,7 @@ final class FeatureList {
                 new MigrationsFeature(context.migrations()),
                 new OrgChartFeature(context.graph(), () -> context.sql().dataSource(), context.hrGenerator()),
                 new ConsoleFeature(() -> ConsoleServices.of(context), !context.settings().embeddedPostgres()),
-                new LabFeature(context.loadingLab()));
+                new LabFeature(context.loadingLab()),
+                new TxLabFeature(context.transactionsLab()));
     }
 }

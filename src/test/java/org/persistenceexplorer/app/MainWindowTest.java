@@ -84,7 +84,7 @@ class MainWindowTest extends FxRobot {
     @Order(1)
     void showsTheTabsBothEnginesUpAndTheStatementsOfStartup() throws Exception {
         TabPane tabs = lookup("#mainTabs").queryAs(TabPane.class);
-        assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("Tables", "Migrations", "Org Chart", "Console", "Loading lab");
+        assertThat(tabs.getTabs()).extracting(Tab::getText).containsExactly("Tables", "Migrations", "Org Chart", "Console", "Loading lab", "Transactions lab");
 
         Label postgres = lookup("#engine-postgresql").queryAs(Label.class);
         Label neo4j = lookup("#engine-neo4j").queryAs(Label.class);

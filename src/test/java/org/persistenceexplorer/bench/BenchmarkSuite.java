@@ -23,7 +23,8 @@ public final class BenchmarkSuite {
             new MigrationsBenchmark(),
             new TablesBenchmark(),
             new ConsoleBenchmark(),
-            new LoadingLabBenchmark());
+            new LoadingLabBenchmark(),
+            new TransactionsLabBenchmark());
 
     private BenchmarkSuite() {
     }

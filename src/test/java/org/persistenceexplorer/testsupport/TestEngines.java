@@ -26,9 +26,10 @@ import org.persistenceexplorer.store.sql.SqlDatabase;
  */
 public final class TestEngines {
 
-    /** What the app's Hibernate maps: the HR sample and the loading lab. */
-    public static final java.util.List<Class<?>> ENTITIES = java.util.stream.Stream.concat(
-            HrModel.ENTITIES.stream(), org.persistenceexplorer.domain.lab.LabModel.ENTITIES.stream()).toList();
+    /** What the app's Hibernate maps: the HR sample, the loading lab and the shop. */
+    public static final java.util.List<Class<?>> ENTITIES = java.util.stream.Stream.of(HrModel.ENTITIES,
+            org.persistenceexplorer.domain.lab.LabModel.ENTITIES,
+            org.persistenceexplorer.domain.shop.ShopModel.ENTITIES).flatMap(java.util.List::stream).toList();
 
     /** The one recorder both engines report to, as in the app. */
     private static final StatementRecorder RECORDER = new StatementRecorder();

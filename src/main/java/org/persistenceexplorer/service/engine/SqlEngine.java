@@ -221,6 +221,15 @@ public final class SqlEngine implements AutoCloseable {
         return new PoolStatus(s.active(), s.idle(), s.waiting(), s.total(), s.max());
     }
 
+    /**
+     * Opens a small captured pool of its own on the same server (see {@link SidePool}): blocking,
+     * only once {@link #start()} succeeded. While the engine is lost it refuses connections at once.
+     */
+    public SidePool openSidePool(String name, int size, Duration connectionTimeout) throws SQLException {
+        SqlDatabase side = SqlDatabase.openSide(requireDatabase().endpoint(), recorder, name, size, connectionTimeout.toMillis());
+        return new SidePool(side, new GuardedDataSource(side.dataSource(), status::get));
+    }
+
     /** How many connections the pool may open: the most engine work that can run at once. */
     public int poolSize() {
         return SqlDatabase.DEFAULT_POOL_SIZE;

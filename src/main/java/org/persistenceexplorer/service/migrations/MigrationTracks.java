@@ -42,7 +42,7 @@ import org.persistenceexplorer.store.sql.UndoRun;
 public final class MigrationTracks {
 
     /** The tracks shipped under sample-data/migrations, in the order the tab lists them. */
-    public static final List<String> BUNDLED = List.of("blog", "library", "movies", "hr");
+    public static final List<String> BUNDLED = List.of("blog", "library", "movies", "hr", "shop");
 
     private final Supplier<DataSource> dataSource;
     private final Map<String, MigrationTrack> tracks = Collections.synchronizedMap(new LinkedHashMap<>());

@@ -41,6 +41,20 @@ public final class SqlDatabase implements AutoCloseable {
     }
 
     /**
+     * A small captured pool of its own on the same server, for work that holds connections on
+     * purpose (the transactions lab's sessions, its pool-exhaustion lesson) so the app's pool is
+     * never starved. {@code connectionTimeoutMillis} is how long a caller waits for a free one.
+     */
+    public static SqlDatabase openSide(PostgresEndpoint endpoint, StatementRecorder recorder, String poolName,
+                                       int size, long connectionTimeoutMillis) throws SQLException {
+        DataSource captured = ProxyDataSourceBuilder.create("postgresql", physical(endpoint, new CapturingPgDataSource(recorder)))
+                .listener(new SqlCaptureListener(recorder))
+                .methodListener(new SqlCaptureListener(recorder))
+                .build();
+        return new SqlDatabase(endpoint, pool(captured, poolName, size, 0, connectionTimeoutMillis));
+    }
+
+    /**
      * A pool on the same server without capture. Only for measuring what capture costs
      * (the benchmark); the product never uses it.
      */
@@ -70,12 +84,17 @@ public final class SqlDatabase implements AutoCloseable {
     }
 
     private static HikariDataSource pool(DataSource physical, String name) throws SQLException {
+        return pool(physical, name, DEFAULT_POOL_SIZE, 1, 10_000);
+    }
+
+    private static HikariDataSource pool(DataSource physical, String name, int size, int minimumIdle,
+                                         long connectionTimeoutMillis) throws SQLException {
         HikariConfig config = new HikariConfig();
         config.setDataSource(physical);
         config.setPoolName(name);
-        config.setMaximumPoolSize(DEFAULT_POOL_SIZE);
-        config.setMinimumIdle(1);
-        config.setConnectionTimeout(10_000);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(minimumIdle);
+        config.setConnectionTimeout(connectionTimeoutMillis);
         config.setRegisterMbeans(false);
         // Fail fast with the server's reason instead of retrying in the background.
         config.setInitializationFailTimeout(1);

@@ -54,6 +54,9 @@ class FxmlFilesLoadTest extends FxRobot {
                     new org.persistenceexplorer.ui.migrations.MigrationsViewModel(
                             new org.persistenceexplorer.service.migrations.MigrationTracks(() -> null), runner))),
             "TablesView.fxml", () -> ViewLoader.forController(org.persistenceexplorer.ui.tables.TablesViewTest.view(runner, log)),
+            "TxLabView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.txlab.TxLabView(
+                    new org.persistenceexplorer.ui.txlab.TxLabViewModel(runner, new org.persistenceexplorer.service.txlab.TransactionsLab(
+                            () -> null, (name, size, timeout) -> null, null, null)))),
             "ConsoleView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.console.ConsoleView(
                     org.persistenceexplorer.ui.console.ConsoleViewModel.unconnected(runner))),
             "MainView.fxml", () -> ViewLoader.forController(new MainView(List.of(), feature -> null,
