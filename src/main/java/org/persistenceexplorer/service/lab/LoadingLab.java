@@ -159,7 +159,7 @@ public final class LoadingLab {
 
     private static String loadLine(Scenario scenario, Strategy strategy) {
         String type = scenario == Scenario.DEPARTMENTS_EMPLOYEES || scenario == Scenario.DEPARTMENT_NAMES
-                ? "Department" : "Employee";
+                || scenario == Scenario.DEPARTMENTS_EMPLOYEES_PROJECTS ? "Department" : "Employee";
         return switch (strategy) {
             case JOIN_FETCH -> "session.createSelectionQuery(\"select … left join fetch …\", " + type + ".class).getResultList()";
             case ENTITY_GRAPH -> "query.setEntityGraph(graph, GraphSemantic.FETCH).getResultList()";
@@ -313,7 +313,10 @@ public final class LoadingLab {
                 stats.getSecondLevelCachePutCount() - puts);
     }
 
-    /** Collects the statements of the run's own thread, with the scenario line that was running. */
+    /**
+     * Collects the statements of the run's own thread, with the scenario line that was running;
+     * a SELECT's rows arrive when Hibernate has read its result ({@link #statementCompleted}).
+     */
     private static final class RunRecorder implements StatementListener {
         private final Thread thread;
         private final int delayMs;
@@ -340,6 +343,21 @@ public final class LoadingLab {
                     Thread.sleep(delayMs);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void statementCompleted(CapturedStatement before, CapturedStatement after) {
+            if (Thread.currentThread() != thread) {
+                return;
+            }
+            for (int i = captured.size() - 1; i >= 0; i--) {
+                if (captured.get(i) == before) {
+                    captured.set(i, after);
+                    LabStatement was = statements.get(i);
+                    statements.set(i, new LabStatement(was.kind(), was.text(), was.parameters(), after.rows(), was.javaLine()));
+                    return;
                 }
             }
         }

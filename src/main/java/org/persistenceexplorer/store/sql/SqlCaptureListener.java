@@ -1,6 +1,7 @@
 package org.persistenceexplorer.store.sql;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import net.ttddyy.dsproxy.listener.MethodExecutionContext;
 import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
+import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
+import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.store.capture.CancelHooks;
 import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.domain.statement.StatementKind;
@@ -57,9 +60,16 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
 
     private final StatementRecorder recorder;
     private final DriverStatements driver = new DriverStatements();
+    private final ResultReads reads;
 
     SqlCaptureListener(StatementRecorder recorder) {
         this.recorder = recorder;
+        this.reads = new ResultReads(recorder);
+    }
+
+    /** Wraps the result sets this listener's statements return, to count their rows (datasource-proxy's factory). */
+    ResultReads resultReads() {
+        return reads;
     }
 
     // ---- statements the application runs
@@ -81,6 +91,8 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
         if (hook != null) {
             hook.run();
         }
+        // Running a statement again closes the result it returned last time: that reading is over.
+        reads.statementDone(execInfo.getStatement());
         execInfo.addCustomValue(BEGIN, TransactionStart.before(connection));
         execInfo.addCustomValue(STOPPER, new Stop(registration, stopper));
         execInfo.addCustomValue(STARTED, System.nanoTime());
@@ -123,7 +135,11 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
                 batchEntry += rows;
             } else {
                 long rows = single ? rowsOf(execInfo.getResult()) : -1;
-                SentStatements.record(recorder, query.getQuery(), parameters, share, rows, outcome);
+                CapturedStatement recorded = SentStatements.record(recorder, query.getQuery(), parameters, share, rows, outcome);
+                ResultSet result = single && recorded != null && recorded.succeeded() ? resultSetOf(execInfo) : null;
+                if (result != null) {
+                    reads.follow(execInfo.getStatement(), result, recorded);
+                }
             }
         }
     }
@@ -131,6 +147,25 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
     private void recordCaptureFailure(String sql, long duration, RuntimeException e) {
         recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(sql), sql, List.of(), duration, -1, 1,
                 "The statement log could not tell what happened: " + describe(e));
+    }
+
+    /**
+     * The result set (pgjdbc's own, beneath datasource-proxy's wrapper) a statement returned:
+     * executeQuery's, or execute()'s first result when it is one; null for an update count.
+     */
+    private static ResultSet resultSetOf(ExecutionInfo execInfo) {
+        Object result = execInfo.getResult();
+        try {
+            if (result instanceof ResultSet resultSet) {
+                return result instanceof ProxyJdbcObject proxy ? (ResultSet) proxy.getTarget() : resultSet;
+            }
+            if (Boolean.TRUE.equals(result)) {
+                return execInfo.getStatement().getResultSet();
+            }
+        } catch (SQLException | RuntimeException e) {
+            return null; // the record keeps rows unknown
+        }
+        return null;
     }
 
     /** The physical pgjdbc connection beneath a statement, or null when it is closed or not pgjdbc. */
@@ -147,6 +182,12 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
 
     @Override
     public void beforeMethod(MethodExecutionContext context) {
+        if (context.getTarget() instanceof Statement statement) {
+            if ("close".equals(context.getMethod().getName())) {
+                reads.statementDone(statement); // closing a statement closes its result: the reading is over
+            }
+            return;
+        }
         if (!(context.getTarget() instanceof BaseConnection connection)) {
             return;
         }

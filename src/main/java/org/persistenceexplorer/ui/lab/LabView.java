@@ -145,8 +145,8 @@ public final class LabView {
         expected.getStyleClass().add(asExpected ? "pe-lab-expected" : "pe-lab-unexpected");
         expected.setWrapText(true);
         Label details = new Label("+ " + run.transactionStatements() + " BEGIN / COMMIT (counted apart)\n"
-                + String.format(Locale.ROOT, "%,d entities loaded%n%,.1f ms wall%s%n%,.1f MB allocated",
-                run.entitiesLoaded(), run.wallMillis(),
+                + String.format(Locale.ROOT, "%,d rows read · %,d entities loaded%n%,.1f ms wall%s%n%,.1f MB allocated",
+                run.rowsRead(), run.entitiesLoaded(), run.wallMillis(),
                 run.simulatedDelayMs() > 0 ? " (incl. SIMULATED " + run.simulatedDelayMs() + " ms/statement)" : "",
                 run.allocatedBytes() / 1_000_000.0));
         details.getStyleClass().add("pe-lab-details");
@@ -242,10 +242,11 @@ public final class LabView {
     private static String formula(LabRun run) {
         long n = run.parents();
         long e = run.expectedSelects();
+        boolean twoLevels = run.scenario() == org.persistenceexplorer.service.lab.Scenario.DEPARTMENTS_EMPLOYEES_PROJECTS;
         return switch (run.strategy()) {
-            case LAZY -> e == 1 ? "1" : "1+N = " + e;
-            case BATCH -> e == 1 ? "1" : "1+⌈N/k⌉ = " + e;
-            case SUBSELECT -> e == 1 + n ? "1+N = " + e + " (to-one: no subselect)" : Long.toString(e);
+            case LAZY -> e == 1 ? "1" : twoLevels ? "1+N+3N = " + e : "1+N = " + e;
+            case BATCH -> e == 1 ? "1" : twoLevels ? "1+⌈N/k⌉+⌈3N/k⌉ = " + e : "1+⌈N/k⌉ = " + e;
+            case SUBSELECT -> twoLevels ? e + " (one per level)" : e == 1 + n ? "1+N = " + e + " (to-one: no subselect)" : Long.toString(e);
             default -> Long.toString(e);
         };
     }

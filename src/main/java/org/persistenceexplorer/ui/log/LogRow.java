@@ -26,7 +26,8 @@ public final class LogRow {
     static final String ROWS_MEANING = """
             Rows, one meaning per kind:
             • SQL INSERT / UPDATE / DELETE: rows affected, as the server reported them
-            • SQL SELECT and other reads: — (the log records a statement before its rows are read)
+            • SQL SELECT and other reads: rows read, counted as the application reads the result
+              (— until its reading ends: read to the end, closed, or failed part-way)
             • a JDBC batch: rows affected and (batch N), the executions it stands for
             • Cypher READ: rows returned
             • Cypher WRITE / SCHEMA: the number of changes the server counted (nodes, relationships,

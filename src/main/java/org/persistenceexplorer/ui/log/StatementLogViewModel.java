@@ -45,6 +45,7 @@ public final class StatementLogViewModel {
     private final ReadOnlyObjectWrapper<StatementDetail> detail = new ReadOnlyObjectWrapper<>();
     private boolean cleared;
     private long cursor;
+    private long completedCursor;
 
     public StatementLogViewModel(StatementLog log) {
         this.log = log;
@@ -65,8 +66,10 @@ public final class StatementLogViewModel {
         if (paused.get()) {
             return;
         }
-        StatementLog.Page page = log.readFrom(cursor);
+        StatementLog.Page page = log.readFrom(cursor, completedCursor);
         cursor = page.next();
+        completedCursor = page.nextCompleted();
+        replaceCompleted(page.completed());
         List<CapturedStatement> fresh = page.statements();
         if (fresh.isEmpty()) {
             return;
@@ -84,6 +87,23 @@ public final class StatementLogViewModel {
             unseen.set(unseen.get() + (int) incoming.stream().filter(row -> row.matches(text)).count());
         }
         describe();
+    }
+
+    /** Rows shown before their result was read get their rows (or the error of a failed fetch) now. */
+    private void replaceCompleted(List<CapturedStatement> completed) {
+        for (CapturedStatement statement : completed) {
+            for (int i = rows.size() - 1; i >= 0; i--) {
+                LogRow row = rows.get(i);
+                if (row.sequence() == statement.sequence()) {
+                    LogRow replacement = new LogRow(statement);
+                    rows.set(i, replacement);
+                    if (selected.get() == row) {
+                        selected.set(replacement);
+                    }
+                    break;
+                }
+            }
+        }
     }
 
     private void describe() {

@@ -37,6 +37,22 @@ class StatementLogViewModelTest {
     }
 
     @Test
+    void aRowShownBeforeItsResultWasReadGetsItsRowsOnALaterTick() {
+        CapturedStatement first = new CapturedStatement(1, Instant.now(), Engine.POSTGRESQL, StatementKind.SELECT,
+                "SELECT g FROM generate_series(1, 1000) g", List.of(), 1_000, -1, 1, "worker", false, null, "console: run");
+        log.statementCaptured(first);
+        model.refresh();
+        assertThat(model.visibleRows()).extracting(LogRow::rows).containsExactly("—");
+
+        log.statementCompleted(first, new CapturedStatement(1, first.finishedAt(), Engine.POSTGRESQL, StatementKind.SELECT,
+                first.text(), List.of(), 9_000, 1000, 1, "worker", false, null, "console: run"));
+        model.refresh();
+
+        assertThat(model.visibleRows()).extracting(LogRow::rows).containsExactly("1000");
+        assertThat(model.visibleRows().get(0).duration()).isEqualTo("0.0 ms");
+    }
+
+    @Test
     void refreshTakesInOnlyWhatArrivedSinceTheLastTick() {
         capture("SELECT 1", "tables: load page", null);
         capture("SELECT 2", "tables: load page", null);
