@@ -111,7 +111,8 @@ public final class ExplorerApp extends Application {
     }
 
     private void showMain() {
-        StatementLogViewModel logModel = new StatementLogViewModel(context.statementLog());
+        StatementLogViewModel logModel = new StatementLogViewModel(context.statementLog(), context.actionTotals(),
+                context::captureCost);
         StatusBarViewModel statusModel = new StatusBarViewModel(context::statuses, context.sql()::pool,
                 context.statementLog(), runner, progress -> retryStartup());
         ReconciliationViewModel reconciliationModel = new ReconciliationViewModel(context.reconciliation(), runner);

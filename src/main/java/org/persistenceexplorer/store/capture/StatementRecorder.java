@@ -26,6 +26,12 @@ public final class StatementRecorder {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+    private final CaptureCostMeter cost = new CaptureCostMeter();
+
+    /** The capture's own CPU cost, measured on a sample of statements by the capture path. */
+    public CaptureCostMeter cost() {
+        return cost;
+    }
 
     public void addListener(StatementListener listener) {
         listeners.add(listener);

@@ -46,6 +46,7 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
     private static final String STOPPER = "pe.stopper";
     private static final String BEGIN = "pe.begin";
     private static final String DRIVER_SENDS = "pe.sends";
+    private static final String SAMPLED = "pe.sampled";
     private static final int MAX_PARAMETER_LENGTH = 64 * 1024; // full values for the log's detail pane, still bounded
     /** PostgreSQL's SQLState for a cancelled statement. */
     static final String QUERY_CANCELED = "57014";
@@ -76,6 +77,8 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
 
     @Override
     public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        boolean sampled = recorder.cost().sample();
+        long cpu = sampled ? recorder.cost().start() : 0;
         BaseConnection connection = physical(execInfo.getStatement());
         QueryStopper.Armed armed;
         try {
@@ -97,11 +100,17 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
         execInfo.addCustomValue(STOPPER, new Stop(registration, stopper));
         execInfo.addCustomValue(STARTED, System.nanoTime());
         recorder.sending();
+        if (sampled) {
+            execInfo.addCustomValue(SAMPLED, Boolean.TRUE);
+            recorder.cost().add(cpu);
+        }
     }
 
     @Override
     public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
         long duration = System.nanoTime() - execInfo.getCustomValue(STARTED, Long.class);
+        boolean sampled = execInfo.getCustomValue(SAMPLED, Boolean.class) != null;
+        long cpu = sampled ? recorder.cost().start() : 0;
         Stop stop = execInfo.getCustomValue(STOPPER, Stop.class);
         if (stop != null) {
             stop.close();
@@ -117,6 +126,10 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
             recordCaptureFailure(queryInfoList.isEmpty() ? "(statement)" : queryInfoList.get(0).getQuery(), duration, e);
         } finally {
             recorder.sent();
+            if (sampled) {
+                recorder.cost().add(cpu);
+                recorder.cost().counted();
+            }
         }
     }
 

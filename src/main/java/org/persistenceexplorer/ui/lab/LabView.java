@@ -43,6 +43,7 @@ public final class LabView {
     @FXML private Button bulkButton;
     @FXML private Button cacheButton;
     @FXML private Label messageLabel;
+    @FXML private Label countersLabel;
     @FXML private Label ruleLabel;
     @FXML private ScrollPane resultsScroll;
     @FXML private HBox resultsBox;
@@ -78,6 +79,7 @@ public final class LabView {
         bulkButton.disableProperty().bind(model.runningProperty());
         cacheButton.disableProperty().bind(model.runningProperty());
         messageLabel.textProperty().bind(model.messageProperty());
+        countersLabel.textProperty().bind(model.countersProperty());
         ruleLabel.setText(org.persistenceexplorer.service.log.LogVerdicts.RULE);
         stepLabel.textProperty().bind(model.stepTextProperty());
         previousButton.disableProperty().bind(model.stepProperty().lessThanOrEqualTo(0));
@@ -232,6 +234,11 @@ public final class LabView {
     @FXML
     private void runBulk() {
         model.runBulk();
+    }
+
+    @FXML
+    private void resetCounters() {
+        model.resetCounters();
     }
 
     @FXML

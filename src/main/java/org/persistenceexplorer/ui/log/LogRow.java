@@ -34,12 +34,25 @@ public final class LogRow {
               properties, labels, indexes, constraints); the statement's detail names the counters
             • — : not known""";
 
+    static final String TX_MEANING = """
+            The transaction each statement ran in, per thread:
+            ┌ its BEGIN   │ a statement inside it   └ its COMMIT or ROLLBACK,
+            with the statements it held and the time they took (BEGIN and COMMIT not included).
+            Empty: auto-commit, one statement per transaction.""";
+
     private final CapturedStatement statement;
+    private final String bracket;
     private final String shortText;
     private final String searchable;
 
     public LogRow(CapturedStatement statement) {
+        this(statement, "");
+    }
+
+    /** @param bracket the Tx column's cell (see {@link TransactionBrackets}) */
+    LogRow(CapturedStatement statement, String bracket) {
         this.statement = statement;
+        this.bracket = bracket;
         String oneLine = withoutLeadingComments(statement.text()).replaceAll("\\s+", " ").trim();
         this.shortText = oneLine.length() <= SHORT_TEXT ? oneLine : oneLine.substring(0, SHORT_TEXT - 1) + "…";
         this.searchable = (statement.text().replaceAll("\\s+", " ") + " " + statement.action() + " "
@@ -56,6 +69,16 @@ public final class LogRow {
 
     public CapturedStatement statement() {
         return statement;
+    }
+
+    /** The same row with its statement completed (its rows read), bracket unchanged. */
+    LogRow completedAs(CapturedStatement completed) {
+        return new LogRow(completed, bracket);
+    }
+
+    /** The transaction bracket: ┌, │, └ with totals, or empty (auto-commit). */
+    public String bracket() {
+        return bracket;
     }
 
     public long sequence() {
