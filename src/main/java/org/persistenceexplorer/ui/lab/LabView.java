@@ -242,6 +242,11 @@ public final class LabView {
     }
 
     @FXML
+    private void evictCache() {
+        model.evictCache();
+    }
+
+    @FXML
     private void runCache() {
         model.runCache();
     }

@@ -146,7 +146,23 @@ public final class LabViewModel {
         startLesson("lab: second-level cache", p -> {
             List<org.persistenceexplorer.service.lab.CacheRun> cache = lab.secondLevelCache(n);
             return java.util.stream.IntStream.range(0, cache.size()).mapToObj(i -> LessonCard.of(cache.get(i), i)).toList();
-        }, "Second-level cache (JCache, Ehcache 3): the same read of " + n + " departments three times");
+        }, "Second-level cache (JCache, Ehcache 3): the same read of " + n + " departments five times: cold, warm, "
+                + "after a bulk UPDATE through Hibernate (invalidated), after an SQL UPDATE outside it (stale), after an evict");
+    }
+
+    /**
+     * Empties the second-level cache: the way out after a write Hibernate did not see (the
+     * console, psql). The next cached read goes to the server.
+     */
+    public void evictCache() {
+        runner.task("lab: evict second-level cache", p -> {
+                    lab.evictCache();
+                    return null;
+                })
+                .onSuccess(x -> message.set("Second-level cache emptied: the next read goes to the server and sees "
+                        + "what the database says now."))
+                .onFailure(e -> message.set("Could not empty the cache: " + e.getMessage()))
+                .start();
     }
 
     private void startLesson(String action, org.persistenceexplorer.service.work.Work<List<LessonCard>> work, String done) {

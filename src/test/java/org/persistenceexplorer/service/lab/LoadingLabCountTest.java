@@ -194,6 +194,20 @@ class LoadingLabCountTest {
         assertThat(after.selects()).as("the bulk update emptied the employee regions").isGreaterThan(0);
         assertThat(runs).extracting(CacheRun::employees).containsOnly((long) n * LabData.CHILDREN);
 
+        // An SQL UPDATE outside Hibernate (as the console sends it): the cache is not told.
+        CacheRun outside = runs.get(3);
+        assertThat(outside.statements()).as("still all from the cache: nothing reached the server").isEmpty();
+        assertThat(outside.note()).startsWith("Stale: the cache still says \"Department 1\"")
+                .contains("the database says \"Department 1 (renamed in SQL)\"");
+        CacheRun evicted = runs.get(4);
+        assertThat(evicted.selects()).as("only the evicted department is read again").isEqualTo(1);
+        assertThat(evicted.note()).contains("now says \"Department 1 (renamed in SQL)\"");
+        try (var c = TestEngines.sql().database().connection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT name FROM lab.department WHERE id = 1")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("the rename is undone").isEqualTo("Department 1");
+        }
+
         seen.clear();
         server.reset();
         LabRun lazy = lab.run(Scenario.DEPARTMENTS_EMPLOYEES, Strategy.LAZY, n, 5, 0);
