@@ -9,7 +9,7 @@ import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.domain.statement.StatementKind;
 
-/** One line of the statement log panel: a captured statement in display form. Immutable. */
+/** One line of the statement log panel: a captured statement in display form. FX thread (its display text is worked out lazily). */
 public final class LogRow {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
@@ -42,8 +42,10 @@ public final class LogRow {
 
     private final CapturedStatement statement;
     private final String bracket;
-    private final String shortText;
-    private final String searchable;
+    // Worked out when first needed (a cell shows the row, a filter is typed), not as a burst of
+    // 10,000 statements arrives: most rows of a burst are never on screen. FX thread only.
+    private String shortText;
+    private String searchable;
 
     public LogRow(CapturedStatement statement) {
         this(statement, "");
@@ -53,12 +55,16 @@ public final class LogRow {
     LogRow(CapturedStatement statement, String bracket) {
         this.statement = statement;
         this.bracket = bracket;
-        String oneLine = withoutLeadingComments(statement.text()).replaceAll("\\s+", " ").trim();
-        this.shortText = oneLine.length() <= SHORT_TEXT ? oneLine : oneLine.substring(0, SHORT_TEXT - 1) + "…";
-        this.searchable = (statement.text().replaceAll("\\s+", " ") + " " + statement.action() + " "
-                + statement.kind().label() + " " + statement.engine().label() + " "
-                + (statement.error() == null ? "" : statement.error()))
-                .toLowerCase(Locale.ROOT);
+    }
+
+    private String searchable() {
+        if (searchable == null) {
+            searchable = (statement.text().replaceAll("\\s+", " ") + " " + statement.action() + " "
+                    + statement.kind().label() + " " + statement.engine().label() + " "
+                    + (statement.error() == null ? "" : statement.error()))
+                    .toLowerCase(Locale.ROOT);
+        }
+        return searchable;
     }
 
     static String withoutLeadingComments(String text) {
@@ -103,6 +109,10 @@ public final class LogRow {
 
     /** The statement on one line, comments before it left out, cut at {@value #SHORT_TEXT} characters. */
     public String text() {
+        if (shortText == null) {
+            String oneLine = withoutLeadingComments(statement.text()).replaceAll("\\s+", " ").trim();
+            shortText = oneLine.length() <= SHORT_TEXT ? oneLine : oneLine.substring(0, SHORT_TEXT - 1) + "…";
+        }
         return shortText;
     }
 
@@ -135,7 +145,7 @@ public final class LogRow {
             return true;
         }
         for (String word : filter.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
-            if (!searchable.contains(word)) {
+            if (!searchable().contains(word)) {
                 return false;
             }
         }
