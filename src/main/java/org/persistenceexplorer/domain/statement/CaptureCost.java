@@ -5,9 +5,9 @@ import java.util.Locale;
 /**
  * What capturing costs, measured live: the CPU time the capture's own bookkeeping took (before
  * and after each sampled statement: numbering, masking, recording, every listener such as the
- * statement log) over the statements sampled. Immutable.
+ * statement log) over the latest statements sampled. Immutable.
  *
- * @param samples  statements measured
+ * @param samples  statements measured (the latest ones)
  * @param cpuNanos thread CPU time of their capture bookkeeping, summed
  * @param every    one statement in this many is measured
  */
