@@ -30,8 +30,11 @@ final class TransactionBrackets {
                     || (text.startsWith("ROLLBACK") && !text.contains(" TO "));
             if (ends) {
                 Open done = open.remove(thread);
-                return done == null ? "" : String.format(Locale.ROOT, "└ %,d · %.1f ms", done.statements,
-                        done.nanos / 1_000_000.0);
+                if (done == null) {
+                    return "";
+                }
+                double ms = done.nanos / 1_000_000.0;
+                return String.format(Locale.ROOT, ms >= 100 ? "└ %,d · %.0f ms" : "└ %,d · %.1f ms", done.statements, ms);
             }
         }
         Open current = open.get(thread);
