@@ -45,6 +45,8 @@ public final class AppContext implements AutoCloseable {
     private final EngineSettings settings;
     private final StatementRecorder recorder = new StatementRecorder();
     private final StatementLog statementLog = new StatementLog();
+    private final org.persistenceexplorer.service.log.ActionTotals actionTotals =
+            new org.persistenceexplorer.service.log.ActionTotals();
     private final SqlEngine sql;
     private final GraphEngine graph;
     private final OrmSessions orm;
@@ -65,6 +67,7 @@ public final class AppContext implements AutoCloseable {
     public AppContext(EngineSettings settings, RootPolicy rootPolicy) {
         this.settings = settings;
         recorder.addListener(statementLog);
+        recorder.addListener(actionTotals);
         this.sql = new SqlEngine(settings, recorder, rootPolicy);
         this.graph = new GraphEngine(settings, recorder);
         this.watch = new EngineWatch(sql, graph);
@@ -153,6 +156,16 @@ public final class AppContext implements AutoCloseable {
 
     public StatementRecorder recorder() {
         return recorder;
+    }
+
+    /** Totals per action with a reset of their own (the log keeps its records). */
+    public org.persistenceexplorer.service.log.ActionTotals actionTotals() {
+        return actionTotals;
+    }
+
+    /** The capture's own CPU cost per statement, measured live on a sample of statements. */
+    public org.persistenceexplorer.domain.statement.CaptureCost captureCost() {
+        return recorder.cost().reading();
     }
 
     public StatementLog statementLog() {

@@ -111,7 +111,8 @@ public final class ExplorerApp extends Application {
     }
 
     private void showMain() {
-        StatementLogViewModel logModel = new StatementLogViewModel(context.statementLog());
+        StatementLogViewModel logModel = new StatementLogViewModel(context.statementLog(), context.actionTotals(),
+                context::captureCost);
         StatusBarViewModel statusModel = new StatusBarViewModel(context::statuses, context.sql()::pool,
                 context.statementLog(), runner, progress -> retryStartup());
         ReconciliationViewModel reconciliationModel = new ReconciliationViewModel(context.reconciliation(), runner);
@@ -148,6 +149,14 @@ public final class ExplorerApp extends Application {
         windowSettings.restore(mainStage, 1200, 800);
         DisplayMode display = new DisplayMode(windowSettings.node().node("display"), mainView.scale());
         counter.node().visibleProperty().bind(display.projectorProperty());
+        // Projector mode's text size, 1.5x-2.5x, at the top right clear of the tabs' headers.
+        org.persistenceexplorer.ui.common.ProjectorScaleControl scaleControl =
+                new org.persistenceexplorer.ui.common.ProjectorScaleControl(display);
+        root.getChildren().add(scaleControl.node());
+        StackPane.setAlignment(scaleControl.node(), Pos.TOP_RIGHT);
+        StackPane.setMargin(scaleControl.node(), new Insets(4, 12, 0, 0));
+        scaleControl.node().visibleProperty().bind(display.projectorProperty());
+        scaleControl.node().managedProperty().bind(display.projectorProperty());
         logView.setReduced(display.projectorProperty().get());
         display.projectorProperty().addListener((o, was, now) -> logView.setReduced(now));
         display.applyTo(mainStage, mainStage.getScene());

@@ -30,7 +30,7 @@ final class FeatureList {
                 new MigrationsFeature(context.migrations()),
                 new OrgChartFeature(context.graph(), () -> context.sql().dataSource(), context.hrGenerator()),
                 new ConsoleFeature(() -> ConsoleServices.of(context), !context.settings().embeddedPostgres()),
-                new LabFeature(context.loadingLab()),
+                new LabFeature(context.loadingLab(), context.actionTotals()),
                 new TxLabFeature(context.transactionsLab()));
     }
 }

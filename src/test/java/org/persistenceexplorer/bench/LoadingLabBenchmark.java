@@ -35,7 +35,7 @@ import org.persistenceexplorer.ui.status.VerdictViewModel;
 final class LoadingLabBenchmark implements BenchmarkSection {
 
     private static final int N = 10_000;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = 5;
 
     @Override
     public String title() {
@@ -66,6 +66,7 @@ final class LoadingLabBenchmark implements BenchmarkSection {
 
             FxStallWatchdog.Result stall = stallDuringLazyRun(lab, log, verdicts);
             System.err.println("[lab] stall: " + stall.summary());
+            System.err.println("[lab] the FX thread during the longest stall:\n" + stall.longestStallTrace());
 
             List<Double> ratios = new ArrayList<>();
             long selects = 0;
@@ -97,7 +98,11 @@ final class LoadingLabBenchmark implements BenchmarkSection {
                     + "on the captured pool vs an uncaptured one, %d alternating rounds after a warm-up, median of "
                     + "the per-round ratios (%s).%n%n", N, selects, StatementLogViewModel.MAX_ROWS, ROUNDS,
                     String.join(", ", ratios.stream().map(x -> String.format(Locale.ROOT, "%.3f", x)).toList())));
-            md.append("- Longest FX stall: **").append(stall.maxMs()).append(" ms** (target < 50)\n");
+            md.append("- Longest FX stall: **").append(stall.maxMs()).append(" ms** (target < 50); ")
+                    .append(stall.summary()).append('\n');
+            if (!stall.longestStallTrace().isEmpty()) {
+                md.append("\n  The FX thread during it:\n\n```\n").append(stall.longestStallTrace()).append("```\n\n");
+            }
             md.append(String.format(Locale.ROOT, "- Capture ratio: **%.3f** (target <= 1.10)%n", ratio));
             return new BenchmarkReport.Section(title(), md.toString(), List.of(
                     Figure.of("lab.max_stall_ms_n10000", stall.maxMs(), "ms", Figure.Target.below("50")),

@@ -14,7 +14,18 @@ import org.persistenceexplorer.store.capture.StatementListener;
 public final class CountWindow implements AutoCloseable {
 
     private final List<CapturedStatement> seen = new CopyOnWriteArrayList<>();
-    private final StatementListener listener = seen::add;
+    private final StatementListener listener = new StatementListener() {
+        @Override
+        public void statementCaptured(CapturedStatement statement) {
+            seen.add(statement);
+        }
+
+        @Override
+        public void statementCompleted(CapturedStatement captured, CapturedStatement completed) {
+            // A result read to its end (or failed part-way) replaces the record taken when the statement answered.
+            seen.replaceAll(s -> s == captured ? completed : s);
+        }
+    };
     private final ServerStatementCount server = new ServerStatementCount(TestEngines.sql().database());
 
     private CountWindow() {

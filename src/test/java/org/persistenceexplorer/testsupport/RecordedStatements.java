@@ -43,6 +43,12 @@ public final class RecordedStatements implements StatementListener, AutoCloseabl
         }
     }
 
+    /** A result read since (rows known now, or failed part-way) replaces the record taken earlier. */
+    @Override
+    public void statementCompleted(CapturedStatement captured, CapturedStatement completed) {
+        statements.replaceAll(s -> s == captured ? completed : s);
+    }
+
     public List<CapturedStatement> all() {
         return List.copyOf(statements);
     }

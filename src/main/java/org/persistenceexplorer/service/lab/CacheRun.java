@@ -14,12 +14,17 @@ import org.persistenceexplorer.domain.statement.StatementKind;
  * @param hits       second-level cache hits during the read
  * @param misses     misses
  * @param puts       entries put
+ * @param note       what the read shows beyond its numbers (a stale entity, what an eviction did), or ""
  */
 public record CacheRun(String label, String action, List<LabStatement> statements, long employees, long wallNanos,
-                       long hits, long misses, long puts) {
+                       long hits, long misses, long puts, String note) {
 
     public CacheRun {
         statements = List.copyOf(statements);
+    }
+
+    CacheRun withNote(String text) {
+        return new CacheRun(label, action, statements, employees, wallNanos, hits, misses, puts, text);
     }
 
     public long selects() {

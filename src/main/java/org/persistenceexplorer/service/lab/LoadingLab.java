@@ -35,6 +35,7 @@ public final class LoadingLab {
     private final OrmSessions orm;
     private final StatementRecorder recorder;
     private final LabData data;
+    private final Supplier<DataSource> dataSource;
 
     private final LogVerdicts verdicts;
 
@@ -47,6 +48,7 @@ public final class LoadingLab {
         this.orm = orm;
         this.recorder = recorder;
         this.data = new LabData(dataSource);
+        this.dataSource = dataSource;
         this.verdicts = verdicts;
     }
 
@@ -159,7 +161,7 @@ public final class LoadingLab {
 
     private static String loadLine(Scenario scenario, Strategy strategy) {
         String type = scenario == Scenario.DEPARTMENTS_EMPLOYEES || scenario == Scenario.DEPARTMENT_NAMES
-                ? "Department" : "Employee";
+                || scenario == Scenario.DEPARTMENTS_EMPLOYEES_PROJECTS ? "Department" : "Employee";
         return switch (strategy) {
             case JOIN_FETCH -> "session.createSelectionQuery(\"select … left join fetch …\", " + type + ".class).getResultList()";
             case ENTITY_GRAPH -> "query.setEntityGraph(graph, GraphSemantic.FETCH).getResultList()";
@@ -281,7 +283,75 @@ public final class LoadingLab {
         }
         runs.add(cachedRead("After a bulk UPDATE of employees", "lab: cache · after bulk update (N=" + parents + ")",
                 parents, factory));
+        runs.addAll(outsideWrite(parents, factory));
         return runs;
+    }
+
+    /** What the console's write does to the lab's department 1 (and undoes afterwards). */
+    static final String OUTSIDE_WRITE = "UPDATE lab.department SET name = name || ' (renamed in SQL)' WHERE id = 1";
+    private static final String OUTSIDE_UNDO = "UPDATE lab.department SET name = 'Department 1' WHERE id = 1";
+
+    /**
+     * A write Hibernate never sees: a plain SQL UPDATE of department 1 through the captured pool,
+     * as the Query Console sends it. The second-level cache is not told, so the next read still
+     * gets the old name from the cache, with no statement (stale, shown side by side with what
+     * the database says); evicting the entry makes the read after it go to the server and see
+     * the new name. The rename is undone afterwards (and the entry evicted again).
+     */
+    private List<CacheRun> outsideWrite(int parents, org.hibernate.SessionFactory factory) throws Exception {
+        List<CacheRun> runs = new ArrayList<>();
+        try (WorkContext.Scope ignored = WorkContext.enter("lab: cache · SQL UPDATE outside Hibernate (as the console does)")) {
+            sql(OUTSIDE_WRITE);
+        }
+        try {
+            CacheRun stale = cachedRead("After an SQL UPDATE outside Hibernate",
+                    "lab: cache · after SQL UPDATE (N=" + parents + ")", parents, factory);
+            String cached = cachedName(factory);
+            String database = databaseName();
+            runs.add(stale.withNote(cached.equals(database) ? "Not stale: the cache and the database agree on \"" + cached + "\"."
+                    : "Stale: the cache still says \"" + cached + "\", the database says \"" + database + "\". "
+                    + "Hibernate cannot know about SQL it did not send (console, psql, another app): "
+                    + "evict the entry, or let it expire."));
+            factory.getCache().evictEntityData(Department.class, 1L);
+            CacheRun evicted = cachedRead("After evicting Department 1", "lab: cache · after evict (N=" + parents + ")",
+                    parents, factory);
+            runs.add(evicted.withNote("factory.getCache().evictEntityData(Department.class, 1L): the read went to the "
+                    + "server for department 1 and now says \"" + cachedName(factory) + "\"."));
+        } finally {
+            try (WorkContext.Scope ignored = WorkContext.enter("lab: cache · undo the SQL UPDATE")) {
+                sql(OUTSIDE_UNDO);
+            }
+            factory.getCache().evictEntityData(Department.class, 1L);
+        }
+        return runs;
+    }
+
+    /** Empties the lab's second-level cache, e.g. after a write from the console that Hibernate did not see. */
+    public void evictCache() {
+        orm.factory().getCache().evictAllRegions();
+    }
+
+    private void sql(String statement) throws java.sql.SQLException {
+        try (java.sql.Connection c = dataSource.get().getConnection(); java.sql.Statement s = c.createStatement()) {
+            s.executeUpdate(statement);
+        }
+    }
+
+    /** Department 1's name as the second-level cache answers it (no statement when cached). */
+    private String cachedName(org.hibernate.SessionFactory factory) {
+        try (Session session = orm.openSession(SessionOptions.DEFAULTS)) {
+            session.setCacheMode(org.hibernate.CacheMode.GET);
+            return session.find(Department.class, 1L).getName();
+        }
+    }
+
+    private String databaseName() throws java.sql.SQLException {
+        try (WorkContext.Scope ignored = WorkContext.enter("lab: cache · what the database says");
+             java.sql.Connection c = dataSource.get().getConnection();
+             java.sql.Statement s = c.createStatement();
+             java.sql.ResultSet rs = s.executeQuery("SELECT name FROM lab.department WHERE id = 1")) {
+            return rs.next() ? rs.getString(1) : "(no department 1)";
+        }
     }
 
     private CacheRun cachedRead(String label, String action, int parents, org.hibernate.SessionFactory factory) {
@@ -310,10 +380,13 @@ public final class LoadingLab {
         }
         return new CacheRun(label, action, run.statements, employees, System.nanoTime() - start,
                 stats.getSecondLevelCacheHitCount() - hits, stats.getSecondLevelCacheMissCount() - misses,
-                stats.getSecondLevelCachePutCount() - puts);
+                stats.getSecondLevelCachePutCount() - puts, "");
     }
 
-    /** Collects the statements of the run's own thread, with the scenario line that was running. */
+    /**
+     * Collects the statements of the run's own thread, with the scenario line that was running;
+     * a SELECT's rows arrive when Hibernate has read its result ({@link #statementCompleted}).
+     */
     private static final class RunRecorder implements StatementListener {
         private final Thread thread;
         private final int delayMs;
@@ -340,6 +413,21 @@ public final class LoadingLab {
                     Thread.sleep(delayMs);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
+                }
+            }
+        }
+
+        @Override
+        public void statementCompleted(CapturedStatement before, CapturedStatement after) {
+            if (Thread.currentThread() != thread) {
+                return;
+            }
+            for (int i = captured.size() - 1; i >= 0; i--) {
+                if (captured.get(i) == before) {
+                    captured.set(i, after);
+                    LabStatement was = statements.get(i);
+                    statements.set(i, new LabStatement(was.kind(), was.text(), was.parameters(), after.rows(), was.javaLine()));
+                    return;
                 }
             }
         }

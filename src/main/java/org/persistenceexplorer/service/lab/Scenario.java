@@ -80,6 +80,48 @@ public enum Scenario {
         }
     },
 
+    /**
+     * Two levels: each department's employees, then each employee's projects. Lazy pays for both
+     * levels (1 + N + 3N), batch fetching batches each level, subselect needs one query per level.
+     */
+    DEPARTMENTS_EMPLOYEES_PROJECTS("Departments -> employees -> projects (two levels)", "Department.employees.projects",
+            "department.getEmployees().forEach(e -> e.getProjects().size())") {
+        @Override
+        List<?> load(Session session, Strategy strategy, int parents) {
+            String plain = "from LabDepartment d";
+            String joinFetch = "select d from LabDepartment d left join fetch d.employees e left join fetch e.projects";
+            SelectionQuery<Department> query = session.createSelectionQuery(hql(plain, joinFetch, "d.id", strategy),
+                    Department.class);
+            if (strategy == Strategy.ENTITY_GRAPH) {
+                RootGraph<Department> graph = session.createEntityGraph(Department.class);
+                graph.addSubgraph("employees").addAttributeNodes("projects");
+                query.setEntityGraph(graph, GraphSemantic.FETCH);
+            }
+            return query.getResultList();
+        }
+
+        @Override
+        long touch(Object owner) {
+            long projects = 0;
+            for (Employee employee : ((Department) owner).getEmployees()) {
+                projects += employee.getProjects().size();
+            }
+            return projects;
+        }
+
+        @Override
+        long expectedSelects(Strategy strategy, int n, int k) {
+            long people = (long) n * LabData.CHILDREN;
+            return switch (strategy) {
+                case LAZY -> 1L + n + people;
+                case JOIN_FETCH, ENTITY_GRAPH, LAZY_AFTER_CLOSE -> 1;
+                // k departments' employees per query, then k employees' projects per query
+                case BATCH -> 1L + ceil(n, k) + (people + k - 1) / k;
+                case SUBSELECT -> 3; // one subquery per level
+            };
+        }
+    },
+
     /** The code reads only the names: any fetch of the employees is an eager load nobody used. */
     DEPARTMENT_NAMES("Department names only (unused eager load)", "Department.employees",
             "department.getName()") {

@@ -23,6 +23,10 @@ public final class StatementLog implements StatementListener {
     public static final int DEFAULT_CAPACITY = 100_000;
     /** Per-action counts kept for at most this many distinct actions (oldest dropped). */
     static final int MAX_ACTIONS = 1_000;
+    /** Completions kept for readers that took a record before its rows were read. */
+    static final int COMPLETIONS = 8_192;
+    /** How far back (in sequence numbers) a completion looks for its record: threads arrive a little out of order. */
+    private static final long COMPLETION_REACH = 4_096;
 
     private final int capacity;
     private final CapturedStatement[] ring;
@@ -37,6 +41,12 @@ public final class StatementLog implements StatementListener {
     private long sqlExecutions;
     /** How many times {@link #reset()} ran. */
     private long resets;
+    /** The highest sequence counted before the last reset: a completion of an older record changes no counter. */
+    private long sequenceAtReset;
+    private long highestSequence;
+    /** Records completed after they were appended (their rows read), newest {@link #COMPLETIONS} kept. */
+    private final Completion[] completions = new Completion[COMPLETIONS];
+    private long completed;
     private final EnumMap<StatementKind, Long> perKind = new EnumMap<>(StatementKind.class);
     private final LinkedHashMap<String, Long> perAction = new LinkedHashMap<>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
@@ -61,6 +71,7 @@ public final class StatementLog implements StatementListener {
 
     @Override
     public synchronized void statementCaptured(CapturedStatement statement) {
+        highestSequence = Math.max(highestSequence, statement.sequence());
         ring[(int) (appended % capacity)] = statement;
         appended++;
         long executions = statement.executions();
@@ -79,6 +90,56 @@ public final class StatementLog implements StatementListener {
     }
 
     /**
+     * A record's result was read: it now carries its rows (and the error when the reading failed
+     * part-way, which makes it a failure the server does not count either). Replaces the record
+     * where it still is in the buffer; readers that took it earlier get it again from
+     * {@link #readFrom(long, long)}.
+     */
+    @Override
+    public synchronized void statementCompleted(CapturedStatement captured, CapturedStatement done) {
+        long oldest = oldestReadable();
+        for (long i = appended - 1; i >= oldest; i--) {
+            int slot = (int) (i % capacity);
+            CapturedStatement held = ring[slot];
+            if (held == captured) {
+                ring[slot] = done;
+                completions[(int) (completed % COMPLETIONS)] = new Completion(i, done);
+                completed++;
+                break;
+            }
+            if (held.sequence() + COMPLETION_REACH < captured.sequence()) {
+                break;
+            }
+        }
+        if (captured.succeeded() && !done.succeeded()) {
+            if (captured.engine() == Engine.POSTGRESQL) {
+                sqlExecutions -= captured.executions();
+            }
+            if (captured.sequence() > sequenceAtReset) {
+                errors++;
+            }
+        }
+    }
+
+    /**
+     * Like {@link #readFrom(long)}, and also the records completed since {@code completedCursor}
+     * that this reader had already taken (appended before {@code cursor}): replace them by
+     * sequence. Records appended at or after {@code cursor} come complete in the page itself.
+     */
+    public synchronized Page readFrom(long cursor, long completedCursor) {
+        Page page = readFrom(cursor);
+        long start = Math.max(completedCursor, completed - COMPLETIONS);
+        List<CapturedStatement> stale = new ArrayList<>();
+        for (long i = start; i < completed; i++) {
+            Completion completion = completions[(int) (i % COMPLETIONS)];
+            if (completion.index() < cursor && completion.index() >= oldestReadable()) {
+                stale.add(completion.statement());
+            }
+        }
+        return new Page(page.statements(), page.next(), stale, completed);
+    }
+
+    /**
      * What was appended at or after {@code cursor}, in arrival order, and the cursor to read from
      * next time. Arrival order, not sequence order: statements from several threads arrive a
      * little out of order, and a reader that went by sequence numbers would skip one that
@@ -91,7 +152,7 @@ public final class StatementLog implements StatementListener {
         for (long i = start; i < appended; i++) {
             fresh.add(ring[(int) (i % capacity)]);
         }
-        return new Page(fresh, appended);
+        return new Page(fresh, appended, List.of(), completed);
     }
 
     private long oldestReadable() {
@@ -137,6 +198,7 @@ public final class StatementLog implements StatementListener {
     /** Empties the buffer and sets every counter back to zero. */
     public synchronized void reset() {
         resets++;
+        sequenceAtReset = highestSequence;
         java.util.Arrays.fill(ring, null);
         clearedAt = appended;
         total = 0;
@@ -163,10 +225,21 @@ public final class StatementLog implements StatementListener {
     /**
      * One read of the log.
      *
-     * @param statements what arrived since the cursor, in arrival order
-     * @param next       the cursor for the next read
+     * @param statements    what arrived since the cursor, in arrival order
+     * @param next          the cursor for the next read
+     * @param completed     records taken by an earlier read that are complete now (rows read):
+     *                      replace them by sequence; empty unless read with a completion cursor
+     * @param nextCompleted the completion cursor for the next read
      */
-    public record Page(List<CapturedStatement> statements, long next) {
+    public record Page(List<CapturedStatement> statements, long next, List<CapturedStatement> completed,
+                       long nextCompleted) {
+        public Page {
+            completed = List.copyOf(completed);
+        }
+    }
+
+    /** Where a completed record sits in the arrival order, and the record as it is now. */
+    private record Completion(long index, CapturedStatement statement) {
     }
 
     /**

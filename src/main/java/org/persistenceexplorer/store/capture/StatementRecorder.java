@@ -26,6 +26,12 @@ public final class StatementRecorder {
     private final AtomicLong sequence = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<StatementListener> listeners = new CopyOnWriteArrayList<>();
+    private final CaptureCostMeter cost = new CaptureCostMeter();
+
+    /** The capture's own CPU cost, measured on a sample of statements by the capture path. */
+    public CaptureCostMeter cost() {
+        return cost;
+    }
 
     public void addListener(StatementListener listener) {
         listeners.add(listener);
@@ -81,6 +87,33 @@ public final class StatementRecorder {
             }
         }
         return statement;
+    }
+
+    /**
+     * Completes a statement recorded earlier whose result has been read since (rows read, time
+     * spent fetching, and the error when the read failed part-way, e.g. a cursor fetch that hit a
+     * division by zero): tells the listeners, who replace the record. Same sequence, action and
+     * thread as the original. Returns the completed record.
+     *
+     * @param rows       rows read
+     * @param fetchNanos time spent fetching after the statement's first answer, added to its duration
+     * @param error      null when the read ended well
+     */
+    public CapturedStatement complete(CapturedStatement recorded, long rows, long fetchNanos, String error) {
+        boolean secret = Secrets.mentionsPassword(recorded.text());
+        String shownError = error == null ? recorded.error() : secret ? Secrets.maskError(error) : Secrets.mask(error);
+        CapturedStatement completed = new CapturedStatement(
+                recorded.sequence(), recorded.finishedAt(), recorded.engine(), recorded.kind(), recorded.text(),
+                recorded.parameters(), recorded.durationNanos() + fetchNanos, rows, recorded.batchSize(),
+                recorded.thread(), recorded.onUiThread(), shownError, recorded.action());
+        for (StatementListener listener : listeners) {
+            try {
+                listener.statementCompleted(recorded, completed);
+            } catch (RuntimeException e) {
+                LOG.error("statement listener failed", e);
+            }
+        }
+        return completed;
     }
 
     private static String abbreviate(String text) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.domain.statement.SqlText;
 import org.persistenceexplorer.domain.statement.StatementKind;
@@ -41,26 +42,33 @@ final class SentStatements {
     private SentStatements() {
     }
 
-    /** One execute/executeQuery/executeUpdate call. */
-    static void record(StatementRecorder recorder, String sql, List<String> parameters, long duration, long rows,
-                       Outcome outcome) {
+    /**
+     * One execute/executeQuery/executeUpdate call. Returns the record when the call ran exactly
+     * one statement (its result set's reading may complete it later), null otherwise.
+     */
+    static CapturedStatement record(StatementRecorder recorder, String sql, List<String> parameters, long duration,
+                                    long rows, Outcome outcome) {
         List<String> statements = split(sql);
         if (statements.isEmpty()) {
             if (outcome.error() != null) {
                 recorder.record(Engine.POSTGRESQL, StatementKind.OTHER, sql, parameters, duration, -1, 1, outcome.error());
             }
-            return; // the server received nothing to run, and counts nothing
+            return null; // the server received nothing to run, and counts nothing
         }
-        if (statements.size() == 1 || outcome.error() != null) {
+        if (statements.size() == 1) {
+            return recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(sql), sql, parameters, duration, rows, 1,
+                    outcome.error());
+        }
+        if (outcome.error() != null) {
             // On a failure in a string of several, which one failed is not known: one error row.
-            recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(sql), sql, parameters, duration,
-                    statements.size() == 1 ? rows : -1, 1, outcome.error());
-            return;
+            recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(sql), sql, parameters, duration, -1, 1, outcome.error());
+            return null;
         }
         for (String statement : statements) {
             recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(statement), statement, parameters,
                     duration / statements.size(), -1, 1, null);
         }
+        return null;
     }
 
     /**

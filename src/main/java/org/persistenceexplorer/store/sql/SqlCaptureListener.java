@@ -1,6 +1,7 @@
 package org.persistenceexplorer.store.sql;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -12,6 +13,8 @@ import net.ttddyy.dsproxy.listener.MethodExecutionContext;
 import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.proxy.ParameterSetOperation;
+import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
+import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.store.capture.CancelHooks;
 import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.domain.statement.StatementKind;
@@ -43,6 +46,7 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
     private static final String STOPPER = "pe.stopper";
     private static final String BEGIN = "pe.begin";
     private static final String DRIVER_SENDS = "pe.sends";
+    private static final String SAMPLED = "pe.sampled";
     private static final int MAX_PARAMETER_LENGTH = 64 * 1024; // full values for the log's detail pane, still bounded
     /** PostgreSQL's SQLState for a cancelled statement. */
     static final String QUERY_CANCELED = "57014";
@@ -57,15 +61,24 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
 
     private final StatementRecorder recorder;
     private final DriverStatements driver = new DriverStatements();
+    private final ResultReads reads;
 
     SqlCaptureListener(StatementRecorder recorder) {
         this.recorder = recorder;
+        this.reads = new ResultReads(recorder);
+    }
+
+    /** Wraps the result sets this listener's statements return, to count their rows (datasource-proxy's factory). */
+    ResultReads resultReads() {
+        return reads;
     }
 
     // ---- statements the application runs
 
     @Override
     public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        boolean sampled = recorder.cost().sample();
+        long cpu = sampled ? recorder.cost().start() : 0;
         BaseConnection connection = physical(execInfo.getStatement());
         QueryStopper.Armed armed;
         try {
@@ -81,15 +94,23 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
         if (hook != null) {
             hook.run();
         }
+        // Running a statement again closes the result it returned last time: that reading is over.
+        reads.statementDone(execInfo.getStatement());
         execInfo.addCustomValue(BEGIN, TransactionStart.before(connection));
         execInfo.addCustomValue(STOPPER, new Stop(registration, stopper));
         execInfo.addCustomValue(STARTED, System.nanoTime());
         recorder.sending();
+        if (sampled) {
+            execInfo.addCustomValue(SAMPLED, Boolean.TRUE);
+            recorder.cost().add(cpu);
+        }
     }
 
     @Override
     public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
         long duration = System.nanoTime() - execInfo.getCustomValue(STARTED, Long.class);
+        boolean sampled = execInfo.getCustomValue(SAMPLED, Boolean.class) != null;
+        long cpu = sampled ? recorder.cost().start() : 0;
         Stop stop = execInfo.getCustomValue(STOPPER, Stop.class);
         if (stop != null) {
             stop.close();
@@ -105,6 +126,10 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
             recordCaptureFailure(queryInfoList.isEmpty() ? "(statement)" : queryInfoList.get(0).getQuery(), duration, e);
         } finally {
             recorder.sent();
+            if (sampled) {
+                recorder.cost().add(cpu);
+                recorder.cost().counted();
+            }
         }
     }
 
@@ -123,7 +148,11 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
                 batchEntry += rows;
             } else {
                 long rows = single ? rowsOf(execInfo.getResult()) : -1;
-                SentStatements.record(recorder, query.getQuery(), parameters, share, rows, outcome);
+                CapturedStatement recorded = SentStatements.record(recorder, query.getQuery(), parameters, share, rows, outcome);
+                ResultSet result = single && recorded != null && recorded.succeeded() ? resultSetOf(execInfo) : null;
+                if (result != null) {
+                    reads.follow(execInfo.getStatement(), result, recorded);
+                }
             }
         }
     }
@@ -131,6 +160,25 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
     private void recordCaptureFailure(String sql, long duration, RuntimeException e) {
         recorder.record(Engine.POSTGRESQL, StatementKind.ofSql(sql), sql, List.of(), duration, -1, 1,
                 "The statement log could not tell what happened: " + describe(e));
+    }
+
+    /**
+     * The result set (pgjdbc's own, beneath datasource-proxy's wrapper) a statement returned:
+     * executeQuery's, or execute()'s first result when it is one; null for an update count.
+     */
+    private static ResultSet resultSetOf(ExecutionInfo execInfo) {
+        Object result = execInfo.getResult();
+        try {
+            if (result instanceof ResultSet resultSet) {
+                return result instanceof ProxyJdbcObject proxy ? (ResultSet) proxy.getTarget() : resultSet;
+            }
+            if (Boolean.TRUE.equals(result)) {
+                return execInfo.getStatement().getResultSet();
+            }
+        } catch (SQLException | RuntimeException e) {
+            return null; // the record keeps rows unknown
+        }
+        return null;
     }
 
     /** The physical pgjdbc connection beneath a statement, or null when it is closed or not pgjdbc. */
@@ -147,6 +195,12 @@ final class SqlCaptureListener implements QueryExecutionListener, MethodExecutio
 
     @Override
     public void beforeMethod(MethodExecutionContext context) {
+        if (context.getTarget() instanceof Statement statement) {
+            if ("close".equals(context.getMethod().getName())) {
+                reads.statementDone(statement); // closing a statement closes its result: the reading is over
+            }
+            return;
+        }
         if (!(context.getTarget() instanceof BaseConnection connection)) {
             return;
         }

@@ -33,9 +33,11 @@ public final class SqlDatabase implements AutoCloseable {
 
     /** Opens a captured pool on the endpoint and checks that the server answers. */
     public static SqlDatabase open(PostgresEndpoint endpoint, StatementRecorder recorder) throws SQLException {
+        SqlCaptureListener capture = new SqlCaptureListener(recorder);
         DataSource captured = ProxyDataSourceBuilder.create("postgresql", physical(endpoint, new CapturingPgDataSource(recorder)))
-                .listener(new SqlCaptureListener(recorder))
-                .methodListener(new SqlCaptureListener(recorder))
+                .listener(capture)
+                .methodListener(capture)
+                .proxyResultSet(capture.resultReads()) // counts the rows of each SELECT as they are read
                 .build();
         return new SqlDatabase(endpoint, pool(captured, "pe-sql"));
     }

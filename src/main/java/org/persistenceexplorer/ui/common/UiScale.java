@@ -14,7 +14,7 @@ public final class UiScale {
 
     /** The base font size at scale 1, in pixels (the stylesheet's .root size). */
     public static final double BASE_FONT_PX = 13;
-    static final double[] STEPS = {0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.5};
+    static final double[] STEPS = {0.85, 1.0, 1.15, 1.3, 1.5, 1.75, 2.0, 2.25, 2.5};
 
     private final ReadOnlyDoubleWrapper factor = new ReadOnlyDoubleWrapper(1.0);
     private final WindowSettings settings;

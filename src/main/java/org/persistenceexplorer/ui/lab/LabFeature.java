@@ -2,6 +2,7 @@ package org.persistenceexplorer.ui.lab;
 
 import javafx.scene.Parent;
 import org.persistenceexplorer.service.lab.LoadingLab;
+import org.persistenceexplorer.service.log.ActionTotals;
 import org.persistenceexplorer.ui.common.Feature;
 import org.persistenceexplorer.ui.common.FeatureContext;
 import org.persistenceexplorer.ui.common.FeatureView;
@@ -12,9 +13,11 @@ public final class LabFeature implements Feature {
 
     static final String STYLESHEET = "/css/lab.css";
     private final LoadingLab lab;
+    private final ActionTotals totals;
 
-    public LabFeature(LoadingLab lab) {
+    public LabFeature(LoadingLab lab, ActionTotals totals) {
         this.lab = lab;
+        this.totals = totals;
     }
 
     @Override
@@ -34,7 +37,7 @@ public final class LabFeature implements Feature {
 
     @Override
     public FeatureView open(FeatureContext context) {
-        LabViewModel model = new LabViewModel(context.runner(), lab, context.settings());
+        LabViewModel model = new LabViewModel(context.runner(), lab, context.settings(), totals);
         Parent root = ViewLoader.load(new LabView(model));
         root.getStylesheets().add(LabFeature.class.getResource(STYLESHEET).toExternalForm());
         return FeatureView.of(root);

@@ -43,6 +43,7 @@ public final class LabView {
     @FXML private Button bulkButton;
     @FXML private Button cacheButton;
     @FXML private Label messageLabel;
+    @FXML private Label countersLabel;
     @FXML private Label ruleLabel;
     @FXML private ScrollPane resultsScroll;
     @FXML private HBox resultsBox;
@@ -78,6 +79,7 @@ public final class LabView {
         bulkButton.disableProperty().bind(model.runningProperty());
         cacheButton.disableProperty().bind(model.runningProperty());
         messageLabel.textProperty().bind(model.messageProperty());
+        countersLabel.textProperty().bind(model.countersProperty());
         ruleLabel.setText(org.persistenceexplorer.service.log.LogVerdicts.RULE);
         stepLabel.textProperty().bind(model.stepTextProperty());
         previousButton.disableProperty().bind(model.stepProperty().lessThanOrEqualTo(0));
@@ -145,8 +147,8 @@ public final class LabView {
         expected.getStyleClass().add(asExpected ? "pe-lab-expected" : "pe-lab-unexpected");
         expected.setWrapText(true);
         Label details = new Label("+ " + run.transactionStatements() + " BEGIN / COMMIT (counted apart)\n"
-                + String.format(Locale.ROOT, "%,d entities loaded%n%,.1f ms wall%s%n%,.1f MB allocated",
-                run.entitiesLoaded(), run.wallMillis(),
+                + String.format(Locale.ROOT, "%,d rows read · %,d entities loaded%n%,.1f ms wall%s%n%,.1f MB allocated",
+                run.rowsRead(), run.entitiesLoaded(), run.wallMillis(),
                 run.simulatedDelayMs() > 0 ? " (incl. SIMULATED " + run.simulatedDelayMs() + " ms/statement)" : "",
                 run.allocatedBytes() / 1_000_000.0));
         details.getStyleClass().add("pe-lab-details");
@@ -235,6 +237,16 @@ public final class LabView {
     }
 
     @FXML
+    private void resetCounters() {
+        model.resetCounters();
+    }
+
+    @FXML
+    private void evictCache() {
+        model.evictCache();
+    }
+
+    @FXML
     private void runCache() {
         model.runCache();
     }
@@ -242,10 +254,11 @@ public final class LabView {
     private static String formula(LabRun run) {
         long n = run.parents();
         long e = run.expectedSelects();
+        boolean twoLevels = run.scenario() == org.persistenceexplorer.service.lab.Scenario.DEPARTMENTS_EMPLOYEES_PROJECTS;
         return switch (run.strategy()) {
-            case LAZY -> e == 1 ? "1" : "1+N = " + e;
-            case BATCH -> e == 1 ? "1" : "1+⌈N/k⌉ = " + e;
-            case SUBSELECT -> e == 1 + n ? "1+N = " + e + " (to-one: no subselect)" : Long.toString(e);
+            case LAZY -> e == 1 ? "1" : twoLevels ? "1+N+3N = " + e : "1+N = " + e;
+            case BATCH -> e == 1 ? "1" : twoLevels ? "1+⌈N/k⌉+⌈3N/k⌉ = " + e : "1+⌈N/k⌉ = " + e;
+            case SUBSELECT -> twoLevels ? e + " (one per level)" : e == 1 + n ? "1+N = " + e + " (to-one: no subselect)" : Long.toString(e);
             default -> Long.toString(e);
         };
     }

@@ -32,6 +32,8 @@ import org.persistenceexplorer.ui.common.BackgroundRunner;
 public final class LabViewModel {
 
     static final String RUN_KEY = "lab-run";
+    /** Every action label of the lab starts so. */
+    static final String LAB_ACTIONS = "lab:";
 
     private final BackgroundRunner runner;
     private final LoadingLab lab;
@@ -51,10 +53,21 @@ public final class LabViewModel {
     private final IntegerProperty step = new SimpleIntegerProperty(-1);
     private final StringProperty stepText = new SimpleStringProperty("");
 
+    private final org.persistenceexplorer.service.log.ActionTotals totals;
+    private final StringProperty counters = new SimpleStringProperty("");
+
     public LabViewModel(BackgroundRunner runner, LoadingLab lab, Preferences settings) {
+        this(runner, lab, settings, null);
+    }
+
+    /** @param totals the per-action totals the lab's counters come from (reset apart from the log), or null */
+    public LabViewModel(BackgroundRunner runner, LoadingLab lab, Preferences settings,
+                        org.persistenceexplorer.service.log.ActionTotals totals) {
         this.runner = runner;
         this.lab = lab;
         this.settings = settings;
+        this.totals = totals;
+        refreshCounters();
         scenario.set(remembered("scenario", Scenario.class, Scenario.DEPARTMENTS_EMPLOYEES));
         strategy.set(remembered("strategy", Strategy.class, Strategy.LAZY));
         parents.set(LabSizes.at(LabSizes.positionOf(settings.getInt("parents", 100))));
@@ -101,6 +114,7 @@ public final class LabViewModel {
                 .replacing(RUN_KEY)
                 .onSuccess(result -> {
                     running.set(false);
+                    refreshCounters();
                     lessonCards.clear();
                     runs.setAll(result);
                     message.set(summary(result));
@@ -132,7 +146,23 @@ public final class LabViewModel {
         startLesson("lab: second-level cache", p -> {
             List<org.persistenceexplorer.service.lab.CacheRun> cache = lab.secondLevelCache(n);
             return java.util.stream.IntStream.range(0, cache.size()).mapToObj(i -> LessonCard.of(cache.get(i), i)).toList();
-        }, "Second-level cache (JCache, Ehcache 3): the same read of " + n + " departments three times");
+        }, "Second-level cache (JCache, Ehcache 3): the same read of " + n + " departments five times: cold, warm, "
+                + "after a bulk UPDATE through Hibernate (invalidated), after an SQL UPDATE outside it (stale), after an evict");
+    }
+
+    /**
+     * Empties the second-level cache: the way out after a write Hibernate did not see (the
+     * console, psql). The next cached read goes to the server.
+     */
+    public void evictCache() {
+        runner.task("lab: evict second-level cache", p -> {
+                    lab.evictCache();
+                    return null;
+                })
+                .onSuccess(x -> message.set("Second-level cache emptied: the next read goes to the server and sees "
+                        + "what the database says now."))
+                .onFailure(e -> message.set("Could not empty the cache: " + e.getMessage()))
+                .start();
     }
 
     private void startLesson(String action, org.persistenceexplorer.service.work.Work<List<LessonCard>> work, String done) {
@@ -142,6 +172,7 @@ public final class LabViewModel {
                 .replacing(RUN_KEY)
                 .onSuccess(cards -> {
                     running.set(false);
+                    refreshCounters();
                     runs.clear();
                     lessonCards.setAll(cards);
                     message.set(done);
@@ -156,6 +187,29 @@ public final class LabViewModel {
                     message.set("Run cancelled.");
                 })
                 .start();
+    }
+
+    /** The lab's counters since their last reset: every statement of a "lab:" action. */
+    public void refreshCounters() {
+        if (totals == null) {
+            return;
+        }
+        var t = totals.sumOf(LAB_ACTIONS);
+        counters.set(t.statements() == 0 ? "Lab counters: nothing run since the last reset"
+                : String.format(java.util.Locale.ROOT, "Lab counters: %,d statements (%,d SELECTs, %,d rows read%s), %,.1f ms",
+                t.statements(), t.selects(), t.rows(), t.errors() == 0 ? "" : ", " + t.errors() + " failed", t.millis()));
+    }
+
+    /** Zero for the lab's counters; the statement log keeps every record and its own counters. */
+    public void resetCounters() {
+        if (totals != null) {
+            totals.resetWhere(LAB_ACTIONS);
+        }
+        refreshCounters();
+    }
+
+    public ReadOnlyStringProperty countersProperty() {
+        return counters;
     }
 
     /** The bulk or cache lesson's cards (empty while strategy runs are shown). */

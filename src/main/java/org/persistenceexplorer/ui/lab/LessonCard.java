@@ -31,8 +31,9 @@ record LessonCard(String id, String title, long number, String unit, List<String
                 List.of(String.format(Locale.ROOT, "cache hits %,d · misses %,d · puts %,d", run.hits(), run.misses(), run.puts()),
                         String.format(Locale.ROOT, "%,d employees counted (same answer)", run.employees()),
                         String.format(Locale.ROOT, "%,.1f ms wall", run.wallMillis())),
-                index == 2 ? "The bulk UPDATE bypassed the cache: Hibernate emptied the employee regions, so these "
-                        + "rows came from the server again." : "", sql(run.statements()));
+                index == 2 ? "The bulk UPDATE went through Hibernate, which emptied the employee regions (it cannot "
+                        + "tell which rows changed), so these rows came from the server again." : run.note(),
+                sql(run.statements()));
     }
 
     private static String sql(List<LabStatement> statements) {

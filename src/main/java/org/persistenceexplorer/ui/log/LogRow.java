@@ -9,7 +9,7 @@ import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.domain.statement.StatementKind;
 
-/** One line of the statement log panel: a captured statement in display form. Immutable. */
+/** One line of the statement log panel: a captured statement in display form. FX thread (its display text is worked out lazily). */
 public final class LogRow {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
@@ -26,25 +26,45 @@ public final class LogRow {
     static final String ROWS_MEANING = """
             Rows, one meaning per kind:
             • SQL INSERT / UPDATE / DELETE: rows affected, as the server reported them
-            • SQL SELECT and other reads: — (the log records a statement before its rows are read)
+            • SQL SELECT and other reads: rows read, counted as the application reads the result
+              (— until its reading ends: read to the end, closed, or failed part-way)
             • a JDBC batch: rows affected and (batch N), the executions it stands for
             • Cypher READ: rows returned
             • Cypher WRITE / SCHEMA: the number of changes the server counted (nodes, relationships,
               properties, labels, indexes, constraints); the statement's detail names the counters
             • — : not known""";
 
+    static final String TX_MEANING = """
+            The transaction each statement ran in, per thread:
+            ┌ its BEGIN   │ a statement inside it   └ its COMMIT or ROLLBACK,
+            with the statements it held and the time they took (BEGIN and COMMIT not included).
+            Empty: auto-commit, one statement per transaction.""";
+
     private final CapturedStatement statement;
-    private final String shortText;
-    private final String searchable;
+    private final String bracket;
+    // Worked out when first needed (a cell shows the row, a filter is typed), not as a burst of
+    // 10,000 statements arrives: most rows of a burst are never on screen. FX thread only.
+    private String shortText;
+    private String searchable;
 
     public LogRow(CapturedStatement statement) {
+        this(statement, "");
+    }
+
+    /** @param bracket the Tx column's cell (see {@link TransactionBrackets}) */
+    LogRow(CapturedStatement statement, String bracket) {
         this.statement = statement;
-        String oneLine = withoutLeadingComments(statement.text()).replaceAll("\\s+", " ").trim();
-        this.shortText = oneLine.length() <= SHORT_TEXT ? oneLine : oneLine.substring(0, SHORT_TEXT - 1) + "…";
-        this.searchable = (statement.text().replaceAll("\\s+", " ") + " " + statement.action() + " "
-                + statement.kind().label() + " " + statement.engine().label() + " "
-                + (statement.error() == null ? "" : statement.error()))
-                .toLowerCase(Locale.ROOT);
+        this.bracket = bracket;
+    }
+
+    private String searchable() {
+        if (searchable == null) {
+            searchable = (statement.text().replaceAll("\\s+", " ") + " " + statement.action() + " "
+                    + statement.kind().label() + " " + statement.engine().label() + " "
+                    + (statement.error() == null ? "" : statement.error()))
+                    .toLowerCase(Locale.ROOT);
+        }
+        return searchable;
     }
 
     static String withoutLeadingComments(String text) {
@@ -55,6 +75,16 @@ public final class LogRow {
 
     public CapturedStatement statement() {
         return statement;
+    }
+
+    /** The same row with its statement completed (its rows read), bracket unchanged. */
+    LogRow completedAs(CapturedStatement completed) {
+        return new LogRow(completed, bracket);
+    }
+
+    /** The transaction bracket: ┌, │, └ with totals, or empty (auto-commit). */
+    public String bracket() {
+        return bracket;
     }
 
     public long sequence() {
@@ -79,6 +109,10 @@ public final class LogRow {
 
     /** The statement on one line, comments before it left out, cut at {@value #SHORT_TEXT} characters. */
     public String text() {
+        if (shortText == null) {
+            String oneLine = withoutLeadingComments(statement.text()).replaceAll("\\s+", " ").trim();
+            shortText = oneLine.length() <= SHORT_TEXT ? oneLine : oneLine.substring(0, SHORT_TEXT - 1) + "…";
+        }
         return shortText;
     }
 
@@ -111,7 +145,7 @@ public final class LogRow {
             return true;
         }
         for (String word : filter.toLowerCase(Locale.ROOT).trim().split("\\s+")) {
-            if (!searchable.contains(word)) {
+            if (!searchable().contains(word)) {
                 return false;
             }
         }

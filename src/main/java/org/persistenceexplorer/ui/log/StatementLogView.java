@@ -12,6 +12,7 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -44,6 +45,7 @@ public final class StatementLogView {
 
     @FXML private TableView<LogRow> table;
     @FXML private TableColumn<LogRow, LogRow> sequenceColumn;
+    @FXML private TableColumn<LogRow, LogRow> bracketColumn;
     @FXML private TableColumn<LogRow, LogRow> timeColumn;
     @FXML private TableColumn<LogRow, LogRow> engineColumn;
     @FXML private TableColumn<LogRow, LogRow> kindColumn;
@@ -57,6 +59,8 @@ public final class StatementLogView {
     @FXML private Button copyButton;
     @FXML private Button newestButton;
     @FXML private Label summaryLabel;
+    @FXML private Label captureCostLabel;
+    @FXML private MenuButton totalsButton;
     @FXML private SplitPane detailSplit;
     @FXML private VBox detailPane;
     @FXML private Label detailHeading;
@@ -71,6 +75,11 @@ public final class StatementLogView {
     @FXML
     private void initialize() {
         show(sequenceColumn, row -> Long.toString(row.sequence()), LogRow.BY_SEQUENCE);
+        show(bracketColumn, LogRow::bracket, null);
+        Label txHeader = new Label("Tx");
+        txHeader.setTooltip(new Tooltip(LogRow.TX_MEANING));
+        bracketColumn.setGraphic(txHeader);
+        bracketColumn.setText("");
         show(timeColumn, LogRow::time, LogRow.BY_SEQUENCE);
         show(engineColumn, LogRow::engine, null);
         show(kindColumn, LogRow::kind, null);
@@ -113,6 +122,13 @@ public final class StatementLogView {
         pauseButton.selectedProperty().bindBidirectional(model.pausedProperty());
         pauseButton.textProperty().bind(Bindings.when(model.pausedProperty()).then("Resume").otherwise("Pause"));
         summaryLabel.textProperty().bind(model.summaryProperty());
+        captureCostLabel.textProperty().bind(model.captureCostProperty());
+        captureCostLabel.setTooltip(new Tooltip("Measured, not guessed: the thread CPU time (ThreadMXBean) of the capture's "
+                + "own bookkeeping before and after each statement (numbering, masking, recording, the log and every "
+                + "other listener), on one statement in 16, averaged since the app started. Counting a SELECT's "
+                + "rows as they are read is not included."));
+        totalsButton.setOnShowing(e -> fillTotals());
+        fillTotals();
         copyButton.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         MenuItem copy = new MenuItem("Copy statement with parameters");
         copy.setOnAction(e -> copySelected());
@@ -214,12 +230,35 @@ public final class StatementLogView {
         });
     }
 
+    /** The Totals menu: each action's statements, SELECTs, rows, errors and time since the totals' own reset. */
+    private void fillTotals() {
+        totalsButton.getItems().clear();
+        java.util.List<org.persistenceexplorer.service.log.ActionTotals.Total> all = model.actionTotals();
+        if (all.isEmpty()) {
+            MenuItem none = new MenuItem("No statements since the totals were reset");
+            none.setDisable(true);
+            totalsButton.getItems().add(none);
+        }
+        for (var t : all.subList(0, Math.min(15, all.size()))) {
+            MenuItem item = new MenuItem(String.format(java.util.Locale.ROOT, "%s — %,d statements, %,d SELECTs, %,d rows%s, %,.1f ms",
+                    t.action(), t.statements(), t.selects(), t.rows(), t.errors() == 0 ? "" : ", " + t.errors() + " failed",
+                    t.millis()));
+            item.setOnAction(e -> model.filterProperty().set(t.action()));
+            totalsButton.getItems().add(item);
+        }
+        totalsButton.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        MenuItem reset = new MenuItem("Reset the totals (the log keeps its rows)");
+        reset.setId("logResetTotals");
+        reset.setOnAction(e -> model.resetActionTotals());
+        totalsButton.getItems().add(reset);
+    }
+
     /**
      * Projector mode's log: only what matters from the back of a room (kind, action, statement);
      * the number, time, engine, duration and rows columns step aside until it ends.
      */
     public void setReduced(boolean reduced) {
-        for (TableColumn<LogRow, LogRow> column : java.util.List.of(sequenceColumn, timeColumn, engineColumn,
+        for (TableColumn<LogRow, LogRow> column : java.util.List.of(sequenceColumn, bracketColumn, timeColumn, engineColumn,
                 durationColumn, rowsColumn)) {
             column.setVisible(!reduced);
         }

@@ -106,6 +106,40 @@ class LoadingLabCountTest {
     }
 
     @ParameterizedTest
+    @ValueSource(ints = {10, 100})
+    void theTwoLevelScenarioPaysForEachLevelAsTheFormulaSays(int n) throws Exception {
+        int k = 25;
+        lab.seed(n);
+        long people = (long) n * LabData.CHILDREN;
+        for (Strategy strategy : Strategy.values()) {
+            seen.clear();
+            server.reset();
+            LabRun run = lab.run(Scenario.DEPARTMENTS_EMPLOYEES_PROJECTS, strategy, n, k, 0);
+            long expected = switch (strategy) {
+                case LAZY -> 1 + n + people;
+                case JOIN_FETCH, ENTITY_GRAPH, LAZY_AFTER_CLOSE -> 1;
+                case BATCH -> 1 + (n + k - 1) / k + (people + k - 1) / k;
+                case SUBSELECT -> 3;
+            };
+            assertThat(run.selects()).as(strategy + " at N=" + n).isEqualTo(expected).isEqualTo(run.expectedSelects());
+            assertThat(seen).filteredOn(s -> s.action().equals(run.action()) && s.kind() == StatementKind.SELECT)
+                    .as("the log's SELECTs of " + run.action()).hasSize((int) expected);
+            server.assertAppCountMatches(seen);
+            assertThat(server.executedSinceReset()).isEqualTo(expected + run.transactionStatements());
+            if (strategy == Strategy.LAZY_AFTER_CLOSE) {
+                assertThat(run.error()).startsWith("LazyInitializationException");
+            } else {
+                assertThat(run.error()).isNull();
+                // departments, their employees, and the 2 projects of each department
+                assertThat(run.entitiesLoaded()).isEqualTo(n + people + 2L * n);
+                // rows read, counted by the capture as Hibernate read them: every strategy reads
+                // each department, employee and employee-project pair at least once
+                assertThat(run.rowsRead()).as("rows read by " + strategy).isGreaterThanOrEqualTo(people * 2);
+            }
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {10})
     void anEagerLoadNobodyReadIsNamedAndAReadOneIsNot(int n) throws Exception {
         lab.seed(n);
@@ -159,6 +193,20 @@ class LoadingLabCountTest {
         assertThat(warm.misses()).isZero();
         assertThat(after.selects()).as("the bulk update emptied the employee regions").isGreaterThan(0);
         assertThat(runs).extracting(CacheRun::employees).containsOnly((long) n * LabData.CHILDREN);
+
+        // An SQL UPDATE outside Hibernate (as the console sends it): the cache is not told.
+        CacheRun outside = runs.get(3);
+        assertThat(outside.statements()).as("still all from the cache: nothing reached the server").isEmpty();
+        assertThat(outside.note()).startsWith("Stale: the cache still says \"Department 1\"")
+                .contains("the database says \"Department 1 (renamed in SQL)\"");
+        CacheRun evicted = runs.get(4);
+        assertThat(evicted.selects()).as("only the evicted department is read again").isEqualTo(1);
+        assertThat(evicted.note()).contains("now says \"Department 1 (renamed in SQL)\"");
+        try (var c = TestEngines.sql().database().connection(); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT name FROM lab.department WHERE id = 1")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("the rename is undone").isEqualTo("Department 1");
+        }
 
         seen.clear();
         server.reset();

@@ -161,6 +161,42 @@ class StatementLogTest {
     }
 
     @Test
+    void aCompletedRecordReplacesItsFirstFormAndReachesReadersThatTookItEarlier() {
+        StatementLog log = new StatementLog(10);
+        CapturedStatement read = statement(StatementKind.SELECT, "a");
+        CapturedStatement failing = statement(StatementKind.SELECT, "a");
+        log.statementCaptured(read);
+        log.statementCaptured(failing);
+        StatementLog.Page first = log.readFrom(0, 0);
+        assertThat(first.statements()).extracting(CapturedStatement::rows).containsExactly(-1L, -1L);
+        long before = log.position().sqlExecutions();
+
+        CapturedStatement readDone = copy(read, 42, null);
+        log.statementCompleted(read, readDone);
+        log.statementCompleted(failing, copy(failing, 4900, "ERROR: division by zero (SQLState 22012)"));
+        CapturedStatement later = statement(StatementKind.SELECT, "a");
+        log.statementCaptured(later);
+
+        StatementLog.Page second = log.readFrom(first.next(), first.nextCompleted());
+        assertThat(second.statements()).containsExactly(later);
+        assertThat(second.completed()).extracting(CapturedStatement::rows).containsExactly(42L, 4900L);
+        assertThat(log.all()).extracting(CapturedStatement::rows).containsExactly(42L, 4900L, -1L);
+        assertThat(log.counters().errors()).as("the failed fetch is an error now").isEqualTo(1);
+        assertThat(log.position().sqlExecutions()).as("the server does not count a failed statement")
+                .isEqualTo(before - 1 + 1);
+        assertThat(log.readFrom(second.next(), second.nextCompleted()).completed()).isEmpty();
+        // A reader that takes the records after they were completed gets them complete, once.
+        StatementLog.Page fresh = log.readFrom(0, 0);
+        assertThat(fresh.completed()).isEmpty();
+        assertThat(fresh.statements()).contains(readDone);
+    }
+
+    private static CapturedStatement copy(CapturedStatement s, long rows, String error) {
+        return new CapturedStatement(s.sequence(), s.finishedAt(), s.engine(), s.kind(), s.text(), s.parameters(),
+                s.durationNanos(), rows, s.batchSize(), s.thread(), s.onUiThread(), error, s.action());
+    }
+
+    @Test
     void capacityMustBePositive() {
         assertThatThrownBy(() -> new StatementLog(0)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -100,6 +100,13 @@ class LabViewTest extends FxRobot {
                 assertThat(shown == null ? "" : shown.getText()).as("label in " + card.getId()).isEqualTo(label.getText());
             }
         }
+        for (Node node : lookup(".pe-lab-controls .label").queryAll()) {
+            Label label = (Label) node;
+            Text shown = (Text) label.lookup(".text");
+            if (label.isVisible() && !label.isWrapText() && shown != null) {
+                assertThat(shown.getText()).as("a control's label at 2x").isEqualTo(label.getText());
+            }
+        }
         assertThat(scene.getRoot().minWidth(-1)).as("the lab fits a 1280 px wide screen at 2x (it wraps, it does not widen)")
                 .isLessThanOrEqualTo(1280);
         interact(() -> scale.reset());

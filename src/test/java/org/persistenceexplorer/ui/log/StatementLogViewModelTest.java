@@ -37,6 +37,64 @@ class StatementLogViewModelTest {
     }
 
     @Test
+    void aRowShownBeforeItsResultWasReadGetsItsRowsOnALaterTick() {
+        CapturedStatement first = new CapturedStatement(1, Instant.now(), Engine.POSTGRESQL, StatementKind.SELECT,
+                "SELECT g FROM generate_series(1, 1000) g", List.of(), 1_000, -1, 1, "worker", false, null, "console: run");
+        log.statementCaptured(first);
+        model.refresh();
+        assertThat(model.visibleRows()).extracting(LogRow::rows).containsExactly("—");
+
+        log.statementCompleted(first, new CapturedStatement(1, first.finishedAt(), Engine.POSTGRESQL, StatementKind.SELECT,
+                first.text(), List.of(), 9_000, 1000, 1, "worker", false, null, "console: run"));
+        model.refresh();
+
+        assertThat(model.visibleRows()).extracting(LogRow::rows).containsExactly("1000");
+        assertThat(model.visibleRows().get(0).duration()).isEqualTo("0.0 ms");
+    }
+
+    @Test
+    void aTransactionIsDrawnAsABracketWithItsTotalsPerThread() {
+        long n = 100;
+        log.statementCaptured(tx(++n, "BEGIN", "lane"));
+        log.statementCaptured(new CapturedStatement(++n, Instant.now(), Engine.POSTGRESQL, StatementKind.SELECT, "SELECT 1",
+                List.of(), 2_000_000, 1, 1, "lane", false, null, "lab"));
+        log.statementCaptured(new CapturedStatement(++n, Instant.now(), Engine.POSTGRESQL, StatementKind.SELECT, "SELECT 9",
+                List.of(), 1_000_000, 1, 1, "other", false, null, "tables"));
+        log.statementCaptured(new CapturedStatement(++n, Instant.now(), Engine.POSTGRESQL, StatementKind.UPDATE, "UPDATE t",
+                List.of(), 3_000_000, 1, 5, "lane", false, null, "lab"));
+        model.refresh();
+        log.statementCaptured(tx(++n, "COMMIT", "lane"));
+        model.refresh();
+
+        assertThat(model.visibleRows()).extracting(LogRow::bracket)
+                .containsExactly("┌", "│", "", "│", "└ 6 · 5.0 ms");
+    }
+
+    @Test
+    void theCaptureCostIsShownAsMeasuredAndTotalsResetWithoutWipingTheLog() {
+        org.persistenceexplorer.service.log.ActionTotals totals = new org.persistenceexplorer.service.log.ActionTotals();
+        StatementLogViewModel wired = new StatementLogViewModel(log, totals,
+                () -> new org.persistenceexplorer.domain.statement.CaptureCost(4, 56_000, 16));
+        CapturedStatement s = new CapturedStatement(1, Instant.now(), Engine.POSTGRESQL, StatementKind.SELECT, "SELECT 1",
+                List.of(), 1_000, 1, 1, "worker", false, null, "lab: lazy");
+        log.statementCaptured(s);
+        totals.statementCaptured(s);
+        wired.refresh();
+
+        assertThat(wired.captureCostProperty().get()).isEqualTo("capture 14.0 µs CPU / statement");
+        assertThat(wired.actionTotals()).extracting(t -> t.action() + " " + t.statements()).containsExactly("lab: lazy 1");
+        wired.resetActionTotals();
+        assertThat(wired.actionTotals()).isEmpty();
+        assertThat(wired.visibleRows()).hasSize(1);
+        assertThat(log.counters().total()).isEqualTo(1);
+    }
+
+    private static CapturedStatement tx(long number, String text, String thread) {
+        return new CapturedStatement(number, Instant.now(), Engine.POSTGRESQL, StatementKind.TX, text, List.of(), 0, -1, 1,
+                thread, false, null, "lab");
+    }
+
+    @Test
     void refreshTakesInOnlyWhatArrivedSinceTheLastTick() {
         capture("SELECT 1", "tables: load page", null);
         capture("SELECT 2", "tables: load page", null);

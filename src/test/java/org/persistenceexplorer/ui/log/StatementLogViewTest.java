@@ -47,6 +47,16 @@ class StatementLogViewTest extends FxRobot {
         stage.show();
     }
 
+    @Test
+    void atProjectorSizeThePanelStillFitsA1280PxWideScreen() throws Exception {
+        javafx.scene.Parent panel = lookup(".pe-log-panel").query();
+        interact(() -> panel.getScene().getRoot().setStyle("-fx-font-size: 26px;")); // 2x, as projector mode sets it
+        WaitForAsyncUtils.waitForFxEvents();
+        double min = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> panel.minWidth(-1)).get();
+        interact(() -> panel.getScene().getRoot().setStyle(""));
+        assertThat(min).as("the toolbar shrinks instead of pushing the window wider than the screen").isLessThanOrEqualTo(1280);
+    }
+
     private void capture(String text, long nanos) {
         capture(Engine.POSTGRESQL, StatementKind.ofSql(text), text, List.of(), nanos);
     }
