@@ -68,6 +68,34 @@ public final class EntityEditing {
         return new Loaded(edit, edit.startNew());
     }
 
+    /** The table an entity (by its name, e.g. "Project") keeps its rows in. */
+    public Optional<TableRef> tableOf(String entityName) {
+        return mappingNamed(entityName).map(EntityMapping::table);
+    }
+
+    /**
+     * Opens an entity reached by {@link EntityEdit#follow} in place: a new edit that takes over
+     * {@code from}'s session (so what following loaded is found without a SELECT); {@code from}
+     * ends. Run on the thread that made {@code from}.
+     *
+     * @param table the related entity's table ({@link #tableOf})
+     */
+    public Loaded openRelated(EntityEdit from, Navigation.Related related, TableDescription table) {
+        EntityMapping target = mappingNamed(related.entityName())
+                .orElseThrow(() -> new IllegalArgumentException(related.entityName() + " is not mapped"));
+        EntityEdit[] opened = new EntityEdit[1];
+        EditOutcome outcome = from.openInPlace(target, table, related.id(), opened);
+        return new Loaded(opened[0], outcome);
+    }
+
+    private Optional<EntityMapping> mappingNamed(String entityName) {
+        if (!orm.isOpen()) {
+            return Optional.empty();
+        }
+        return orm.factory().getMetamodel().getEntities().stream().filter(e -> e.getName().equals(entityName))
+                .findFirst().map(e -> EntityMapping.of(e.getJavaType()));
+    }
+
     private EntityMapping require(TableRef table) {
         return mapping(table).orElseThrow(() -> new IllegalArgumentException(table + " has no entity mapped"));
     }
