@@ -13,10 +13,15 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
 import org.persistenceexplorer.service.tables.GridRow;
+import org.persistenceexplorer.service.tables.TableCatalog;
 import org.persistenceexplorer.service.tables.TableDescription;
+import org.persistenceexplorer.service.tables.TableRef;
 import org.persistenceexplorer.service.tables.entity.EditOutcome;
 import org.persistenceexplorer.service.tables.entity.EntityEdit;
 import org.persistenceexplorer.service.tables.entity.EntityEditing;
+import org.persistenceexplorer.service.tables.entity.EntityModel;
+import org.persistenceexplorer.service.tables.entity.ModelAttribute;
+import org.persistenceexplorer.service.tables.entity.Navigation;
 import org.persistenceexplorer.service.tables.entity.EntityState;
 import org.persistenceexplorer.ui.common.BackgroundRunner;
 import org.persistenceexplorer.ui.common.SessionLane;
@@ -32,6 +37,7 @@ public final class EntityPanelViewModel {
     static final String SAVE = "tables: save";
     static final String LOAD = "tables: load entity";
     static final String DELETE = "tables: delete";
+    static final String NAVIGATE = "tables: navigate";
 
     private final BackgroundRunner runner;
     private final EntityEditing editing;
@@ -46,14 +52,25 @@ public final class EntityPanelViewModel {
     private final ReadOnlyBooleanWrapper messageIsProblem = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper conflict = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper();
+    private final ObservableList<ModelAttribute> relationships = FXCollections.observableArrayList();
+    private final ObservableList<Navigation.Related> related = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper relatedTitle = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper trail = new ReadOnlyStringWrapper("");
+    private final TableCatalog catalog;
     private TableDescription table;
+    /** The table of the entity in the panel: the grid's, or the one navigation reached. */
+    private TableDescription entityTable;
     private EntityEdit edit;
     private String loadedId;
 
-    /** @param dataChanged told after a save or delete reached the database (the grid reads again) */
-    public EntityPanelViewModel(BackgroundRunner runner, EntityEditing editing, Runnable dataChanged) {
+    /**
+     * @param catalog     describes the tables navigation reaches
+     * @param dataChanged told after a save or delete reached the database (the grid reads again)
+     */
+    public EntityPanelViewModel(BackgroundRunner runner, EntityEditing editing, TableCatalog catalog, Runnable dataChanged) {
         this.runner = runner;
         this.editing = editing;
+        this.catalog = catalog;
         this.dataChanged = dataChanged;
         this.lane = runner.lane("tables-entity");
     }
@@ -69,6 +86,10 @@ public final class EntityPanelViewModel {
         state.set(null);
         transitions.clear();
         statements.clear();
+        related.clear();
+        relatedTitle.set("");
+        trail.set("");
+        entityTable = description;
         conflict.set(false);
         say(name != null ? "Select a row to edit it through Hibernate, or New." : description == null ? ""
                 : editing.ready() ? description.ref() + " has no entity: entity mode is for mapped tables."
@@ -88,14 +109,18 @@ public final class EntityPanelViewModel {
             return;
         }
         String id = row.rowKey().get(0);
-        if (id.equals(loadedId) && state.get() == EntityState.MANAGED) {
+        if (id.equals(loadedId) && entityTable == table && state.get() == EntityState.MANAGED) {
             return;
         }
+        entityTable = table;
+        entityName.set(editing.entityOf(table.ref()).orElse(""));
+        related.clear();
+        relatedTitle.set("");
         load(id);
     }
 
     private void load(String id) {
-        TableDescription current = table;
+        TableDescription current = entityTable;
         EntityEdit previous = edit;
         edit = null;
         runner.task(LOAD, p -> {
@@ -110,6 +135,7 @@ public final class EntityPanelViewModel {
                     edit = loaded.edit();
                     loadedId = id;
                     transitions.clear();
+                    trail.set(entityName.get() + " " + id);
                     show(loaded.outcome(), loaded.edit().state());
                     if (loaded.outcome().kind() == EditOutcome.Kind.GONE) {
                         say("The row is not there any more (deleted meanwhile).", true);
@@ -121,11 +147,81 @@ public final class EntityPanelViewModel {
                 .start();
     }
 
+    /**
+     * Follows a relationship of the entity in its session (tables: navigate): the related
+     * entities are listed; a to-one's single target opens in place at once.
+     */
+    public void follow(ModelAttribute relationship) {
+        EntityEdit current = edit;
+        if (current == null || current.state() == EntityState.TRANSIENT || relationship == null) {
+            return;
+        }
+        runner.task(NAVIGATE, p -> current.follow(relationship.name()))
+                .on(lane)
+                .onSuccess(navigation -> {
+                    if (current != edit) {
+                        return;
+                    }
+                    related.setAll(navigation.related());
+                    relatedTitle.set(relationship.name() + " → " + navigation.related().size() + " " + navigation.targetName()
+                            + (navigation.related().size() == 1 ? "" : "s") + " (" + relationship.relationship() + ")");
+                    transitions.add("→ " + current.state().label() + "   (follow " + relationship.name() + ": " + navigation.how() + ")");
+                    statements.setAll(navigation.statements().stream().map(EntityPanelViewModel::describe).toList());
+                    say(navigation.how() + ".", false);
+                    if (relationship.kind() == ModelAttribute.Kind.TO_ONE && navigation.related().size() == 1) {
+                        openRelated(navigation.related().get(0), relationship.name());
+                    }
+                })
+                .onFailure(e -> say(TablesText.problem(e), true))
+                .start();
+    }
+
+    /** Opens a related entity in the panel, in the same Hibernate session. */
+    public void openRelated(Navigation.Related target) {
+        openRelated(target, null);
+    }
+
+    private void openRelated(Navigation.Related target, String via) {
+        EntityEdit current = edit;
+        if (current == null || target == null) {
+            return;
+        }
+        String before = trail.get();
+        runner.task(NAVIGATE, p -> {
+                    TableRef ref = editing.tableOf(target.entityName())
+                            .orElseThrow(() -> new IllegalArgumentException(target.entityName() + " is not mapped"));
+                    TableDescription description = catalog.describe(ref);
+                    return new Reached(description, editing.openRelated(current, target, description));
+                })
+                .on(lane)
+                .onSuccess(reached -> {
+                    edit = reached.loaded().edit();
+                    entityTable = reached.table();
+                    loadedId = target.id();
+                    entityName.set(target.entityName());
+                    related.clear();
+                    relatedTitle.set("");
+                    trail.set(before + (via == null ? " → " : " → " + via + " → ") + target.entityName() + " " + target.id());
+                    show(reached.loaded().outcome(), reached.loaded().edit().state());
+                    say("Opened " + target + " in the same session.", false);
+                })
+                .onFailure(e -> say(TablesText.problem(e), true))
+                .start();
+    }
+
+    private record Reached(TableDescription table, EntityEditing.Loaded loaded) {
+    }
+
     /** Starts a new, transient entity to fill in. */
     public void startNew() {
         if (!available.get()) {
             return;
         }
+        entityTable = table;
+        entityName.set(editing.entityOf(table.ref()).orElse(""));
+        related.clear();
+        relatedTitle.set("");
+        trail.set("new " + entityName.get());
         TableDescription current = table;
         EntityEdit previous = edit;
         edit = null;
@@ -268,6 +364,30 @@ public final class EntityPanelViewModel {
     public void close() {
         closeEdit();
         lane.close();
+    }
+
+    /** The relationships of the entity shown (from the entity model), to follow. */
+    public ObservableList<ModelAttribute> relationships() {
+        return relationships;
+    }
+
+    /** Called with the entity-model panel's model: the relationships to offer. */
+    void modelShown(EntityModel model) {
+        relationships.setAll(model == null || !model.entityName().equals(entityName.get()) ? List.of() : model.relationships());
+    }
+
+    /** What the last relationship followed reached. */
+    public ObservableList<Navigation.Related> related() {
+        return related;
+    }
+
+    public ReadOnlyStringProperty relatedTitleProperty() {
+        return relatedTitle.getReadOnlyProperty();
+    }
+
+    /** Where navigation went, e.g. "Employee 2 → manager → Employee 1". */
+    public ReadOnlyStringProperty trailProperty() {
+        return trail.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty entityNameProperty() {

@@ -50,7 +50,7 @@ public final class TablesFeature implements Feature {
         Parent root = ViewLoader.load(new TablesView(model));
         root.getStylesheets().add(TablesFeature.class.getResource("/css/tables.css").toExternalForm());
         model.start();
-        context.ticker().subscribe(model.entity()::refresh);
+        context.ticker().subscribe(model::refresh);
         return new FeatureView() {
             @Override
             public Parent root() {

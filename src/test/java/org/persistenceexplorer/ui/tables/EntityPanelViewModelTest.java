@@ -35,7 +35,8 @@ class EntityPanelViewModelTest {
     private static DataSource dataSource;
     private final InlineBackgroundRunner runner = new InlineBackgroundRunner();
     private int changes;
-    private final EntityPanelViewModel model = new EntityPanelViewModel(runner, new EntityEditing(orm, LOG), () -> changes++);
+    private final EntityPanelViewModel model = new EntityPanelViewModel(runner, new EntityEditing(orm, LOG),
+            new TableCatalog(() -> dataSource), () -> changes++);
 
     @BeforeAll
     static void open() throws Exception {
@@ -123,5 +124,44 @@ class EntityPanelViewModelTest {
         model.tableOpened(new TableCatalog(() -> dataSource).describe(new TableRef("hr", "flyway_schema_history")));
         assertThat(model.availableProperty().get()).isFalse();
         assertThat(model.messageProperty().get()).contains("has no entity");
+    }
+
+    @Test
+    void theModelPanelShowsTheMappingAndFollowingTheManagerOpensHimInPlaceAfterTheLazySelect() throws Exception {
+        EntityModelViewModel mapping = new EntityModelViewModel(runner, new EntityEditing(orm, LOG).models());
+        mapping.showTable(employee.ref());
+        assertThat(mapping.lines()).extracting(ModelLine::text).contains("Entity Employee", "Relationships",
+                "manager → Employee   MANY_TO_ONE", "projects → Project   MANY_TO_MANY",
+                "@PrePersist Employee.stampCreatedAt()");
+        assertThat(mapping.lines()).extracting(ModelLine::text).anySatisfy(t -> assertThat(t).startsWith("id attribute id · IDENTITY"));
+        model.tableOpened(employee);
+        model.rowSelected(ownRow());
+        model.modelShown(mapping.modelProperty().get());
+        assertThat(model.relationships()).extracting(a -> a.name()).contains("manager", "department", "projects", "subordinates");
+
+        model.follow(model.relationships().stream().filter(a -> a.name().equals("manager")).findFirst().orElseThrow());
+        assertThat(model.entityNameProperty().get()).isEqualTo("Employee");
+        assertThat(field("id").textProperty().get()).isEqualTo("1");
+        assertThat(model.trailProperty().get()).matches("Employee \\d+ → manager → Employee 1");
+        assertThat(model.stateProperty().get()).isEqualTo(EntityState.MANAGED);
+        assertThat(model.transitions()).anySatisfy(t -> assertThat(t).contains("follow manager: the lazy proxy"));
+
+        model.follow(model.relationships().stream().filter(a -> a.name().equals("subordinates")).findFirst().orElseThrow());
+        assertThat(model.statements()).filteredOn(s -> s.contains("select")).singleElement().satisfies(s ->
+                assertThat(s).startsWith("#").contains("[tables: navigate] select").contains("manager_id=?"));
+        assertThat(model.related()).hasSizeGreaterThan(1);
+        assertThat(model.relatedTitleProperty().get()).startsWith("subordinates → ").contains("ONE_TO_MANY");
+        model.openRelated(model.related().get(0));
+        assertThat(model.statements()).isEmpty();
+        assertThat(model.transitions()).last().asString().contains("no SELECT");
+    }
+
+    @Test
+    void aTableWithoutEntityShowsWhyThereIsNoMapping() {
+        EntityModelViewModel mapping = new EntityModelViewModel(runner, new EntityEditing(orm, LOG).models());
+        mapping.showTable(new TableRef("hr", "employee_project"));
+        assertThat(mapping.lines()).isEmpty();
+        assertThat(mapping.messageProperty().get()).isEqualTo("No entity maps hr.employee_project: Hibernate does not know "
+                + "this table (rows are edited with plain SQL).");
     }
 }

@@ -221,4 +221,56 @@ public class TablesViewTest extends FxRobot {
         assertThat(sql("SELECT count(*) FROM hr.employee WHERE id = " + id)).isEqualTo("0");
         until("grid empty again", () -> grid().getItems().isEmpty());
     }
+
+    @Test
+    void theModelTabShowsTheMappingAndFollowingRelationshipsOpensTheirEntitiesInPlace() throws Exception {
+        String id = sql("INSERT INTO hr.employee (name, email, title, salary, hired_on, department_id, manager_id) "
+                + "VALUES ('View Test Two', 'view.test.two@example.com', 'Tester', 42000, '2022-05-06', 2, 1) RETURNING id");
+        until("hr.employee open", () -> grid().getItems().size() >= 300);
+        interact(() -> model.grid().addFilter(new org.persistenceexplorer.service.tables.RowFilter("id",
+                org.persistenceexplorer.service.tables.FilterOperator.EQUALS, id)));
+        until("own row", () -> grid().getItems().size() == 1 && cell(0, 0) != null);
+        interact(() -> grid().getSelectionModel().select(0));
+        until("managed", () -> "managed".equals(lookup("#entityState").queryAs(Label.class).getText()));
+
+        javafx.scene.control.TabPane side = lookup("#sideTabs").query();
+        interact(() -> side.getSelectionModel().select(1));
+        ListView<ModelLine> mapping = lookup("#modelList").query();
+        until("the mapping", () -> mapping.getItems().stream().anyMatch(l -> l.text().equals("Entity Employee")));
+        assertThat(mapping.getItems()).extracting(ModelLine::text).contains("manager → Employee   MANY_TO_ONE",
+                "dynamic update: an UPDATE names only the changed columns");
+        interact(() -> {
+            try {
+                Snapshots.save(grid().getScene(), "tables-entity-model");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        interact(() -> side.getSelectionModel().select(0));
+        until("relationships offered", () -> lookup("#follow-manager").tryQuery().isPresent());
+        interact(() -> lookup("#follow-manager").queryButton().fire());
+        until("the manager in place", () -> lookup("#entityTrail").queryAs(Label.class).getText()
+                .equals("Employee " + id + " → manager → Employee 1"));
+        assertThat(lookup("#field-id").queryAs(TextField.class).getText()).isEqualTo("1");
+        until("his relationships", () -> lookup("#follow-subordinates").tryQuery().isPresent());
+        interact(() -> lookup("#follow-subordinates").queryButton().fire());
+        ListView<Object> related = lookup("#relatedList").query();
+        until("his reports listed", () -> related.getItems().size() > 1);
+        ListView<String> statements = lookup("#entityStatements").query();
+        assertThat(statements.getItems()).anySatisfy(s -> assertThat(s).contains("[tables: navigate] select")
+                .contains("manager_id=?"));
+        interact(() -> related.getSelectionModel().select(0));
+        interact(() -> lookup("#openRelated").queryButton().fire());
+        until("a report in place", () -> lookup("#entityTrail").queryAs(Label.class).getText()
+                .matches("Employee " + id + " → manager → Employee 1 → Employee \\d+"));
+        assertThat(lookup("#entityState").queryAs(Label.class).getText()).isEqualTo("managed");
+        interact(() -> {
+            try {
+                Snapshots.save(grid().getScene(), "tables-navigate");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
 }

@@ -23,11 +23,18 @@ public final class EntityEditing {
     private final OrmSessions orm;
     private final StatementLog log;
     private final Map<TableRef, EntityMapping> mappings = new ConcurrentHashMap<>();
+    private final EntityModels models;
     private volatile Validator validator;
 
     public EntityEditing(OrmSessions orm, StatementLog log) {
         this.orm = orm;
         this.log = log;
+        this.models = new EntityModels(orm);
+    }
+
+    /** How each entity is mapped, from the same Hibernate. */
+    public EntityModels models() {
+        return models;
     }
 
     /** True once Hibernate is open (it boots after the main window appears). */
@@ -35,9 +42,9 @@ public final class EntityEditing {
         return orm.isOpen();
     }
 
-    /** The entity mapped to this table, e.g. "Employee", if there is one and Hibernate is open. */
+    /** The entity mapped to this table, e.g. "Employee" (its JPA name), if there is one and Hibernate is open. */
     public Optional<String> entityOf(TableRef table) {
-        return mapping(table).map(m -> m.type().getSimpleName());
+        return mapping(table).map(m -> orm.factory().getMetamodel().entity(m.type()).getName());
     }
 
     private Optional<EntityMapping> mapping(TableRef table) {

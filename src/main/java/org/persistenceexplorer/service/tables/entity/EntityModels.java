@@ -73,6 +73,11 @@ public final class EntityModels {
         this.orm = orm;
     }
 
+    /** True once Hibernate is open. */
+    public boolean ready() {
+        return orm.isOpen();
+    }
+
     /** Every mapped entity, by name. Empty until Hibernate is open. */
     public List<EntityModel> all() {
         return orm.isOpen() ? List.copyOf(models().byName.values()) : List.of();
