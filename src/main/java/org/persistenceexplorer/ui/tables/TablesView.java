@@ -255,9 +255,7 @@ public final class TablesView {
 
     private void bindEntityPanel() {
         EntityPanelViewModel entity = model.entity();
-        entityTitle.textProperty().bind(Bindings.createStringBinding(() -> entity.availableProperty().get()
-                ? "Entity mode: " + entity.entityNameProperty().get() : "Entity mode", entity.availableProperty(),
-                entity.entityNameProperty()));
+        entityTitle.textProperty().bind(entity.titleProperty());
         stateBadge.textProperty().bind(Bindings.createStringBinding(() -> entity.stateProperty().get() == null ? ""
                 : entity.stateProperty().get().label(), entity.stateProperty()));
         entity.stateProperty().addListener((obs, old, state) -> {
@@ -273,10 +271,10 @@ public final class TablesView {
                 entityMessage.getStyleClass().add(PROBLEM_MESSAGE);
             }
         });
-        saveButton.disableProperty().bind(entity.stateProperty().isNull().or(entity.stateProperty().isEqualTo(EntityState.REMOVED)));
-        deleteButton.disableProperty().bind(entity.stateProperty().isNull().or(entity.stateProperty().isEqualTo(EntityState.TRANSIENT)));
+        saveButton.disableProperty().bind(entity.saveAllowedProperty().not());
+        deleteButton.disableProperty().bind(entity.deleteAllowedProperty().not());
         newButton.disableProperty().bind(entity.availableProperty().not());
-        reloadButton.disableProperty().bind(entity.stateProperty().isNull());
+        reloadButton.disableProperty().bind(entity.reloadAllowedProperty().not());
         transitionList.setItems(entity.transitions());
         statementList.setItems(entity.statements());
         transitionList.setCellFactory(WrappingCell::new);
@@ -434,8 +432,7 @@ public final class TablesView {
 
     @FXML
     private void delete() {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete this " + model.entity().entityNameProperty().get()
-                + " through Hibernate? Rows that cascade are deleted too and listed afterwards.", ButtonType.OK, ButtonType.CANCEL);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.entity().deleteQuestion(), ButtonType.OK, ButtonType.CANCEL);
         confirm.setHeaderText("Delete the row?");
         confirm.initOwner(grid.getScene().getWindow());
         if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {

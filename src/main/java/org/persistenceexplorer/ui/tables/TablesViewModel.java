@@ -1,6 +1,7 @@
 package org.persistenceexplorer.ui.tables;
 
 import org.persistenceexplorer.service.tables.LargeHr;
+import org.persistenceexplorer.service.tables.RowEditing;
 import org.persistenceexplorer.service.tables.TableCatalog;
 import org.persistenceexplorer.service.tables.TableRef;
 import org.persistenceexplorer.service.tables.TableRows;
@@ -20,10 +21,10 @@ public final class TablesViewModel {
     private final EntityModelViewModel entityModel;
 
     public TablesViewModel(BackgroundRunner runner, TableCatalog catalog, TableRows rows, EntityEditing editing,
-                           LargeHr largeHr) {
+                           LargeHr largeHr, RowEditing rowEditing) {
         this.browser = new SchemaBrowserViewModel(runner, catalog);
         this.grid = new RowGridViewModel(runner, catalog, rows);
-        this.entity = new EntityPanelViewModel(runner, editing, catalog, grid::reload);
+        this.entity = new EntityPanelViewModel(runner, editing, catalog, rowEditing, grid::reload);
         this.entityModel = new EntityModelViewModel(runner, editing.models());
         // the model panel follows the grid's table, then the entity the panel navigates to
         grid.tableProperty().addListener((obs, old, table) -> entityModel.showTable(table == null ? null : table.ref()));

@@ -28,7 +28,9 @@ import org.persistenceexplorer.service.hrdata.HrGenerator;
 import org.persistenceexplorer.service.log.StatementLog;
 import org.persistenceexplorer.service.orm.OrmSessions;
 import org.persistenceexplorer.service.tables.GridRow;
+import org.persistenceexplorer.service.changes.RowChanges;
 import org.persistenceexplorer.service.tables.LargeHr;
+import org.persistenceexplorer.service.tables.RowEditing;
 import org.persistenceexplorer.service.tables.TableCatalog;
 import org.persistenceexplorer.service.tables.TableRef;
 import org.persistenceexplorer.service.tables.TableRows;
@@ -66,7 +68,8 @@ public class TablesViewTest extends FxRobot {
             throw new IllegalStateException("PostgreSQL is not up yet");
         };
         return new TablesView(new TablesViewModel(runner, new TableCatalog(none), new TableRows(none),
-                new EntityEditing(new OrmSessions(none, List.of()), log), new LargeHr(none, new HrGenerator(none))));
+                new EntityEditing(new OrmSessions(none, List.of()), log), new LargeHr(none, new HrGenerator(none)),
+                new RowEditing(none, log, new RowChanges())));
     }
 
     @BeforeAll
@@ -112,7 +115,8 @@ public class TablesViewTest extends FxRobot {
     void start(Stage stage) {
         runner = new FxBackgroundRunner(4);
         model = new TablesViewModel(runner, new TableCatalog(() -> dataSource), new TableRows(() -> dataSource),
-                new EntityEditing(orm, LOG), new LargeHr(() -> dataSource, new HrGenerator(() -> dataSource)));
+                new EntityEditing(orm, LOG), new LargeHr(() -> dataSource, new HrGenerator(() -> dataSource)),
+                new RowEditing(() -> dataSource, LOG, new RowChanges()));
         Scene scene = new Scene(ViewLoader.load(new TablesView(model)), 1260, 780);
         scene.getStylesheets().add(getClass().getResource("/css/explorer.css").toExternalForm());
         scene.getStylesheets().add(getClass().getResource("/css/tables.css").toExternalForm());

@@ -22,6 +22,8 @@ import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.proxy.HibernateProxy;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
+import org.persistenceexplorer.service.changes.RowChange;
+import org.persistenceexplorer.service.changes.RowChanges;
 import org.persistenceexplorer.service.log.StatementLog;
 import org.persistenceexplorer.service.orm.OrmSessions;
 import org.persistenceexplorer.service.orm.SessionOptions;
@@ -41,6 +43,7 @@ public final class EntityEdit implements AutoCloseable {
 
     private final OrmSessions orm;
     private final StatementLog log;
+    private final RowChanges changes;
     private final Validator validator;
     private final EntityMapping mapping;
     private final TableDescription table;
@@ -48,9 +51,11 @@ public final class EntityEdit implements AutoCloseable {
     private Object entity;
     private final List<EditOutcome.Transition> history = new ArrayList<>();
 
-    EntityEdit(OrmSessions orm, StatementLog log, Validator validator, EntityMapping mapping, TableDescription table) {
+    EntityEdit(OrmSessions orm, StatementLog log, RowChanges changes, Validator validator, EntityMapping mapping,
+               TableDescription table) {
         this.orm = orm;
         this.log = log;
+        this.changes = changes;
         this.validator = validator;
         this.mapping = mapping;
         this.table = table;
@@ -58,7 +63,7 @@ public final class EntityEdit implements AutoCloseable {
 
     /** An edit that takes over another's session (navigating in place keeps one persistence context). */
     private EntityEdit(EntityEdit from, EntityMapping mapping, TableDescription table) {
-        this(from.orm, from.log, from.validator, mapping, table);
+        this(from.orm, from.log, from.changes, from.validator, mapping, table);
         this.session = from.session;
         from.session = null;
     }
@@ -290,6 +295,7 @@ public final class EntityEdit implements AutoCloseable {
             step("transaction.commit: flushed the changes and committed");
             closeSession();
             step("session.close");
+            published(before == EntityState.TRANSIENT ? RowChange.Kind.INSERTED : RowChange.Kind.UPDATED);
             return outcome(EditOutcome.Kind.DONE, mark, Map.of(), null, Map.of(), List.of());
         } catch (RuntimeException e) {
             rollback(tx);
@@ -315,6 +321,7 @@ public final class EntityEdit implements AutoCloseable {
             step("transaction.commit: DELETE flushed and committed");
             closeSession();
             step("session.close: the row is gone; the object is left over, unknown to any session");
+            published(RowChange.Kind.DELETED);
             List<String> all = new ArrayList<>(hibernateCascades(mark));
             all.addAll(cascaded);
             return outcome(EditOutcome.Kind.DONE, mark, Map.of(), null, Map.of(), all);
@@ -354,6 +361,12 @@ public final class EntityEdit implements AutoCloseable {
             }
         }
         return lines;
+    }
+
+    /** After the commit: whoever keeps copies of this row hears of it. */
+    private void published(RowChange.Kind kind) {
+        changes.publish(new RowChange(table.ref().schema(), table.ref().name(), kind,
+                Map.of(mapping.id().column(), String.valueOf(mapping.id().get(entity)))));
     }
 
     private void attach() {

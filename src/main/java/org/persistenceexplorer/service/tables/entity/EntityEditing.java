@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.persistenceexplorer.service.changes.RowChanges;
 import org.persistenceexplorer.service.log.StatementLog;
 import org.persistenceexplorer.service.orm.OrmSessions;
 import org.persistenceexplorer.service.tables.TableDescription;
@@ -26,9 +27,18 @@ public final class EntityEditing {
     private final EntityModels models;
     private volatile Validator validator;
 
+    private final RowChanges changes;
+
+    /** Entity editing whose committed changes nobody hears about (tests, tools). */
     public EntityEditing(OrmSessions orm, StatementLog log) {
+        this(orm, log, new RowChanges());
+    }
+
+    /** @param changes told about every committed save and delete (the org chart's profile cache listens) */
+    public EntityEditing(OrmSessions orm, StatementLog log, RowChanges changes) {
         this.orm = orm;
         this.log = log;
+        this.changes = changes;
         this.models = new EntityModels(orm);
     }
 
@@ -65,13 +75,13 @@ public final class EntityEditing {
      * the row is not there.
      */
     public Loaded load(TableDescription table, String id) {
-        EntityEdit edit = new EntityEdit(orm, log, validator(), require(table.ref()), table);
+        EntityEdit edit = new EntityEdit(orm, log, changes, validator(), require(table.ref()), table);
         return new Loaded(edit, edit.load(id));
     }
 
     /** A new, transient entity for this table, to fill in and save (persist). */
     public Loaded startNew(TableDescription table) {
-        EntityEdit edit = new EntityEdit(orm, log, validator(), require(table.ref()), table);
+        EntityEdit edit = new EntityEdit(orm, log, changes, validator(), require(table.ref()), table);
         return new Loaded(edit, edit.startNew());
     }
 
