@@ -277,4 +277,36 @@ public class TablesViewTest extends FxRobot {
             }
         });
     }
+
+    @Test
+    void aTableWithoutEntityIsEditedWithPlainSqlAndTheDeleteIsAskedFirst() throws Exception {
+        interact(() -> model.open(new TableRef("view_test", "long")));
+        until("opened", () -> grid().getItems().size() == 5000 && cell(1, 0) != null);
+        until("plain mode", () -> lookup("#entityTitle").queryAs(Label.class).getText().equals("Plain SQL: view_test.long"));
+        interact(() -> grid().getSelectionModel().select(1));
+        until("the row in the form", () -> lookup("#field-label").tryQuery().isPresent()
+                && "row 2".equals(lookup("#field-label").queryAs(TextField.class).getText()));
+        assertThat(lookup("#field-id").queryAs(TextField.class).isEditable()).isTrue();
+        interact(() -> lookup("#field-label").queryAs(TextField.class).setText("second row, edited"));
+        interact(() -> lookup("#entitySave").queryButton().fire());
+        until("saved", () -> lookup("#entityMessage").queryAs(Label.class).getText().equals("Saved: one row updated."));
+        assertThat(sql("SELECT label FROM view_test.long WHERE id = 2")).isEqualTo("second row, edited");
+        ListView<String> statements = lookup("#entityStatements").query();
+        assertThat(statements.getItems()).anySatisfy(s -> assertThat(s).contains("[tables: save] UPDATE \"view_test\".\"long\" "
+                + "SET \"label\" = CAST(? AS text) WHERE \"id\" = CAST(? AS integer)"));
+        until("the grid reads again", () -> "second row, edited".equals(cell(1, 1)));
+
+        WaitForAsyncUtils.asyncFx(() -> lookup("#entityDelete").queryButton().fire());
+        until("asked", () -> lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(sql("SELECT count(*) FROM view_test.long WHERE id = 2")).as("nothing before OK").isEqualTo("1");
+        clickOn(lookup(".dialog-pane .button").match(b -> ((Button) b).getText().equals("Cancel")).queryButton());
+        assertThat(sql("SELECT count(*) FROM view_test.long WHERE id = 2")).as("cancelled").isEqualTo("1");
+        WaitForAsyncUtils.asyncFx(() -> lookup("#entityDelete").queryButton().fire());
+        until("asked again", () -> lookup(".dialog-pane").tryQuery().isPresent());
+        clickOn(lookup(".dialog-pane .button").match(b -> ((Button) b).getText().equals("OK")).queryButton());
+        until("deleted", () -> lookup("#entityMessage").queryAs(Label.class).getText().equals("Deleted: one row."));
+        assertThat(sql("SELECT count(*) FROM view_test.long WHERE id = 2")).isEqualTo("0");
+        until("4,999 rows", () -> grid().getItems().size() == 4999);
+        sql("INSERT INTO view_test.long VALUES (2, 'row 2')");
+    }
 }
