@@ -62,6 +62,8 @@ public final class EntityPanelViewModel {
     private final ReadOnlyStringWrapper relatedTitle = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper trail = new ReadOnlyStringWrapper("");
     private final TableCatalog catalog;
+    /** Tables navigation reached, described (touched on the lane and the FX thread). */
+    private final java.util.Map<TableRef, TableDescription> described = new java.util.concurrent.ConcurrentHashMap<>();
     private final RowEditing rowEditing;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Entity mode");
     private final ReadOnlyBooleanWrapper saveAllowed = new ReadOnlyBooleanWrapper();
@@ -103,6 +105,9 @@ public final class EntityPanelViewModel {
         table = description;
         String name = description == null ? null : editing.entityOf(description.ref()).orElse(null);
         plain = name == null && description != null && editing.ready();
+        if (description != null) {
+            described.put(description.ref(), description);
+        }
         Optional<String> readOnly = plain ? RowEditing.readOnlyReason(description) : Optional.empty();
         available.set(name != null || plain && readOnly.isEmpty());
         entityName.set(name == null ? "" : name);
@@ -140,8 +145,7 @@ public final class EntityPanelViewModel {
             plainKey = row.rowKey();
             plainRowOpen = true;
             trail.set(table.ref() + " " + String.join(", ", plainKey));
-            say("Change fields and Save: an UPDATE of the changed columns WHERE " + String.join(" AND ", table.primaryKey())
-                    + " = ?, in a transaction.", false);
+            say("Change fields and Save: an UPDATE of the changed columns WHERE " + keyCondition() + ", in a transaction.", false);
             commands();
             return;
         }
@@ -207,7 +211,7 @@ public final class EntityPanelViewModel {
                             + (navigation.related().size() == 1 ? "" : "s") + " (" + relationship.relationship() + ")");
                     transitions.add("→ " + current.state().label() + "   (follow " + relationship.name() + ": " + navigation.how() + ")");
                     statements.setAll(navigation.statements().stream().map(EntityPanelViewModel::describe).toList());
-                    say(navigation.how() + ".", false);
+                    say(Character.toUpperCase(navigation.how().charAt(0)) + navigation.how().substring(1) + ".", false);
                     if (relationship.kind() == ModelAttribute.Kind.TO_ONE && navigation.related().size() == 1) {
                         openRelated(navigation.related().get(0), relationship.name());
                     }
@@ -230,7 +234,12 @@ public final class EntityPanelViewModel {
         runner.task(NAVIGATE, p -> {
                     TableRef ref = editing.tableOf(target.entityName())
                             .orElseThrow(() -> new IllegalArgumentException(target.entityName() + " is not mapped"));
-                    TableDescription description = catalog.describe(ref);
+                    // described once per table: the catalog's reads would otherwise crowd the navigation's statements
+                    TableDescription description = described.get(ref);
+                    if (description == null) {
+                        description = catalog.describe(ref);
+                        described.put(ref, description);
+                    }
                     return new Reached(description, editing.openRelated(current, target, description));
                 })
                 .on(lane)
@@ -423,9 +432,14 @@ public final class EntityPanelViewModel {
 
     /** The question before a delete, naming how it is sent. */
     public String deleteQuestion() {
-        return plain ? "Delete this row of " + table.ref() + " with plain SQL (DELETE ... WHERE "
-                + String.join(" AND ", table.primaryKey()) + " = ?)? Rows the database cascades to go with it."
+        return plain ? "Delete this row of " + table.ref() + " with plain SQL (DELETE ... WHERE " + keyCondition()
+                + ")? Rows the database cascades to go with it."
                 : "Delete this " + entityName.get() + " through Hibernate? Rows that cascade are deleted too and listed afterwards.";
+    }
+
+    /** "employee_id = ? AND project_id = ?". */
+    private String keyCondition() {
+        return String.join(" AND ", table.primaryKey().stream().map(c -> c + " = ?").toList());
     }
 
     /** "Entity mode: Employee" or "Plain SQL: hr.employee_project". */
