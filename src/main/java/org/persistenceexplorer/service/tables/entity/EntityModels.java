@@ -116,19 +116,19 @@ public final class EntityModels {
         Read(SessionFactory factory) {
             this.factory = factory;
             SessionFactoryImplementor implementor = factory.unwrap(SessionFactoryImplementor.class);
-            Validator validator;
-            try (var validation = Validation.buildDefaultValidatorFactory()) {
-                validator = validation.getValidator();
-            }
             CallbackRegistry callbacks = implementor.getEventEngine().getCallbackRegistry();
             List<EntityPersister> persisters = new ArrayList<>();
             implementor.getMappingMetamodel().forEachEntityDescriptor(persisters::add);
             persisters.sort(java.util.Comparator.comparing(EntityPersister::getJpaEntityName));
-            for (EntityPersister persister : persisters) {
-                EntityModel model = read(implementor, persister, validator, callbacks);
-                byName.put(persister.getJpaEntityName(), model);
-                // a single-table subclass shares its root's table: the root stands for the table
-                byTable.merge(model.table(), model, (first, second) -> isAncestor(first, second) ? first : second);
+            // the validator's metadata is read while its factory is open, once per SessionFactory
+            try (var validation = Validation.buildDefaultValidatorFactory()) {
+                Validator validator = validation.getValidator();
+                for (EntityPersister persister : persisters) {
+                    EntityModel model = read(implementor, persister, validator, callbacks);
+                    byName.put(persister.getJpaEntityName(), model);
+                    // a single-table subclass shares its root's table: the root stands for the table
+                    byTable.merge(model.table(), model, (first, second) -> isAncestor(first, second) ? first : second);
+                }
             }
         }
 
