@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.persistenceexplorer.service.changes.RowChanges;
 import org.persistenceexplorer.service.engine.EngineSettings;
 import org.persistenceexplorer.service.engine.EngineStatus;
 import org.persistenceexplorer.service.engine.EngineWatch;
@@ -47,6 +48,8 @@ public final class AppContext implements AutoCloseable {
     private final StatementLog statementLog = new StatementLog();
     private final org.persistenceexplorer.service.log.ActionTotals actionTotals =
             new org.persistenceexplorer.service.log.ActionTotals();
+    /** Rows the app changed (the Tables tab says so, the org chart's profile cache listens). */
+    private final RowChanges rowChanges = new RowChanges();
     private final SqlEngine sql;
     private final GraphEngine graph;
     private final OrmSessions orm;
@@ -170,6 +173,11 @@ public final class AppContext implements AutoCloseable {
 
     public StatementLog statementLog() {
         return statementLog;
+    }
+
+    /** Committed row changes, from the features that write to the ones that keep copies. */
+    public RowChanges rowChanges() {
+        return rowChanges;
     }
 
     /** The statement log's count beside the server's own (pg_stat_statements). */

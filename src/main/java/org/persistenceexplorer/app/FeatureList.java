@@ -2,6 +2,7 @@ package org.persistenceexplorer.app;
 
 import java.util.List;
 import org.persistenceexplorer.service.tables.LargeHr;
+import org.persistenceexplorer.service.tables.RowEditing;
 import org.persistenceexplorer.service.tables.TableCatalog;
 import org.persistenceexplorer.service.tables.TableRows;
 import org.persistenceexplorer.service.tables.entity.EntityEditing;
@@ -25,10 +26,12 @@ final class FeatureList {
     static List<Feature> of(AppContext context) {
         return List.of(
                 new TablesFeature(new TableCatalog(context.sql()::dataSource), new TableRows(context.sql()::dataSource),
-                        new EntityEditing(context.orm(), context.statementLog()),
-                        new LargeHr(context.sql()::dataSource, context.hrGenerator())),
+                        new EntityEditing(context.orm(), context.statementLog(), context.rowChanges()),
+                        new LargeHr(context.sql()::dataSource, context.hrGenerator()),
+                        new RowEditing(context.sql()::dataSource, context.statementLog(), context.rowChanges())),
                 new MigrationsFeature(context.migrations()),
-                new OrgChartFeature(context.graph(), () -> context.sql().dataSource(), context.hrGenerator()),
+                new OrgChartFeature(context.graph(), () -> context.sql().dataSource(), context.hrGenerator(),
+                        context.rowChanges()),
                 new ConsoleFeature(() -> ConsoleServices.of(context), !context.settings().embeddedPostgres()),
                 new LabFeature(context.loadingLab(), context.actionTotals()),
                 new TxLabFeature(context.transactionsLab()));

@@ -188,7 +188,9 @@ final class TablesBenchmark implements BenchmarkSection {
         StatementLog log = new StatementLog(1_000);
         TablesViewModel model = new TablesViewModel(runner, new TableCatalog(() -> dataSource), new TableRows(() -> dataSource),
                 new EntityEditing(new OrmSessions(() -> dataSource, List.of()), log),
-                new LargeHr(() -> dataSource, new HrGenerator(() -> dataSource)));
+                new LargeHr(() -> dataSource, new HrGenerator(() -> dataSource)),
+                new org.persistenceexplorer.service.tables.RowEditing(() -> dataSource, log,
+                        new org.persistenceexplorer.service.changes.RowChanges()));
         Stage[] stage = new Stage[1];
         FxToolkit.setupFixture(() -> {
             org.persistenceexplorer.testsupport.AppLook.apply();

@@ -12,6 +12,8 @@ import org.persistenceexplorer.service.orggraph.OrgGraphImport;
 import org.persistenceexplorer.service.orggraph.OrgGraphReader;
 import org.persistenceexplorer.service.orggraph.OrgPaths;
 import org.persistenceexplorer.service.orggraph.PersonProfiles;
+import org.persistenceexplorer.service.orggraph.ProfileInvalidation;
+import org.persistenceexplorer.service.changes.RowChanges;
 import org.persistenceexplorer.ui.common.Feature;
 import org.persistenceexplorer.ui.common.FeatureContext;
 import org.persistenceexplorer.ui.common.FeatureView;
@@ -26,16 +28,19 @@ public final class OrgChartFeature implements Feature {
     private final CypherRunner graph;
     private final Supplier<DataSource> hr;
     private final HrGenerator generator;
+    private final RowChanges rowChanges;
 
     /**
      * @param graph the app's Neo4j
      * @param hr    the captured PostgreSQL pool (asked for when the tab opens: PostgreSQL is up by then)
      * @param generator replaces the HR rows with a generated company (the "10,000 people" button)
+     * @param rowChanges HR rows changed elsewhere in the app (the Tables tab): the profile cache drops them
      */
-    public OrgChartFeature(CypherRunner graph, Supplier<DataSource> hr, HrGenerator generator) {
+    public OrgChartFeature(CypherRunner graph, Supplier<DataSource> hr, HrGenerator generator, RowChanges rowChanges) {
         this.graph = graph;
         this.hr = hr;
         this.generator = generator;
+        this.rowChanges = rowChanges;
     }
 
     @Override
@@ -55,7 +60,9 @@ public final class OrgChartFeature implements Feature {
 
     @Override
     public FeatureView open(FeatureContext context) {
-        OrgChartViewModel model = new OrgChartViewModel(context.engines(), context.runner(), services(graph, hr.get()));
+        OrgChartServices services = services(graph, hr.get());
+        OrgChartViewModel model = new OrgChartViewModel(context.engines(), context.runner(), services);
+        AutoCloseable invalidation = rowChanges.subscribe(new ProfileInvalidation(services.profiles(), "hr"));
         context.ticker().subscribe(model::refresh);
         OrgChartView view = new OrgChartView(model,
                 people -> model.replaceHr(String.format(java.util.Locale.ROOT, "%,d people", people),
@@ -71,6 +78,11 @@ public final class OrgChartFeature implements Feature {
             @Override
             public void close() {
                 view.close();
+                try {
+                    invalidation.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
             }
         };
     }

@@ -38,7 +38,12 @@ public final class SchemaBrowserViewModel {
     private void show(List<TableSummary> read) {
         tables.setAll(read);
         long schemas = read.stream().map(t -> t.ref().schema()).distinct().count();
-        status.set(read.size() + " tables in " + schemas + " schemas");
+        status.set(summary(read.size(), schemas));
+    }
+
+    /** "5 tables in 1 schema", singular and plural as English has them. */
+    static String summary(int tables, long schemas) {
+        return tables + (tables == 1 ? " table in " : " tables in ") + schemas + (schemas == 1 ? " schema" : " schemas");
     }
 
     public ObservableList<TableSummary> tables() {

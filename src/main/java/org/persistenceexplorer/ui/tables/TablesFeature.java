@@ -2,6 +2,7 @@ package org.persistenceexplorer.ui.tables;
 
 import javafx.scene.Parent;
 import org.persistenceexplorer.service.tables.LargeHr;
+import org.persistenceexplorer.service.tables.RowEditing;
 import org.persistenceexplorer.service.tables.TableCatalog;
 import org.persistenceexplorer.service.tables.TableRows;
 import org.persistenceexplorer.service.tables.entity.EntityEditing;
@@ -21,12 +22,15 @@ public final class TablesFeature implements Feature {
     private final TableRows rows;
     private final EntityEditing editing;
     private final LargeHr largeHr;
+    private final RowEditing rowEditing;
 
-    public TablesFeature(TableCatalog catalog, TableRows rows, EntityEditing editing, LargeHr largeHr) {
+    /** @param rowEditing plain-SQL edits of tables no entity maps */
+    public TablesFeature(TableCatalog catalog, TableRows rows, EntityEditing editing, LargeHr largeHr, RowEditing rowEditing) {
         this.catalog = catalog;
         this.rows = rows;
         this.editing = editing;
         this.largeHr = largeHr;
+        this.rowEditing = rowEditing;
     }
 
     @Override
@@ -46,11 +50,11 @@ public final class TablesFeature implements Feature {
 
     @Override
     public FeatureView open(FeatureContext context) {
-        TablesViewModel model = new TablesViewModel(context.runner(), catalog, rows, editing, largeHr);
+        TablesViewModel model = new TablesViewModel(context.runner(), catalog, rows, editing, largeHr, rowEditing);
         Parent root = ViewLoader.load(new TablesView(model));
         root.getStylesheets().add(TablesFeature.class.getResource("/css/tables.css").toExternalForm());
         model.start();
-        context.ticker().subscribe(model.entity()::refresh);
+        context.ticker().subscribe(model::refresh);
         return new FeatureView() {
             @Override
             public Parent root() {

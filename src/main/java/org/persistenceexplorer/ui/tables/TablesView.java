@@ -43,6 +43,8 @@ import org.persistenceexplorer.service.tables.RowOrder;
 import org.persistenceexplorer.service.tables.TableDescription;
 import org.persistenceexplorer.service.tables.TableSummary;
 import org.persistenceexplorer.service.tables.entity.EntityState;
+import org.persistenceexplorer.service.tables.entity.ModelAttribute;
+import org.persistenceexplorer.service.tables.entity.Navigation;
 import org.persistenceexplorer.ui.common.RunningTask;
 
 /**
@@ -88,6 +90,14 @@ public final class TablesView {
     @FXML private Label entityMessage;
     @FXML private ListView<String> transitionList;
     @FXML private ListView<String> statementList;
+    @FXML private Label trailLabel;
+    @FXML private FlowPane relationshipButtons;
+    @FXML private VBox relatedBox;
+    @FXML private Label relatedTitle;
+    @FXML private Button openRelatedButton;
+    @FXML private ListView<Navigation.Related> relatedList;
+    @FXML private Label modelMessage;
+    @FXML private ListView<ModelLine> modelList;
 
     public TablesView(TablesViewModel model) {
         this.model = model;
@@ -95,12 +105,14 @@ public final class TablesView {
 
     @FXML
     private void initialize() {
-        split.setDividerPositions(0.16, 0.72);
+        split.setDividerPositions(0.16, 0.68);
         bindBrowser();
         bindGrid();
         bindFilters();
         bindWork();
         bindEntityPanel();
+        bindNavigation();
+        bindModel();
     }
 
     private void bindBrowser() {
@@ -243,9 +255,7 @@ public final class TablesView {
 
     private void bindEntityPanel() {
         EntityPanelViewModel entity = model.entity();
-        entityTitle.textProperty().bind(Bindings.createStringBinding(() -> entity.availableProperty().get()
-                ? "Entity mode: " + entity.entityNameProperty().get() : "Entity mode", entity.availableProperty(),
-                entity.entityNameProperty()));
+        entityTitle.textProperty().bind(entity.titleProperty());
         stateBadge.textProperty().bind(Bindings.createStringBinding(() -> entity.stateProperty().get() == null ? ""
                 : entity.stateProperty().get().label(), entity.stateProperty()));
         entity.stateProperty().addListener((obs, old, state) -> {
@@ -261,15 +271,84 @@ public final class TablesView {
                 entityMessage.getStyleClass().add(PROBLEM_MESSAGE);
             }
         });
-        saveButton.disableProperty().bind(entity.stateProperty().isNull().or(entity.stateProperty().isEqualTo(EntityState.REMOVED)));
-        deleteButton.disableProperty().bind(entity.stateProperty().isNull().or(entity.stateProperty().isEqualTo(EntityState.TRANSIENT)));
+        saveButton.disableProperty().bind(entity.saveAllowedProperty().not());
+        deleteButton.disableProperty().bind(entity.deleteAllowedProperty().not());
         newButton.disableProperty().bind(entity.availableProperty().not());
-        reloadButton.disableProperty().bind(entity.stateProperty().isNull());
+        reloadButton.disableProperty().bind(entity.reloadAllowedProperty().not());
         transitionList.setItems(entity.transitions());
         statementList.setItems(entity.statements());
         transitionList.setCellFactory(WrappingCell::new);
         statementList.setCellFactory(WrappingCell::new);
         entity.fields().addListener((ListChangeListener<FieldRow>) change -> buildForm(entity.fields()));
+    }
+
+    private void bindNavigation() {
+        EntityPanelViewModel entity = model.entity();
+        trailLabel.textProperty().bind(entity.trailProperty());
+        entity.relationships().addListener((ListChangeListener<ModelAttribute>) change -> {
+            relationshipButtons.getChildren().clear();
+            for (ModelAttribute relationship : entity.relationships()) {
+                Button follow = new Button(relationship.name() + " →");
+                follow.setId("follow-" + relationship.name());
+                follow.setMnemonicParsing(false);
+                follow.getStyleClass().add("pe-follow-button");
+                follow.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                follow.setTooltip(new javafx.scene.control.Tooltip(relationship.relationship() + " " + relationship.target()
+                        + ", fetch " + relationship.fetch()));
+                follow.disableProperty().bind(entity.stateProperty().isNull()
+                        .or(entity.stateProperty().isEqualTo(EntityState.TRANSIENT)));
+                follow.setOnAction(e -> entity.follow(relationship));
+                relationshipButtons.getChildren().add(follow);
+            }
+        });
+        relatedList.setItems(entity.related());
+        relatedTitle.textProperty().bind(entity.relatedTitleProperty());
+        relatedBox.visibleProperty().bind(Bindings.isNotEmpty(entity.related()));
+        relatedBox.managedProperty().bind(relatedBox.visibleProperty());
+        openRelatedButton.disableProperty().bind(relatedList.getSelectionModel().selectedItemProperty().isNull());
+        relatedList.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                openRelated();
+            }
+        });
+    }
+
+    @FXML
+    private void openRelated() {
+        Navigation.Related target = relatedList.getSelectionModel().getSelectedItem();
+        if (target != null) {
+            model.entity().openRelated(target);
+        }
+    }
+
+    private void bindModel() {
+        EntityModelViewModel mapping = model.entityModel();
+        modelList.setItems(mapping.lines());
+        modelList.setCellFactory(list -> new ModelLineCell(list));
+        modelMessage.textProperty().bind(mapping.messageProperty());
+        modelMessage.visibleProperty().bind(mapping.messageProperty().isNotEmpty());
+        modelMessage.managedProperty().bind(modelMessage.visibleProperty());
+    }
+
+    /** A line of the entity model: headings bold, details indented and muted, long lines wrapped. */
+    private static final class ModelLineCell extends javafx.scene.control.ListCell<ModelLine> {
+        ModelLineCell(ListView<ModelLine> list) {
+            setWrapText(true);
+            prefWidthProperty().bind(list.widthProperty().subtract(24));
+            setMaxWidth(USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void updateItem(ModelLine item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("pe-model-heading", "pe-model-entry", "pe-model-detail");
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            setText(item.text());
+            getStyleClass().add(item.depth() == 0 ? "pe-model-heading" : item.depth() == 1 ? "pe-model-entry" : "pe-model-detail");
+        }
     }
 
     private void buildForm(List<FieldRow> rows) {
@@ -353,8 +432,7 @@ public final class TablesView {
 
     @FXML
     private void delete() {
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "Delete this " + model.entity().entityNameProperty().get()
-                + " through Hibernate? Rows that cascade are deleted too and listed afterwards.", ButtonType.OK, ButtonType.CANCEL);
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, model.entity().deleteQuestion(), ButtonType.OK, ButtonType.CANCEL);
         confirm.setHeaderText("Delete the row?");
         confirm.initOwner(grid.getScene().getWindow());
         if (confirm.showAndWait().filter(b -> b == ButtonType.OK).isPresent()) {
@@ -408,19 +486,25 @@ public final class TablesView {
         }
     }
 
-    /** A list line that wraps instead of hiding its end behind a scroll bar. */
+    /**
+     * A list line that wraps instead of hiding its end behind "...": a Text node with a wrapping
+     * width as wide as the list (a wrapping ListCell alone kept one line's height here).
+     */
     private static final class WrappingCell extends javafx.scene.control.ListCell<String> {
+        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
         WrappingCell(ListView<String> list) {
-            setWrapText(true);
-            // as wide as the list, so the text wraps instead of widening the cell
-            prefWidthProperty().bind(list.widthProperty().subtract(24));
-            setMaxWidth(USE_PREF_SIZE);
+            text.wrappingWidthProperty().bind(list.widthProperty().subtract(30));
+            text.getStyleClass().add("pe-wrapping-text");
+            setPrefWidth(0);
         }
 
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty ? null : item);
+            setText(null);
+            text.setText(empty || item == null ? "" : item);
+            setGraphic(empty || item == null ? null : text);
         }
     }
 

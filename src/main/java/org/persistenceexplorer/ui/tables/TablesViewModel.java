@@ -1,6 +1,7 @@
 package org.persistenceexplorer.ui.tables;
 
 import org.persistenceexplorer.service.tables.LargeHr;
+import org.persistenceexplorer.service.tables.RowEditing;
 import org.persistenceexplorer.service.tables.TableCatalog;
 import org.persistenceexplorer.service.tables.TableRef;
 import org.persistenceexplorer.service.tables.TableRows;
@@ -17,12 +18,24 @@ public final class TablesViewModel {
     private final RowGridViewModel grid;
     private final EntityPanelViewModel entity;
     private final GeneratorViewModel generator;
+    private final EntityModelViewModel entityModel;
 
     public TablesViewModel(BackgroundRunner runner, TableCatalog catalog, TableRows rows, EntityEditing editing,
-                           LargeHr largeHr) {
+                           LargeHr largeHr, RowEditing rowEditing) {
         this.browser = new SchemaBrowserViewModel(runner, catalog);
         this.grid = new RowGridViewModel(runner, catalog, rows);
-        this.entity = new EntityPanelViewModel(runner, editing, grid::reload);
+        this.entity = new EntityPanelViewModel(runner, editing, catalog, rowEditing, grid::reload);
+        this.entityModel = new EntityModelViewModel(runner, editing.models());
+        // the model panel follows the grid's table, then the entity the panel navigates to
+        grid.tableProperty().addListener((obs, old, table) -> entityModel.showTable(table == null ? null : table.ref()));
+        entity.entityNameProperty().addListener((obs, old, name) -> {
+            if (entityModel.modelProperty().get() != null && entityModel.modelProperty().get().entityName().equals(name)) {
+                entity.modelShown(entityModel.modelProperty().get());
+            } else {
+                entityModel.showEntity(name);
+            }
+        });
+        entityModel.modelProperty().addListener((obs, old, model) -> entity.modelShown(model));
         this.generator = new GeneratorViewModel(runner, largeHr, table -> {
             browser.refresh();
             grid.open(table);
@@ -49,6 +62,16 @@ public final class TablesViewModel {
 
     public EntityPanelViewModel entity() {
         return entity;
+    }
+
+    public EntityModelViewModel entityModel() {
+        return entityModel;
+    }
+
+    /** On the tab's ticks (Hibernate opens after the window). */
+    public void refresh() {
+        entity.refresh();
+        entityModel.refresh();
     }
 
     public GeneratorViewModel generator() {

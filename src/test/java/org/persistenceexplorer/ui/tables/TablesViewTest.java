@@ -28,7 +28,9 @@ import org.persistenceexplorer.service.hrdata.HrGenerator;
 import org.persistenceexplorer.service.log.StatementLog;
 import org.persistenceexplorer.service.orm.OrmSessions;
 import org.persistenceexplorer.service.tables.GridRow;
+import org.persistenceexplorer.service.changes.RowChanges;
 import org.persistenceexplorer.service.tables.LargeHr;
+import org.persistenceexplorer.service.tables.RowEditing;
 import org.persistenceexplorer.service.tables.TableCatalog;
 import org.persistenceexplorer.service.tables.TableRef;
 import org.persistenceexplorer.service.tables.TableRows;
@@ -66,7 +68,8 @@ public class TablesViewTest extends FxRobot {
             throw new IllegalStateException("PostgreSQL is not up yet");
         };
         return new TablesView(new TablesViewModel(runner, new TableCatalog(none), new TableRows(none),
-                new EntityEditing(new OrmSessions(none, List.of()), log), new LargeHr(none, new HrGenerator(none))));
+                new EntityEditing(new OrmSessions(none, List.of()), log), new LargeHr(none, new HrGenerator(none)),
+                new RowEditing(none, log, new RowChanges())));
     }
 
     @BeforeAll
@@ -112,7 +115,8 @@ public class TablesViewTest extends FxRobot {
     void start(Stage stage) {
         runner = new FxBackgroundRunner(4);
         model = new TablesViewModel(runner, new TableCatalog(() -> dataSource), new TableRows(() -> dataSource),
-                new EntityEditing(orm, LOG), new LargeHr(() -> dataSource, new HrGenerator(() -> dataSource)));
+                new EntityEditing(orm, LOG), new LargeHr(() -> dataSource, new HrGenerator(() -> dataSource)),
+                new RowEditing(() -> dataSource, LOG, new RowChanges()));
         Scene scene = new Scene(ViewLoader.load(new TablesView(model)), 1260, 780);
         scene.getStylesheets().add(getClass().getResource("/css/explorer.css").toExternalForm());
         scene.getStylesheets().add(getClass().getResource("/css/tables.css").toExternalForm());
@@ -220,5 +224,89 @@ public class TablesViewTest extends FxRobot {
         until("deleted", () -> lookup("#entityMessage").queryAs(Label.class).getText().startsWith("Deleted"));
         assertThat(sql("SELECT count(*) FROM hr.employee WHERE id = " + id)).isEqualTo("0");
         until("grid empty again", () -> grid().getItems().isEmpty());
+    }
+
+    @Test
+    void theModelTabShowsTheMappingAndFollowingRelationshipsOpensTheirEntitiesInPlace() throws Exception {
+        String id = sql("INSERT INTO hr.employee (name, email, title, salary, hired_on, department_id, manager_id) "
+                + "VALUES ('View Test Two', 'view.test.two@example.com', 'Tester', 42000, '2022-05-06', 2, 1) RETURNING id");
+        until("hr.employee open", () -> grid().getItems().size() >= 300);
+        interact(() -> model.grid().addFilter(new org.persistenceexplorer.service.tables.RowFilter("id",
+                org.persistenceexplorer.service.tables.FilterOperator.EQUALS, id)));
+        until("own row", () -> grid().getItems().size() == 1 && cell(0, 0) != null);
+        interact(() -> grid().getSelectionModel().select(0));
+        until("managed", () -> "managed".equals(lookup("#entityState").queryAs(Label.class).getText()));
+
+        javafx.scene.control.TabPane side = lookup("#sideTabs").query();
+        interact(() -> side.getSelectionModel().select(1));
+        ListView<ModelLine> mapping = lookup("#modelList").query();
+        until("the mapping", () -> mapping.getItems().stream().anyMatch(l -> l.text().equals("Entity Employee")));
+        assertThat(mapping.getItems()).extracting(ModelLine::text).contains("manager → Employee   MANY_TO_ONE",
+                "dynamic update: an UPDATE names only the changed columns");
+        interact(() -> {
+            try {
+                Snapshots.save(grid().getScene(), "tables-entity-model");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+
+        interact(() -> side.getSelectionModel().select(0));
+        until("relationships offered", () -> lookup("#follow-manager").tryQuery().isPresent());
+        interact(() -> lookup("#follow-manager").queryButton().fire());
+        until("the manager in place", () -> lookup("#entityTrail").queryAs(Label.class).getText()
+                .equals("Employee " + id + " → manager → Employee 1"));
+        assertThat(lookup("#field-id").queryAs(TextField.class).getText()).isEqualTo("1");
+        until("his relationships", () -> lookup("#follow-subordinates").tryQuery().isPresent());
+        interact(() -> lookup("#follow-subordinates").queryButton().fire());
+        ListView<Object> related = lookup("#relatedList").query();
+        until("his reports listed", () -> related.getItems().size() > 1);
+        ListView<String> statements = lookup("#entityStatements").query();
+        assertThat(statements.getItems()).anySatisfy(s -> assertThat(s).contains("[tables: navigate] select")
+                .contains("manager_id=?"));
+        interact(() -> related.getSelectionModel().select(0));
+        interact(() -> lookup("#openRelated").queryButton().fire());
+        until("a report in place", () -> lookup("#entityTrail").queryAs(Label.class).getText()
+                .matches("Employee " + id + " → manager → Employee 1 → Employee \\d+"));
+        assertThat(lookup("#entityState").queryAs(Label.class).getText()).isEqualTo("managed");
+        interact(() -> {
+            try {
+                Snapshots.save(grid().getScene(), "tables-navigate");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void aTableWithoutEntityIsEditedWithPlainSqlAndTheDeleteIsAskedFirst() throws Exception {
+        interact(() -> model.open(new TableRef("view_test", "long")));
+        until("opened", () -> grid().getItems().size() == 5000 && cell(1, 0) != null);
+        until("plain mode", () -> lookup("#entityTitle").queryAs(Label.class).getText().equals("Plain SQL: view_test.long"));
+        interact(() -> grid().getSelectionModel().select(1));
+        until("the row in the form", () -> lookup("#field-label").tryQuery().isPresent()
+                && "row 2".equals(lookup("#field-label").queryAs(TextField.class).getText()));
+        assertThat(lookup("#field-id").queryAs(TextField.class).isEditable()).isTrue();
+        interact(() -> lookup("#field-label").queryAs(TextField.class).setText("second row, edited"));
+        interact(() -> lookup("#entitySave").queryButton().fire());
+        until("saved", () -> lookup("#entityMessage").queryAs(Label.class).getText().equals("Saved: one row updated."));
+        assertThat(sql("SELECT label FROM view_test.long WHERE id = 2")).isEqualTo("second row, edited");
+        ListView<String> statements = lookup("#entityStatements").query();
+        assertThat(statements.getItems()).anySatisfy(s -> assertThat(s).contains("[tables: save] UPDATE \"view_test\".\"long\" "
+                + "SET \"label\" = CAST(? AS text) WHERE \"id\" = CAST(? AS integer)"));
+        until("the grid reads again", () -> "second row, edited".equals(cell(1, 1)));
+
+        WaitForAsyncUtils.asyncFx(() -> lookup("#entityDelete").queryButton().fire());
+        until("asked", () -> lookup(".dialog-pane").tryQuery().isPresent());
+        assertThat(sql("SELECT count(*) FROM view_test.long WHERE id = 2")).as("nothing before OK").isEqualTo("1");
+        clickOn(lookup(".dialog-pane .button").match(b -> ((Button) b).getText().equals("Cancel")).queryButton());
+        assertThat(sql("SELECT count(*) FROM view_test.long WHERE id = 2")).as("cancelled").isEqualTo("1");
+        WaitForAsyncUtils.asyncFx(() -> lookup("#entityDelete").queryButton().fire());
+        until("asked again", () -> lookup(".dialog-pane").tryQuery().isPresent());
+        clickOn(lookup(".dialog-pane .button").match(b -> ((Button) b).getText().equals("OK")).queryButton());
+        until("deleted", () -> lookup("#entityMessage").queryAs(Label.class).getText().equals("Deleted: one row."));
+        assertThat(sql("SELECT count(*) FROM view_test.long WHERE id = 2")).isEqualTo("0");
+        until("4,999 rows", () -> grid().getItems().size() == 4999);
+        sql("INSERT INTO view_test.long VALUES (2, 'row 2')");
     }
 }

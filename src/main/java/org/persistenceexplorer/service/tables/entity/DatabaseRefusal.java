@@ -29,7 +29,7 @@ public record DatabaseRefusal(String constraint, String column, String value, St
      * @param table  the table that was written
      * @param values the values the user sent, by column (to name the value of a check or not-null violation)
      */
-    static DatabaseRefusal of(Throwable failure, TableRef table, Map<String, String> values) {
+    public static DatabaseRefusal of(Throwable failure, TableRef table, Map<String, String> values) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof PSQLException psql && psql.getServerErrorMessage() != null
                     && psql.getSQLState() != null && psql.getSQLState().startsWith("23")) {

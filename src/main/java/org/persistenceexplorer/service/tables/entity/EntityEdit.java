@@ -9,14 +9,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.Hibernate;
 import org.hibernate.Session;
 import org.hibernate.StaleStateException;
 import org.hibernate.Transaction;
 import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.Status;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.proxy.HibernateProxy;
 import org.persistenceexplorer.domain.statement.CapturedStatement;
+import org.persistenceexplorer.service.changes.RowChange;
+import org.persistenceexplorer.service.changes.RowChanges;
 import org.persistenceexplorer.service.log.StatementLog;
 import org.persistenceexplorer.service.orm.OrmSessions;
 import org.persistenceexplorer.service.orm.SessionOptions;
@@ -36,6 +43,7 @@ public final class EntityEdit implements AutoCloseable {
 
     private final OrmSessions orm;
     private final StatementLog log;
+    private final RowChanges changes;
     private final Validator validator;
     private final EntityMapping mapping;
     private final TableDescription table;
@@ -43,12 +51,21 @@ public final class EntityEdit implements AutoCloseable {
     private Object entity;
     private final List<EditOutcome.Transition> history = new ArrayList<>();
 
-    EntityEdit(OrmSessions orm, StatementLog log, Validator validator, EntityMapping mapping, TableDescription table) {
+    EntityEdit(OrmSessions orm, StatementLog log, RowChanges changes, Validator validator, EntityMapping mapping,
+               TableDescription table) {
         this.orm = orm;
         this.log = log;
+        this.changes = changes;
         this.validator = validator;
         this.mapping = mapping;
         this.table = table;
+    }
+
+    /** An edit that takes over another's session (navigating in place keeps one persistence context). */
+    private EntityEdit(EntityEdit from, EntityMapping mapping, TableDescription table) {
+        this(from.orm, from.log, from.changes, from.validator, mapping, table);
+        this.session = from.session;
+        from.session = null;
     }
 
     /** Loads the row with this id in a new session: the entity is managed afterwards. */
@@ -70,6 +87,112 @@ public final class EntityEdit implements AutoCloseable {
             return outcome(EditOutcome.Kind.GONE, mark, Map.of(), null, Map.of(), List.of());
         }
         step("session.find: SELECT; the transaction committed, the session stays open");
+        return outcome(EditOutcome.Kind.DONE, mark, Map.of(), null, Map.of(), List.of());
+    }
+
+    /**
+     * Follows a relationship in this edit's session, the way application code touching it would:
+     * a lazy to-one proxy or collection is initialised (its SELECT shows), an eager one is
+     * already there. A detached entity is read into a new session first (a lazy association of a
+     * detached entity cannot load). The entity stays managed; the session stays open.
+     *
+     * @param attribute a to-one or collection attribute of the entity
+     */
+    public Navigation follow(String attribute) {
+        long mark = log.position().cursor();
+        var persister = orm.factory().unwrap(SessionFactoryImplementor.class)
+                .getMappingMetamodel().getEntityDescriptor(mapping.type());
+        AttributeMapping a = persister.findAttributeMapping(attribute);
+        if (!(a instanceof ToOneAttributeMapping || a instanceof PluralAttributeMapping)) {
+            throw new IllegalArgumentException(entityName() + " has no relationship called " + attribute);
+        }
+        Transaction tx = null;
+        try {
+            String how;
+            if (state() != EntityState.MANAGED) {
+                session = orm.openSession(SessionOptions.DEFAULTS);
+                tx = session.beginTransaction();
+                entity = session.find(mapping.type(), mapping.id().get(entity));
+                step("session.find in a new session (the old one was closed): SELECT");
+            } else {
+                tx = session.beginTransaction();
+            }
+            Object value = persister.getPropertyValue(entity, attribute);
+            List<Object> reached = new ArrayList<>();
+            if (value instanceof java.util.Collection<?> collection) {
+                boolean loaded = Hibernate.isInitialized(collection);
+                Hibernate.initialize(collection);
+                reached.addAll(collection);
+                how = loaded ? "the collection was already loaded: no SELECT"
+                        : "the lazy collection was initialised on first access: one SELECT for all its elements";
+            } else if (value == null) {
+                how = attribute + " is null: nothing to follow";
+            } else {
+                boolean loaded = Hibernate.isInitialized(value);
+                Hibernate.initialize(value);
+                reached.add(Hibernate.unproxy(value));
+                how = loaded ? "the related entity was already in the session: no SELECT"
+                        : "the lazy proxy was initialised on first access: SELECT";
+            }
+            tx.commit();
+            String targetName = a instanceof PluralAttributeMapping plural
+                    && plural.getCollectionDescriptor().getElementPersister() != null
+                    ? plural.getCollectionDescriptor().getElementPersister().getJpaEntityName()
+                    : a instanceof ToOneAttributeMapping toOne
+                    ? toOne.getEntityMappingType().getEntityPersister().getJpaEntityName() : "?";
+            List<Navigation.Related> related = new ArrayList<>();
+            for (Object r : reached) {
+                related.add(related(r));
+            }
+            history.clear();
+            return new Navigation(attribute, targetName, related, how, statementsSince(mark));
+        } catch (RuntimeException e) {
+            rollback(tx);
+            throw e;
+        }
+    }
+
+    private Navigation.Related related(Object entity) {
+        Object real = Hibernate.unproxy(entity);
+        EntityMapping m = EntityMapping.of(real.getClass());
+        String label = m.attributes().stream().filter(x -> x.javaType() == String.class).findFirst()
+                .map(x -> String.valueOf(x.get(real))).orElse("");
+        String name = session.getSessionFactory().unwrap(SessionFactoryImplementor.class)
+                .getMappingMetamodel().getEntityDescriptor(real.getClass()).getJpaEntityName();
+        return new Navigation.Related(name, String.valueOf(m.id().get(real)), label);
+    }
+
+    /**
+     * Opens a related entity in place: a new edit that takes over this edit's session (this one
+     * ends), finding the entity there: no SELECT when following the relationship already loaded it.
+     */
+    EditOutcome openInPlace(EntityMapping target, TableDescription targetTable, String id, EntityEdit[] opened) {
+        EntityEdit next = new EntityEdit(this, target, targetTable);
+        opened[0] = next;
+        return next.findInSession(id);
+    }
+
+    private EditOutcome findInSession(String id) {
+        long mark = log.position().cursor();
+        if (session == null || !session.isOpen()) {
+            return load(id);
+        }
+        Transaction tx = session.beginTransaction();
+        try {
+            entity = session.find(mapping.type(), mapping.id().parse(id));
+            tx.commit();
+        } catch (RuntimeException e) {
+            rollback(tx);
+            throw e;
+        }
+        if (entity == null) {
+            closeSession();
+            return outcome(EditOutcome.Kind.GONE, mark, Map.of(), null, Map.of(), List.of());
+        }
+        entity = Hibernate.unproxy(entity);
+        boolean read = statementsSince(mark).stream().anyMatch(s -> s.text().regionMatches(true, 0, "select", 0, 6));
+        step(read ? "session.find in the same session: SELECT" : "session.find in the same session: already in its "
+                + "persistence context (the first-level cache), no SELECT");
         return outcome(EditOutcome.Kind.DONE, mark, Map.of(), null, Map.of(), List.of());
     }
 
@@ -172,6 +295,7 @@ public final class EntityEdit implements AutoCloseable {
             step("transaction.commit: flushed the changes and committed");
             closeSession();
             step("session.close");
+            published(before == EntityState.TRANSIENT ? RowChange.Kind.INSERTED : RowChange.Kind.UPDATED);
             return outcome(EditOutcome.Kind.DONE, mark, Map.of(), null, Map.of(), List.of());
         } catch (RuntimeException e) {
             rollback(tx);
@@ -197,6 +321,7 @@ public final class EntityEdit implements AutoCloseable {
             step("transaction.commit: DELETE flushed and committed");
             closeSession();
             step("session.close: the row is gone; the object is left over, unknown to any session");
+            published(RowChange.Kind.DELETED);
             List<String> all = new ArrayList<>(hibernateCascades(mark));
             all.addAll(cascaded);
             return outcome(EditOutcome.Kind.DONE, mark, Map.of(), null, Map.of(), all);
@@ -236,6 +361,12 @@ public final class EntityEdit implements AutoCloseable {
             }
         }
         return lines;
+    }
+
+    /** After the commit: whoever keeps copies of this row hears of it. */
+    private void published(RowChange.Kind kind) {
+        changes.publish(new RowChange(table.ref().schema(), table.ref().name(), kind,
+                Map.of(mapping.id().column(), String.valueOf(mapping.id().get(entity)))));
     }
 
     private void attach() {

@@ -87,6 +87,22 @@ class EntityEditingTest {
     }
 
     @Test
+    void committedSavesAndDeletesArePublishedARefusalIsNot() throws Exception {
+        org.persistenceexplorer.service.changes.RowChanges changes = new org.persistenceexplorer.service.changes.RowChanges();
+        List<org.persistenceexplorer.service.changes.RowChange> heard = new java.util.ArrayList<>();
+        changes.subscribe(heard::add);
+        EntityEditing publishing = new EntityEditing(orm, LOG, changes);
+        String id = ownEmployee("published", "1");
+        EntityEditing.Loaded loaded = publishing.load(employee, id);
+        loaded.edit().save(Map.of("email", "sara.cruz@example.com"));
+        assertThat(heard).isEmpty();
+        loaded.edit().save(Map.of("salary", "50500.00"));
+        loaded.edit().delete();
+        assertThat(heard).extracting(c -> c.schema() + "." + c.table() + " " + c.kind() + " " + c.key())
+                .containsExactly("hr.employee UPDATED {id=" + id + "}", "hr.employee DELETED {id=" + id + "}");
+    }
+
+    @Test
     void aChangedSalaryUpdatesThatColumnOnlyWithTheVersionCheckAndEndsDetached() throws Exception {
         String id = ownEmployee("salary", "1");
         EntityEditing.Loaded loaded = editing.load(employee, id);

@@ -1,0 +1,243 @@
+package org.persistenceexplorer.service.tables;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.persistenceexplorer.domain.statement.CapturedStatement;
+import org.persistenceexplorer.service.changes.RowChange;
+import org.persistenceexplorer.service.changes.RowChanges;
+import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.service.tables.entity.DatabaseRefusal;
+
+/**
+ * Edits rows of tables no entity maps (other schemas, join tables, an external server's
+ * tables) with plain parameterised SQL, one transaction per edit: {@code UPDATE ... WHERE <key> = ?},
+ * {@code INSERT ... RETURNING}, {@code DELETE ... WHERE <key> = ?}. Every value is a bound
+ * parameter cast on the server to its column's type; identifiers come from the catalog, quoted.
+ * A table without a primary key is not edited at all (see {@link #readOnlyReason}). After a
+ * commit the change is published to {@link RowChanges}. Thread-safe; blocking, call off the
+ * FX thread.
+ */
+public final class RowEditing {
+
+    private final Supplier<DataSource> dataSource;
+    private final StatementLog log;
+    private final RowChanges changes;
+
+    public RowEditing(Supplier<DataSource> dataSource, StatementLog log, RowChanges changes) {
+        this.dataSource = dataSource;
+        this.log = log;
+        this.changes = changes;
+    }
+
+    /**
+     * Why this table's rows cannot be edited here, or empty when they can. Without a primary key
+     * no value names one row for sure: ctid does, but only until the row's next update or a
+     * VACUUM FULL moves it, so an edit by ctid could change a different row than the one shown.
+     */
+    public static Optional<String> readOnlyReason(TableDescription table) {
+        if (table.primaryKey().isEmpty()) {
+            return Optional.of(table.ref() + " has no primary key, so it is read-only here: nothing names one of its "
+                    + "rows for sure (its ctid changes with every update). Add a primary key to edit it.");
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Changes columns of the row with this key. An empty or null value means SQL NULL.
+     *
+     * @param key     the primary key's values, in key order
+     * @param changed new values by column
+     */
+    public RowEdit update(TableDescription table, List<String> key, Map<String, String> changed) {
+        requireKey(table, key);
+        if (changed.isEmpty()) {
+            throw new IllegalArgumentException("nothing to change");
+        }
+        BoundSql sql = new BoundSql().sql("UPDATE " + table.ref().quoted() + " SET ");
+        boolean first = true;
+        for (var change : changed.entrySet()) {
+            TableColumn column = column(table, change.getKey());
+            sql.sql(first ? "" : ", ").sql(Identifiers.quote(column.name()) + " = ");
+            value(sql, change.getValue(), column);
+            first = false;
+        }
+        where(sql, table, key);
+        List<String> newKey = new ArrayList<>();
+        for (int i = 0; i < key.size(); i++) {
+            String column = table.primaryKey().get(i);
+            newKey.add(changed.containsKey(column) ? changed.get(column) : key.get(i));
+        }
+        return run(table, sql, RowChange.Kind.UPDATED, changed, "Saved: one row updated.", newKey);
+    }
+
+    /** Inserts a row; columns left out (or empty) get their default (or NULL). */
+    public RowEdit insert(TableDescription table, Map<String, String> values) {
+        requireKey(table, null);
+        Map<String, String> given = new LinkedHashMap<>();
+        values.forEach((column, value) -> {
+            if (value != null && !value.isEmpty()) {
+                given.put(column, value);
+            }
+        });
+        BoundSql sql = new BoundSql().sql("INSERT INTO " + table.ref().quoted());
+        if (given.isEmpty()) {
+            sql.sql(" DEFAULT VALUES");
+        } else {
+            sql.sql(" (" + String.join(", ", given.keySet().stream().map(c -> Identifiers.quote(column(table, c).name())).toList())
+                    + ") VALUES (");
+            boolean first = true;
+            for (var value : given.entrySet()) {
+                sql.sql(first ? "" : ", ");
+                value(sql, value.getValue(), column(table, value.getKey()));
+                first = false;
+            }
+            sql.sql(")");
+        }
+        returning(sql, table);
+        return run(table, sql, RowChange.Kind.INSERTED, given, "Inserted: one row.", null);
+    }
+
+    /** Deletes the row with this key (rows the database cascades to go with it). */
+    public RowEdit delete(TableDescription table, List<String> key) {
+        requireKey(table, key);
+        BoundSql sql = new BoundSql().sql("DELETE FROM " + table.ref().quoted());
+        where(sql, table, key);
+        return run(table, sql, RowChange.Kind.DELETED, Map.of(), "Deleted: one row.", key);
+    }
+
+    private static void requireKey(TableDescription table, List<String> key) {
+        readOnlyReason(table).ifPresent(reason -> {
+            throw new TableProblem(reason);
+        });
+        if (key != null && key.size() != table.primaryKey().size()) {
+            throw new IllegalArgumentException("the key of " + table.ref() + " has " + table.primaryKey().size() + " columns");
+        }
+    }
+
+    private static TableColumn column(TableDescription table, String name) {
+        return table.column(name).orElseThrow(() -> new TableProblem(table.ref() + " has no column " + name + "."));
+    }
+
+    private static void value(BoundSql sql, String value, TableColumn column) {
+        if (value == null || value.isEmpty()) {
+            sql.sql("NULL");
+        } else {
+            sql.value(value, column.type());
+        }
+    }
+
+    private static void where(BoundSql sql, TableDescription table, List<String> key) {
+        sql.sql(" WHERE ");
+        List<String> columns = table.primaryKey();
+        for (int i = 0; i < columns.size(); i++) {
+            TableColumn column = column(table, columns.get(i));
+            sql.sql(i == 0 ? "" : " AND ").sql(Identifiers.quote(column.name()) + " = ").value(key.get(i), column.type());
+        }
+    }
+
+    private static void returning(BoundSql sql, TableDescription table) {
+        sql.sql(" RETURNING " + String.join(", ", table.columns().stream()
+                .map(c -> Identifiers.quote(c.name()) + "::text").toList()));
+    }
+
+    /**
+     * Runs the edit in a transaction. An UPDATE or DELETE goes by executeUpdate, so the log shows
+     * its row count (1: the key named one row); the updated row is then read back by its key. An
+     * INSERT returns its row (RETURNING) for the key the database made.
+     *
+     * @param key the row's key afterwards (null for an INSERT: it comes back from RETURNING)
+     */
+    private RowEdit run(TableDescription table, BoundSql sql, RowChange.Kind kind, Map<String, String> values, String done,
+                        List<String> key) {
+        long mark = log.position().cursor();
+        List<String> row = null;
+        try (Connection connection = dataSource.get().getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (kind == RowChange.Kind.INSERTED) {
+                    row = returnedRow(table, sql, connection);
+                } else if (update(sql, connection) == 0) {
+                    connection.rollback();
+                    return new RowEdit(RowEdit.Kind.GONE, "The row is not there any more (deleted, or its key changed "
+                            + "meanwhile): nothing was written.", null, null, statementsSince(mark), null);
+                } else if (kind == RowChange.Kind.UPDATED) {
+                    BoundSql read = new BoundSql().sql("SELECT " + String.join(", ", table.columns().stream()
+                            .map(c -> Identifiers.quote(c.name()) + "::text").toList()) + " FROM " + table.ref().quoted());
+                    where(read, table, key);
+                    row = returnedRow(table, read, connection);
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                return failed(table, e, values, mark);
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new TableProblem("Could not write to " + table.ref() + ": " + e.getMessage());
+        }
+        List<String> after = row == null ? key : keyOf(table, row);
+        Map<String, String> named = new LinkedHashMap<>();
+        for (int i = 0; i < after.size(); i++) {
+            named.put(table.primaryKey().get(i), after.get(i));
+        }
+        changes.publish(new RowChange(table.ref().schema(), table.ref().name(), kind, named));
+        boolean deleted = kind == RowChange.Kind.DELETED;
+        return new RowEdit(RowEdit.Kind.DONE, done, deleted ? null : row, deleted ? null : after, statementsSince(mark), null);
+    }
+
+    private static int update(BoundSql sql, Connection connection) throws SQLException {
+        try (PreparedStatement statement = sql.prepare(connection)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    private static List<String> returnedRow(TableDescription table, BoundSql sql, Connection connection) throws SQLException {
+        try (PreparedStatement statement = sql.prepare(connection); ResultSet result = statement.executeQuery()) {
+            if (!result.next()) {
+                return null;
+            }
+            List<String> row = new ArrayList<>();
+            for (int i = 1; i <= table.columns().size(); i++) {
+                row.add(result.getString(i));
+            }
+            return row;
+        }
+    }
+
+    private static List<String> keyOf(TableDescription table, List<String> row) {
+        List<String> key = new ArrayList<>();
+        for (String column : table.primaryKey()) {
+            key.add(row.get(table.columnNames().indexOf(column)));
+        }
+        return key;
+    }
+
+    private RowEdit failed(TableDescription table, SQLException e, Map<String, String> values, long mark) {
+        DatabaseRefusal refusal = DatabaseRefusal.of(e, table.ref(), values);
+        if (refusal != null) {
+            return new RowEdit(RowEdit.Kind.REFUSED, refusal.message(), null, null, statementsSince(mark), refusal);
+        }
+        if (e.getSQLState() != null && e.getSQLState().startsWith("22")) {
+            String first = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+            return new RowEdit(RowEdit.Kind.INVALID, "A value does not fit its column (" + first.replaceFirst("^ERROR: ", "")
+                    + "). Nothing was saved: the transaction was rolled back.", null, null, statementsSince(mark), null);
+        }
+        throw new TableProblem("PostgreSQL refused the edit of " + table.ref() + ": "
+                + (e.getMessage() == null ? e.getSQLState() : e.getMessage().lines().findFirst().orElse("")));
+    }
+
+    private List<CapturedStatement> statementsSince(long mark) {
+        String thread = Thread.currentThread().getName();
+        return log.readFrom(mark).statements().stream().filter(s -> s.thread().equals(thread)).toList();
+    }
+}
