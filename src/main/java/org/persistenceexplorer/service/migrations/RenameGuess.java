@@ -12,9 +12,9 @@ public record RenameGuess(String table, String from, String to, String type) {
         return "ALTER TABLE " + table + " RENAME COLUMN " + from + " TO " + to + ";";
     }
 
-    /** "employee.title → job_title looks like a rename (both character varying(100))". */
+    /** "employee.title → job_title (both character varying(100)): dropping title ... would lose its data." */
     public String describe() {
-        return table + "." + from + " → " + to + " looks like a rename (both " + type + "): dropping " + from
+        return table + "." + from + " → " + to + " (both " + type + "): dropping " + from
                 + " and adding " + to + " would lose its data.";
     }
 }
