@@ -208,14 +208,12 @@ public final class TxLabView {
             getStyleClass().removeAll("pe-txlab-done", "pe-txlab-failed", "pe-txlab-waiting", "pe-txlab-skipped");
             if (empty || r == null) {
                 setText(null);
-                setTooltip(null);
                 return;
             }
             String rows = r.outcome() == StepResult.Outcome.DONE && !r.columns().isEmpty() ? " → " + r.rowsText() : "";
             setText(r.sql() + "\n  " + r.summary() + rows);
             setWrapText(true);
             setPrefWidth(0);
-            setTooltip(new Tooltip(r.sql() + "\n" + r.summary() + rows));
             getStyleClass().add(switch (r.outcome()) {
                 case DONE -> "pe-txlab-done";
                 case FAILED -> "pe-txlab-failed";
@@ -276,19 +274,23 @@ public final class TxLabView {
         cellDetail.setWrapText(true);
         Label legend = new Label("Each cell: what happened at that level, and how it was prevented. The second line is Hermitage's "
                 + "published PostgreSQL result (✓ prevented, — occurs); a red frame marks a difference. READ UNCOMMITTED has no "
-                + "Hermitage row: PostgreSQL runs it as READ COMMITTED, so that row is expected. Click a cell for its story.");
+                + "Hermitage row: PostgreSQL runs it as READ COMMITTED, so that row is expected. Click a cell for its story (below the matrix).");
         legend.setWrapText(true);
         legend.getStyleClass().add("pe-txlab-muted");
         ScrollPane scroll = new ScrollPane(matrixGrid);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         matrixPage.getChildren().addAll(legend, scroll, cellDetail);
-        model.matrix().addListener((MapChangeListener<String, CellResult>) c -> drawMatrix());
+        model.matrix().addListener((MapChangeListener<String, CellResult>) this::matrixChanged);
         drawMatrix();
     }
 
+    /** The cells by {@link TxLabViewModel#key}: built once, updated one by one as results arrive. */
+    private final Map<String, VBox> cells = new java.util.HashMap<>();
+
     private void drawMatrix() {
         matrixGrid.getChildren().clear();
+        cells.clear();
         matrixGrid.add(header("Test"), 0, 0);
         Isolation[] levels = Isolation.values();
         for (int l = 0; l < levels.length; l++) {
@@ -301,9 +303,20 @@ public final class TxLabView {
             name.setTooltip(new Tooltip(test.explanation()));
             matrixGrid.add(name, 0, row);
             for (int l = 0; l < levels.length; l++) {
-                matrixGrid.add(cell(test, levels[l]), l + 1, row);
+                VBox box = cell(test, levels[l]);
+                cells.put(TxLabViewModel.key(test, levels[l]), box);
+                matrixGrid.add(box, l + 1, row);
+                showCell(box, model.matrix().get(TxLabViewModel.key(test, levels[l])));
             }
             row++;
+        }
+    }
+
+    /** A result arrived (or the matrix was cleared): only that cell changes, so 56 results cost 56 small updates. */
+    private void matrixChanged(MapChangeListener.Change<? extends String, ? extends CellResult> change) {
+        VBox box = cells.get(change.getKey());
+        if (box != null) {
+            showCell(box, change.wasAdded() ? change.getValueAdded() : null);
         }
     }
 
@@ -314,9 +327,8 @@ public final class TxLabView {
     }
 
     private VBox cell(AnomalyTest test, Isolation level) {
-        CellResult cell = model.matrix().get(TxLabViewModel.key(test, level));
         boolean hermitage = org.persistenceexplorer.service.txlab.Hermitage.prevents(test, level);
-        Label what = new Label(cell == null ? "not run" : TxLabText.cellHow(cell));
+        Label what = new Label("not run");
         what.getStyleClass().add("pe-txlab-cell-what");
         Label published = new Label("Hermitage: " + (hermitage ? "✓ prevented" : "— occurs"));
         published.getStyleClass().add("pe-txlab-muted");
@@ -325,16 +337,25 @@ public final class TxLabView {
         box.setId("txlabCell-" + test.id().replaceAll("[^A-Za-z0-9]", "") + "-" + level.name());
         box.setMaxWidth(Double.MAX_VALUE);
         GridPane.setHgrow(box, Priority.ALWAYS);
-        if (cell != null) {
-            box.getStyleClass().add(cell.occurred() ? "pe-txlab-cell-occurs" : "pe-txlab-cell-prevented");
-            if (!cell.agrees()) {
-                box.getStyleClass().add("pe-txlab-cell-differs");
-            }
-            String story = TxLabText.verdict(cell);
-            Tooltip.install(box, new Tooltip(story));
-            box.setOnMouseClicked(e -> cellDetail.setText(story));
-        }
         return box;
+    }
+
+    private void showCell(VBox box, CellResult cell) {
+        Label what = (Label) box.getChildren().get(0);
+        box.getStyleClass().removeAll("pe-txlab-cell-occurs", "pe-txlab-cell-prevented", "pe-txlab-cell-differs");
+        if (cell == null) {
+            what.setText("not run");
+            box.setOnMouseClicked(null);
+            return;
+        }
+        what.setText(TxLabText.cellHow(cell));
+        box.getStyleClass().add(cell.occurred() ? "pe-txlab-cell-occurs" : "pe-txlab-cell-prevented");
+        if (!cell.agrees()) {
+            box.getStyleClass().add("pe-txlab-cell-differs");
+        }
+        // The story on click, not as a tooltip: a Tooltip per cell is a popup window each.
+        String story = TxLabText.verdict(cell);
+        box.setOnMouseClicked(e -> cellDetail.setText(story));
     }
 
     // ---- the shop ----
