@@ -42,6 +42,7 @@ public class ShopOrder extends Timestamped {
     @NotNull(message = "an order has a status")
     @Convert(converter = OrderStatusCode.class)
     @Column(name = "status", nullable = false, length = 1)
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.CHAR) // the shop track's char(1)
     private OrderStatus status = OrderStatus.NEW;
 
     @Size(max = 200, message = "at most 200 characters")

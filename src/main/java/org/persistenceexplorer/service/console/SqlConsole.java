@@ -222,7 +222,9 @@ public final class SqlConsole implements AutoCloseable {
             }
             statement = prepared;
         }
-        statement.setFetchSize(pageRows);
+        // One row more than a page: a page then costs one round trip, its last next() (which says
+        // whether there is more) finding the extra row already fetched instead of fetching the next page.
+        statement.setFetchSize(pageRows + 1);
         if (settings.timeoutSeconds() > 0) {
             statement.setQueryTimeout(settings.timeoutSeconds());
         }

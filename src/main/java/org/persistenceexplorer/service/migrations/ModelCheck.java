@@ -94,6 +94,11 @@ public record ModelCheck(String modelName, String schema, boolean matches, List<
         String t = type.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").replace(", ", ",").strip();
         t = t.replace("character varying", "varchar").replace("timestamp(6)", "timestamp").replace("time(6)", "time")
                 .replace("float(53)", "double precision").replace("float(24)", "real");
+        // PostgreSQL's catalog says character(n) for char(n), and character / bpchar for char(1)
+        t = t.replaceFirst("^(character|bpchar)(\\(|$)", "char$2");
+        if (t.equals("char")) {
+            t = "char(1)";
+        }
         return switch (t) {
             case "int4", "int" -> "integer";
             case "int8" -> "bigint";

@@ -246,6 +246,15 @@ final class OrgChartCanvas {
         camera.setViewCenter(centre.x - dxPx / ratio, centre.y + dyPx / ratio, 0);
     }
 
+    /** The camera's centre in graph units and its zoom (1 = everything fits), for tests. */
+    Point3 viewCentre() {
+        return view.getCamera().getViewCenter();
+    }
+
+    double viewPercent() {
+        return view.getCamera().getViewPercent();
+    }
+
     /** Where a person's box is on screen, in the pane's coordinates (for tests and tooltips). */
     Point3 screenPositionOf(long id) {
         TidyTreeLayout.Position at = positions.get(id);

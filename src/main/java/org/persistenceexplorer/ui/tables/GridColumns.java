@@ -4,12 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.css.PseudoClass;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.MouseButton;
 import org.persistenceexplorer.service.tables.GridRow;
 import org.persistenceexplorer.service.tables.TableConstraint;
 import org.persistenceexplorer.service.tables.TableDescription;
@@ -23,9 +22,6 @@ final class GridColumns {
 
     static final String NULL_CELL = "pe-null-cell";
     static final String LOADING_CELL = "pe-loading-cell";
-    static final String FK_CELL = "pe-fk-cell";
-    /** On a foreign-key cell that shows a value to follow. */
-    static final PseudoClass LINKED = PseudoClass.getPseudoClass("linked");
 
     private GridColumns() {
     }
@@ -62,36 +58,17 @@ final class GridColumns {
         private final TableConstraint foreignKey;
         private final BiConsumer<TableConstraint, String> follow;
 
-        /** The foreign-key value shown, followed on a click; null when the cell shows none. */
-        private String linkedValue;
-
         ValueCell(int index, TableConstraint foreignKey, BiConsumer<TableConstraint, String> follow) {
             this.index = index;
             this.foreignKey = foreignKey;
             this.follow = follow;
-            // A foreign key is drawn as a link by the cell itself, without a control or a tooltip
-            // of its own (the column header's tooltip names the referenced table): a tooltip left
-            // installed on virtualised cells made the 1M-row scroll stall for seconds (STACK-NOTES).
-            if (foreignKey != null) {
-                getStyleClass().add(FK_CELL);
-                setOnMouseClicked(e -> {
-                    if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 1 && linkedValue != null) {
-                        follow.accept(foreignKey, linkedValue);
-                    }
-                });
-            }
         }
 
         @Override
         protected void updateItem(GridRow row, boolean empty) {
             super.updateItem(row, empty);
-            linkedValue = null;
-            show(row, empty);
-            pseudoClassStateChanged(LINKED, linkedValue != null);
-        }
-
-        private void show(GridRow row, boolean empty) {
             getStyleClass().removeAll(NULL_CELL, LOADING_CELL);
+            setGraphic(null);
             if (empty) {
                 setText(null);
                 return;
@@ -108,8 +85,12 @@ final class GridColumns {
                 return;
             }
             if (foreignKey != null) {
-                linkedValue = value;
-                setText(value);
+                // A link without a tooltip of its own (the column header's says where it leads): a
+                // tooltip on virtualised cells stalled the 1M-row scroll for seconds (STACK-NOTES).
+                Hyperlink link = new Hyperlink(value);
+                link.setOnAction(e -> follow.accept(foreignKey, value));
+                setText(null);
+                setGraphic(link);
                 return;
             }
             if (row.cut(index)) {

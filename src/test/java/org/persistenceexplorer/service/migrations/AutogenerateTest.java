@@ -46,6 +46,18 @@ class AutogenerateTest {
     }
 
     @Test
+    void theShopModelOfTheTransactionsLabMatchesTheShopTrack() throws Exception {
+        try (ScratchTracks scratch = new ScratchTracks()) {
+            MigrationTracks tracks = tracks(scratch);
+            tracks.migrate("shop", null);
+            ModelCheck check = tracks.checkModel("shop", false);
+            assertThat(check.differences()).as(check.verdict()).isEmpty();
+            assertThat(check.matches()).isTrue();
+            assertThat(tracks.generate("shop", false, Progress.NONE).statements()).isEmpty();
+        }
+    }
+
+    @Test
     void modelV2NamesTheMissingColumnsAndTheGeneratedSqlAddsThem() throws Exception {
         try (ScratchTracks scratch = new ScratchTracks()) {
             MigrationTracks tracks = tracks(scratch);

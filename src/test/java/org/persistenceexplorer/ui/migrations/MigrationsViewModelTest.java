@@ -31,7 +31,7 @@ class MigrationsViewModelTest {
     @Test
     void slidingThroughTheBlogShowsEachStepAndMovesTheSchemaBothWays() {
         MigrationsViewModel model = new MigrationsViewModel(tracks, new InlineBackgroundRunner());
-        assertThat(model.tracks()).containsExactly("blog", "library", "movies", "hr", "shop", "hr-copy");
+        assertThat(model.tracks()).containsExactly("blog", "library", "movies", "hr", "shop", "hr-copy", "shop-copy");
         model.start();
         assertThat(model.versions()).containsExactly("0", "1", "2", "3", "4");
         assertThat(model.currentLineProperty().get()).contains("blog").contains("empty schema");
@@ -128,7 +128,7 @@ class MigrationsViewModelTest {
         model.openFolder(java.nio.file.Path.of("/no/such/folder"));
         assertThat(model.failedProperty().get()).isTrue();
         assertThat(model.messageProperty().get()).isEqualTo("The folder /no/such/folder does not exist or is not a folder.");
-        assertThat(model.tracks()).as("the folder that failed to open added no track").hasSize(6);
+        assertThat(model.tracks()).as("the folder that failed to open added no track").hasSize(7);
     }
 
     /** Schemas of a unique prefix, dropped afterwards. */

@@ -95,6 +95,38 @@ class OrgChartViewTest extends FxRobot {
     }
 
     @Test
+    void theKeysPanAndZoomTheChartAndHomeFitsItAgain() {
+        interact(() -> view.canvas().fit());
+        // a press on the chart gives it the keyboard (a drag-free press on empty space selects nobody)
+        Point2D corner = lookup("#chartHolder").query().localToScreen(8, 8);
+        moveTo(corner).press(MouseButton.PRIMARY).release(MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        double fitted = view.canvas().viewPercent();
+
+        type(javafx.scene.input.KeyCode.EQUALS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.canvas().viewPercent()).as("+ zooms in").isLessThan(fitted);
+
+        double x = view.canvas().viewCentre().x;
+        type(javafx.scene.input.KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.canvas().viewCentre().x).as("the right arrow moves the view right").isGreaterThan(x);
+        double y = view.canvas().viewCentre().y;
+        type(javafx.scene.input.KeyCode.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.canvas().viewCentre().y).as("down moves the view down (graph y grows upwards)").isLessThan(y);
+
+        type(javafx.scene.input.KeyCode.MINUS);
+        type(javafx.scene.input.KeyCode.MINUS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.canvas().viewPercent()).as("- zooms out").isGreaterThan(fitted);
+
+        type(javafx.scene.input.KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.canvas().viewPercent()).as("Home fits the chart").isEqualTo(1.0);
+    }
+
+    @Test
     void searchFocusesThePersonExpandAndCollapseAndTheSecondClickIsACacheHit() throws Exception {
         assertThat(lookup("#featureDetail").queryAs(Label.class).getText()).startsWith("Neo4j is up");
         assertThat(view.canvas().drawnNodes()).isEqualTo(6);

@@ -157,22 +157,6 @@ public class TablesViewTest extends FxRobot {
     }
 
     @Test
-    void clickingAForeignKeyValueOpensTheReferencedTableFilteredToThatRow() {
-        until("hr.employee open", () -> grid().getItems().size() == 300 && cell(0, 0) != null);
-        javafx.scene.control.TableCell<?, ?> department = lookup(".pe-fk-cell").queryAllAs(javafx.scene.control.TableCell.class)
-                .stream().filter(c -> c.getTableColumn() != null && "col-department_id".equals(c.getTableColumn().getId())
-                        && c.getIndex() == 0)
-                .findFirst().orElseThrow();
-        String departmentId = department.getText();
-        assertThat(department.getPseudoClassStates()).as("drawn as a link").anyMatch(p -> p.getPseudoClassName().equals("linked"));
-
-        clickOn(department);
-
-        until("hr.department open at that row", () -> "hr.department".equals(lookup("#tableTitle").queryAs(Label.class).getText())
-                && grid().getItems().size() == 1 && departmentId.equals(cell(0, 0)));
-    }
-
-    @Test
     void scrollingToTheEndOfALongTableBringsItsLastPage() {
         interact(() -> model.open(new TableRef("view_test", "long")));
         until("opened", () -> grid().getItems().size() == 5000);
