@@ -5,7 +5,8 @@ import java.nio.file.Path;
 import java.util.Properties;
 
 /**
- * Tunes JavaFX for its software renderer before the toolkit starts. Where JavaFX has no usable GPU
+ * Tunes JavaFX for its software renderer before the toolkit starts (Main calls it; tests and
+ * benchmarks get the same flag from the POM's pe.test.headless). Where JavaFX has no usable GPU
  * (a virtual machine, Xvfb, a remote desktop, Monocle in tests and CI) it falls back to Prism's
  * software pipeline, and there "region caching" - drawing each bordered background once into an
  * image and stretching that image as nine slices every frame - costs more than drawing the
@@ -17,7 +18,7 @@ import java.util.Properties;
  * <p>Plain logic on the launching thread; call before {@code Application.launch} or
  * {@code Platform.startup} (Prism reads its settings once, when the pipeline starts).
  */
-public final class SoftwareRendering {
+final class SoftwareRendering {
 
     static final String REGION_CACHING_OFF = "prism.disableRegionCaching";
 
@@ -25,7 +26,7 @@ public final class SoftwareRendering {
     }
 
     /** Applies {@link #decide} to this JVM's system properties; returns whether caching was turned off. */
-    public static boolean applyBeforeToolkitStarts() {
+    static boolean applyBeforeToolkitStarts() {
         return decide(System.getProperties(), System.getProperty("os.name"), Path.of("/dev/dri"));
     }
 

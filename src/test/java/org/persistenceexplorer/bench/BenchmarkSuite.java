@@ -32,8 +32,6 @@ public final class BenchmarkSuite {
     public static void main(String[] args) {
         Path reportDir = Path.of(args.length > 0 ? args[0] : "target/benchmark");
         BenchmarkReport report = new BenchmarkReport();
-        // The same rendering settings the app's Main applies, so FX-stall figures measure what users get.
-        org.persistenceexplorer.app.SoftwareRendering.applyBeforeToolkitStarts();
         // -Dbench.only=<text>: only the sections whose title contains it (case-insensitive), while working on one
         String only = System.getProperty("bench.only", "").strip().toLowerCase(java.util.Locale.ROOT);
         for (BenchmarkSection section : SECTIONS) {

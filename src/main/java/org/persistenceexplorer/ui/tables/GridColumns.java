@@ -36,16 +36,14 @@ final class GridColumns {
             int index = i;
             TableColumn<GridRow, GridRow> c = new TableColumn<>();
             Label header = new Label(column.name());
-            TableConstraint references = table.foreignKeyOf(column.name()).orElse(null);
-            header.setTooltip(new Tooltip(StructureText.column(table, column) + (references == null ? ""
-                    : "\nClick a value to open " + references.references() + " at that "
-                            + references.referencedColumns().get(0))));
+            TableConstraint fk = table.foreignKeyOf(column.name()).orElse(null);
+            header.setTooltip(new Tooltip(StructureText.column(table, column) + (fk == null ? ""
+                    : "\nClick a value to open " + fk.references() + " at that " + fk.referencedColumns().get(0))));
             c.setGraphic(header);
             c.setId("col-" + column.name());
             c.setUserData(column.name());
             c.setPrefWidth(column.textual() ? 170 : Math.max(90, 16 + 8 * column.name().length()));
             c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-            TableConstraint fk = table.foreignKeyOf(column.name()).orElse(null);
             c.setCellFactory(col -> new ValueCell(index, fk, follow));
             columns.add(c);
         }

@@ -35,37 +35,27 @@ class OrgChartSyncProgressTest {
     private InlineBackgroundRunner runner;
     private OrgChartViewModel model;
 
+    private static TestCompany company;
+
     @BeforeAll
     static void createCompany() throws SQLException {
-        sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        sql("CREATE SCHEMA " + SCHEMA);
-        for (String table : List.of("department", "employee", "project", "employee_project")) {
-            sql("CREATE TABLE " + SCHEMA + "." + table + " (LIKE hr." + table + " INCLUDING ALL)");
-        }
-        sql("INSERT INTO " + SCHEMA + ".department (id, name, budget) VALUES (1, 'Board', 1)");
-        sql("INSERT INTO " + SCHEMA + ".employee (id, name, email, title, salary, hired_on, department_id, manager_id) VALUES "
+        company = new TestCompany(SCHEMA, 941_001);
+        TestCompany.sql("INSERT INTO " + SCHEMA + ".department (id, name, budget) VALUES (1, 'Board', 1)");
+        TestCompany.sql("INSERT INTO " + SCHEMA + ".employee (id, name, email, title, salary, hired_on, department_id, manager_id) VALUES "
                 + "(941001, 'Ada Top', 'a@s', 'Chief Executive Officer', 300000, '2001-01-01', 1, NULL),"
                 + "(941002, 'Bo Next', 'b@s', 'Developer', 90000, '2002-01-01', 1, 941001)");
     }
 
     @AfterAll
     static void dropCompany() throws SQLException {
-        CypherRunner graph = TestEngines.graph().cypher();
-        graph.write("MATCH (p:Person) WHERE p.employeeId >= 941001 AND p.employeeId < 942000 DETACH DELETE p", Map.of());
-        graph.write("MATCH (n) WHERE (n:Department OR n:OrgImport) AND n.source = $s DETACH DELETE n", Map.of("s", SCHEMA));
-        sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        company.drop();
     }
 
     @BeforeEach
     void newModel() {
-        CypherRunner graph = TestEngines.graph().cypher();
-        javax.sql.DataSource hr = TestEngines.sql().database().dataSource();
-        OrgChartServices services = new OrgChartServices(new OrgGraphImport(hr, graph, SCHEMA, 500),
-                new OrgGraphReader(graph, SCHEMA), new PersonProfiles(graph, hr, SCHEMA, 50), new DelegationResolver(graph),
-                new OrgPaths(graph), new Delegations(graph), new ConstraintLesson(graph));
         runner = InlineBackgroundRunner.deferred();
         model = new OrgChartViewModel(() -> List.of(new EngineStatus(Engine.NEO4J, EngineStatus.State.UP, "test:7687", true, "")),
-                runner, services);
+                runner, company.services());
     }
 
     @Test
@@ -101,11 +91,5 @@ class OrgChartSyncProgressTest {
 
         assertThat(model.syncingProperty().get()).isFalse();
         assertThat(model.answerProperty().get()).startsWith("Sync:");
-    }
-
-    private static void sql(String statement) throws SQLException {
-        try (Connection c = TestEngines.sql().database().connection(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
     }
 }

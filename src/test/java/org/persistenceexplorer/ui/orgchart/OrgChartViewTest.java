@@ -49,13 +49,11 @@ class OrgChartViewTest extends FxRobot {
     private OrgChartViewModel model;
     private OrgChartView view;
 
+    private static TestCompany company;
+
     @BeforeAll
     static void createCompany() throws SQLException {
-        sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
-        sql("CREATE SCHEMA " + SCHEMA);
-        for (String table : List.of("department", "employee", "project", "employee_project")) {
-            sql("CREATE TABLE " + SCHEMA + "." + table + " (LIKE hr." + table + " INCLUDING ALL)");
-        }
+        company = new TestCompany(SCHEMA, 940_001);
         sql("INSERT INTO " + SCHEMA + ".department (id, name, budget) VALUES (1, 'Board', 1), (2, 'Engineering', 1), (3, 'Sales', 1)");
         sql("INSERT INTO " + SCHEMA + ".employee (id, name, email, title, salary, hired_on, department_id, manager_id) VALUES "
                 + "(940001, 'Iris Head', 'i@v', 'Chief Executive Officer', 300000, '2001-01-01', 1, NULL),"
@@ -66,24 +64,17 @@ class OrgChartViewTest extends FxRobot {
                 + "(940006, 'Ned Seller', 'n@v', 'Account Executive', 70000, '2016-01-01', 3, 940003)");
         sql("INSERT INTO " + SCHEMA + ".project (id, name, department_id, started_on) VALUES (1, 'Apollo', 2, '2020-01-01')");
         sql("INSERT INTO " + SCHEMA + ".employee_project (employee_id, project_id) VALUES (940004, 1)");
-        new OrgGraphImport(TestEngines.sql().database().dataSource(), TestEngines.graph().cypher(), SCHEMA, 500).sync(Progress.NONE);
+        company.services().sync().sync(Progress.NONE);
     }
 
     @AfterAll
     static void dropCompany() throws SQLException {
-        CypherRunner graph = TestEngines.graph().cypher();
-        graph.write("MATCH (p:Person) WHERE p.employeeId >= 940001 AND p.employeeId < 941000 DETACH DELETE p", Map.of());
-        graph.write("MATCH (n) WHERE (n:Department OR n:OrgImport) AND n.source = $s DETACH DELETE n", Map.of("s", SCHEMA));
-        sql("DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
+        company.drop();
     }
 
     @Start
     void start(Stage stage) {
-        CypherRunner graph = TestEngines.graph().cypher();
-        javax.sql.DataSource hr = TestEngines.sql().database().dataSource();
-        OrgChartServices services = new OrgChartServices(new OrgGraphImport(hr, graph, SCHEMA, 500),
-                new OrgGraphReader(graph, SCHEMA), new PersonProfiles(graph, hr, SCHEMA, 50), new DelegationResolver(graph),
-                new OrgPaths(graph), new Delegations(graph), new ConstraintLesson(graph));
+        OrgChartServices services = company.services();
         model = new OrgChartViewModel(() -> List.of(new EngineStatus(Engine.NEO4J, EngineStatus.State.UP, "test:7687", true, "")),
                 new InlineBackgroundRunner(), services);
         view = new OrgChartView(model, null);
@@ -183,8 +174,6 @@ class OrgChartViewTest extends FxRobot {
     }
 
     private static void sql(String statement) throws SQLException {
-        try (Connection c = TestEngines.sql().database().connection(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
+        TestCompany.sql(statement);
     }
 }
