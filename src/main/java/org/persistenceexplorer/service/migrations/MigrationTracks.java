@@ -342,9 +342,8 @@ public final class MigrationTracks {
      * @return the schema's version afterwards
      */
     public String migrate(String name, String target) throws MigrationFailed {
-        MigrationTrack track = track(name);
-        migrate(track, target, false);
-        String version = new Migrations(dataSource.get()).currentVersion(track);
+        // Flyway's result names the version reached: asking Flyway again (info) would re-read the whole history.
+        String version = migrate(track(name), target, false).currentVersion();
         return version == null ? TrackTimeline.EMPTY : version;
     }
 
@@ -387,10 +386,11 @@ public final class MigrationTracks {
         return open(name, progress);
     }
 
-    private void migrate(MigrationTrack track, String target, boolean outOfOrder) throws MigrationFailed {
+    private Migrations.Outcome migrate(MigrationTrack track, String target, boolean outOfOrder) throws MigrationFailed {
         try {
-            new Migrations(dataSource.get()).migrate(track, target, outOfOrder);
+            Migrations.Outcome outcome = new Migrations(dataSource.get()).migrate(track, target, outOfOrder);
             lastFailure.remove(track.name());
+            return outcome;
         } catch (ScriptFailure f) {
             if (WorkContext.cancelled()) {
                 throw new CancellationException("Cancelled while migrating " + track.name());
