@@ -2,11 +2,15 @@ package org.persistenceexplorer.store.sql;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import net.ttddyy.dsproxy.listener.MethodExecutionContext;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
 import net.ttddyy.dsproxy.proxy.ProxyLogicSupport;
 import net.ttddyy.dsproxy.proxy.ResultSetProxyLogic;
+import org.postgresql.PGConnection;
 
 /**
  * The proxy behind each result set the application gets: {@code next()} counts a row (and the
@@ -21,6 +25,7 @@ final class CountedResultSet extends ProxyLogicSupport implements ResultSetProxy
     private final ResultSet resultSet;
     private final ProxyConfig proxyConfig;
     private final ResultReads.Read read;
+    private int fetchSize = -1; // read on the first next()
 
     CountedResultSet(ResultSet resultSet, ProxyConfig proxyConfig, ResultReads.Read read) {
         this.resultSet = resultSet;
@@ -48,6 +53,10 @@ final class CountedResultSet extends ProxyLogicSupport implements ResultSetProxy
     }
 
     private Object next(Method method, Object[] args) throws Throwable {
+        // A next() past the rows fetched so far fetches the next batch from the cursor: a round
+        // trip that can run long (the rows are computed then). The statement's stopper was
+        // disarmed when executeQuery returned, so arm one for the fetch: the work's Cancel stops it.
+        QueryStopper.Armed armed = fetchesNow() ? QueryStopper.arm(physical()) : null;
         long started = System.nanoTime();
         boolean more;
         try {
@@ -56,12 +65,39 @@ final class CountedResultSet extends ProxyLogicSupport implements ResultSetProxy
             read.fetched(System.nanoTime() - started, false);
             read.failed(failed);
             throw failed;
+        } finally {
+            if (armed != null) {
+                armed.disarm();
+            }
         }
         read.fetched(System.nanoTime() - started, more);
         if (!more) {
             read.finish(null);
         }
         return more;
+    }
+
+    /**
+     * True when this next() will fetch: a cursor read (fetch size set) whose rows read so far
+     * fill whole batches. pgjdbc's first batch comes with the execute; each later one when next()
+     * passes the last row fetched. May be true once more at the very end (no rows left): harmless.
+     */
+    private boolean fetchesNow() throws SQLException {
+        if (fetchSize < 0) {
+            fetchSize = resultSet.getType() == ResultSet.TYPE_FORWARD_ONLY ? resultSet.getFetchSize() : 0;
+        }
+        long rows = read.rows();
+        return fetchSize > 0 && rows > 0 && rows % fetchSize == 0;
+    }
+
+    private PGConnection physical() {
+        try {
+            Statement statement = resultSet.getStatement();
+            Connection connection = statement == null ? null : statement.getConnection();
+            return connection != null && connection.isWrapperFor(PGConnection.class) ? connection.unwrap(PGConnection.class) : null;
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     private Object call(Method method, Object[] args) throws Throwable {

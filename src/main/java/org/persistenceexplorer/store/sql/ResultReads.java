@@ -81,6 +81,10 @@ final class ResultReads implements ResultSetProxyLogicFactory {
         private long fetchNanos;
         private boolean done;
 
+        long rows() {
+            return rows;
+        }
+
         void fetched(long nanos, boolean row) {
             fetchNanos += nanos;
             if (row) {

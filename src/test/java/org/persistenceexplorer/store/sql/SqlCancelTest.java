@@ -74,6 +74,46 @@ class SqlCancelTest {
     }
 
     @Test
+    void cancellingTheWorkStopsALaterCursorFetchOnTheServer() throws Exception {
+        // The rows after the first fetch are computed when the next fetch asks for them: row 150
+        // sleeps 30 s. executeQuery returned long ago, so only a stopper armed for the fetch helps.
+        String marker = "fetch-" + UUID.randomUUID();
+        String sql = "SELECT g, CASE WHEN g = 150 THEN pg_sleep(30) END /* " + marker + " */ FROM generate_series(1, 300) g";
+        Cancellation work = new Cancellation();
+        java.util.concurrent.atomic.AtomicInteger read = new java.util.concurrent.atomic.AtomicInteger();
+        CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
+            try (Cancellation.Scope ignored = work.enter(recorded.action()); Connection c = database.connection()) {
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    s.setFetchSize(100);
+                    try (ResultSet rs = s.executeQuery(sql)) {
+                        while (rs.next()) {
+                            read.incrementAndGet();
+                        }
+                    }
+                } finally {
+                    c.rollback();
+                    c.setAutoCommit(true);
+                }
+            } catch (SQLException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        });
+        Await.until(GIVE_UP, () -> read.get() == 100 && activeOnServer(marker), "the second fetch is running on the server");
+
+        work.cancel();
+
+        SQLException failure = awaitFailure(running);
+        assertThat(failure.getSQLState()).as("PostgreSQL's query_canceled").isEqualTo("57014");
+        assertThat(read.get()).as("rows read before the cancelled fetch").isEqualTo(100);
+        assertThat(recorded.matching(s -> s.text().contains(marker))).singleElement().satisfies(s -> {
+            assertThat(s.succeeded()).isFalse();
+            assertThat(s.rows()).isEqualTo(100);
+        });
+        Await.until(GIVE_UP, () -> !activeOnServer(marker), "the server no longer runs the fetch");
+    }
+
+    @Test
     void statementTheWorkStartsAfterCancelIsRefusedWithoutReachingTheServer() throws Exception {
         String marker = "late-" + UUID.randomUUID();
         Cancellation work = new Cancellation();
