@@ -20,7 +20,8 @@ import org.postgresql.util.HostSpec;
 /**
  * A pgjdbc connection whose own APIs are captured: {@code unwrap(PGConnection.class)} on a pooled
  * connection reaches this object, and its COPY, large object and function-call APIs talk to the
- * server directly, where datasource-proxy cannot see them. Thread-confined like any JDBC connection.
+ * server directly, where datasource-proxy cannot see them, and so do the type and column
+ * lookups of its {@code TypeInfoCache} and {@code ResultSetMetaData} ({@link DriverLookups}). Thread-confined like any JDBC connection.
  */
 final class CapturedPgConnection extends PgConnection {
 
@@ -95,14 +96,18 @@ final class CapturedPgConnection extends PgConnection {
     public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
             throws SQLException {
         refuseUpdatable(resultSetConcurrency);
-        return super.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability);
+        Statement statement = super.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability);
+        // The metadata's own column lookup bypasses datasource-proxy: recorded on the statement itself.
+        return DriverLookups.inMetadataCall() ? DriverLookups.recorded(statement, recorder) : statement;
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
                                               int resultSetHoldability) throws SQLException {
         refuseUpdatable(resultSetConcurrency);
-        return super.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+        PreparedStatement statement = super.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+        // The driver's own type lookups bypass datasource-proxy: recorded on the statement itself.
+        return DriverLookups.isTypeLookup(sql) ? DriverLookups.recorded(statement, sql, recorder) : statement;
     }
 
     @Override

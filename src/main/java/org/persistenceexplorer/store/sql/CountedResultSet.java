@@ -42,6 +42,10 @@ final class CountedResultSet extends ProxyLogicSupport implements ResultSetProxy
         if ("next".equals(name)) {
             return next(method, args);
         }
+        if ("getMetaData".equals(name)) {
+            Object metadata = call(method, args);
+            return metadata instanceof java.sql.ResultSetMetaData m ? DriverLookups.marked(m) : metadata;
+        }
         if ("close".equals(name)) {
             try {
                 return call(method, args);

@@ -198,6 +198,35 @@ class ExactCountTest {
     }
 
     @Test
+    void theDriversOwnTypeLookupsForEnumsAndDomainsAreCounted() throws SQLException {
+        try (Connection c = database.connection(); Statement s = c.createStatement()) {
+            s.execute("DROP TABLE IF EXISTS exact.feeling");
+            s.execute("DROP TYPE IF EXISTS exact.mood");
+            s.execute("DROP DOMAIN IF EXISTS exact.positive");
+            s.execute("CREATE TYPE exact.mood AS ENUM ('calm', 'keen')");
+            s.execute("CREATE DOMAIN exact.positive AS int CHECK (VALUE > 0)");
+            s.execute("CREATE TABLE exact.feeling (m exact.mood, p exact.positive)");
+            s.execute("INSERT INTO exact.feeling VALUES ('keen', 3)");
+        }
+        // A fresh pool: pgjdbc caches what it learnt per physical connection.
+        StatementRecorder own = new StatementRecorder();
+        own.addListener(window.listener());
+        try (SqlDatabase fresh = SqlDatabase.open(TestEngines.sql().server().endpoint(), own);
+             Connection c = fresh.connection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT m, p FROM exact.feeling")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getMetaData().getColumnTypeName(1)).isEqualTo("\"exact\".\"mood\"");
+            assertThat(rs.getMetaData().getColumnType(1)).isEqualTo(java.sql.Types.VARCHAR);
+            // The server describes a domain's column by its base type: no lookup for that one.
+            assertThat(rs.getMetaData().getColumnType(2)).isEqualTo(java.sql.Types.INTEGER);
+            assertThat(rs.getObject(1)).hasToString("keen");
+        }
+        assertCountsMatch();
+        assertThat(seen).filteredOn(st -> st.text().contains("pg_catalog.pg_type")).isNotEmpty()
+                .allSatisfy(st -> assertThat(st.succeeded()).isTrue());
+    }
+
+    @Test
     void aStatementTheServerRanIsASuccessEvenWhenJdbcComplainsAfterwards() throws SQLException {
         try (Connection c = database.connection(); Statement s = c.createStatement()) {
             assertThatThrownBy(() -> s.executeQuery("INSERT INTO exact.item VALUES (1, 'ran')")).isInstanceOf(SQLException.class);
