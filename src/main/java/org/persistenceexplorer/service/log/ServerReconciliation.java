@@ -56,8 +56,18 @@ public final class ServerReconciliation {
     public synchronized Reconciliation check() {
         StatementLog.Position before = log.position();
         if (before.resets() != mark.resets()) {
+            // The server's window starts only when no statement is between the server and the
+            // log: one counted there before the reset but recorded here after the mark would
+            // stay a difference of one until the next Clear. Otherwise: busy, and again next check.
+            if (inFlight.getAsInt() > 0) {
+                return Reconciliation.busy();
+            }
             server.reset();
-            before = log.position();
+            StatementLog.Position afterReset = log.position();
+            if (inFlight.getAsInt() > 0 || afterReset.sqlExecutions() != before.sqlExecutions()) {
+                return Reconciliation.busy();
+            }
+            before = afterReset;
             mark = before;
         }
         int flyingBefore = inFlight.getAsInt();

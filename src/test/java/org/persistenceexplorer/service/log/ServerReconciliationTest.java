@@ -130,6 +130,30 @@ class ServerReconciliationTest {
         assertThat(result.captured()).isZero();
     }
 
+    @Test
+    void clearWhileAStatementIsBetweenServerAndLogStartsTheServersWindowOnlyOnceItIsRecorded() throws SQLException {
+        // A statement the server has run and counted, its record not in the log yet: Clear now.
+        recorder.sending();
+        String text = "SELECT 'between server and log'";
+        try {
+            try (Connection raw = rawConnection(SqlDatabase.APPLICATION_NAME); Statement s = raw.createStatement()) {
+                s.execute(text);
+            }
+            log.reset();
+            assertThat(reconciliation.check().state()).as("nothing is compared, nor reset, while it is in flight")
+                    .isEqualTo(Reconciliation.State.BUSY);
+            recorder.record(org.persistenceexplorer.domain.statement.Engine.POSTGRESQL,
+                    org.persistenceexplorer.domain.statement.StatementKind.SELECT, text, List.of(), 0, 1, 1, null);
+        } finally {
+            recorder.sent();
+        }
+
+        // Started once the record is in: the window holds neither it nor the server's count of it.
+        Reconciliation result = settled();
+        assertThat(result.state()).as("%s", result).isEqualTo(Reconciliation.State.EQUAL);
+        assertThat(result.captured()).isZero();
+    }
+
     private Reconciliation settled() {
         Reconciliation[] last = new Reconciliation[1];
         Await.until(SETTLED, () -> (last[0] = reconciliation.check()).state() != Reconciliation.State.BUSY, "a settled count");
