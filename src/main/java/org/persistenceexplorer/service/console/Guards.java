@@ -34,6 +34,32 @@ final class Guards {
                     + "use SET LOCAL inside a statement's own transaction, or schema-qualified names.",
                     piece.start(), "", null);
         }
+        refuseSessionFunctions(piece);
+    }
+
+    // set_config(name, value, false) is SET by another name; a session advisory lock outlives the
+    // statement on a pooled connection. Their transaction-scoped forms are fine.
+    private static final java.util.regex.Pattern SET_CONFIG = java.util.regex.Pattern.compile(
+            "(?i)\\bset_config\\s*\\(");
+    private static final java.util.regex.Pattern SET_CONFIG_LOCAL = java.util.regex.Pattern.compile(
+            "(?is)\\bset_config\\s*\\((?:[^()']|'(?:[^']|'')*')*,\\s*true\\s*\\)");
+    private static final java.util.regex.Pattern SESSION_LOCK = java.util.regex.Pattern.compile(
+            "(?i)\\bpg_(?:try_)?advisory_lock(?:_shared)?\\s*\\(");
+
+    private static void refuseSessionFunctions(ScriptPiece piece) throws ConsoleFailure {
+        String text = piece.text();
+        long calls = SET_CONFIG.matcher(text).results().count();
+        if (calls > 0 && SET_CONFIG_LOCAL.matcher(text).results().count() < calls) {
+            throw new ConsoleFailure(ConsoleFailure.Reason.REFUSED, "set_config(..., false) changes the connection "
+                    + "for good, like SET, and the console's connections are the app's pool, shared with every tab. "
+                    + "It was not sent; pass true as the third argument (the setting then lasts for this statement's "
+                    + "own transaction).", piece.start(), "", null);
+        }
+        if (SESSION_LOCK.matcher(text).find()) {
+            throw new ConsoleFailure(ConsoleFailure.Reason.REFUSED, "A session advisory lock stays held on the pooled "
+                    + "connection after the statement, where another tab would inherit it. It was not sent; use "
+                    + "pg_advisory_xact_lock (released when the statement's transaction ends).", piece.start(), "", null);
+        }
     }
 
     /** A statement that is no plain read, on a read-only console, needs the user's yes first. */

@@ -186,6 +186,21 @@ class SqlConsoleTest {
                 .hasMessageContaining("transaction of its own");
         assertThatThrownBy(() -> console.run(piece("SET search_path = nowhere"), RunSettings.defaults()))
                 .hasMessageContaining("shared with every tab");
+        assertThatThrownBy(() -> console.run(piece("SELECT set_config('search_path', 'nowhere', false)"), RunSettings.defaults()))
+                .hasMessageContaining("pass true as the third argument");
+        assertThatThrownBy(() -> console.run(piece("select SET_CONFIG('a.b', 'x, y', true), set_config('c.d', '1', 0 = 1)"),
+                RunSettings.defaults())).as("one of two is for the session").hasMessageContaining("for good");
+        assertThatThrownBy(() -> console.run(piece("SELECT pg_advisory_lock(42)"), RunSettings.defaults()))
+                .hasMessageContaining("pg_advisory_xact_lock");
+    }
+
+    @Test
+    void transactionScopedSettingsAndLocksRunAndLeaveThePooledConnectionAsItWas() throws Exception {
+        ConsoleRun run = console.run(piece("SELECT set_config('search_path', 'nowhere', true), pg_advisory_xact_lock(42)"),
+                RunSettings.defaults());
+        assertThat(((ConsoleResult.Rows) run.results().get(0)).rows().get(0).get(0)).isEqualTo("nowhere");
+        ConsoleRun after = console.run(piece("SELECT current_setting('search_path')"), RunSettings.defaults());
+        assertThat(((ConsoleResult.Rows) after.results().get(0)).rows().get(0).get(0)).doesNotContain("nowhere");
     }
 
     @Test
