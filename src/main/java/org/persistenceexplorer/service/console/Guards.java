@@ -16,7 +16,10 @@ final class Guards {
 
     static void refuseSessionChanges(ScriptPiece piece) throws ConsoleFailure {
         StatementKind kind = StatementKind.ofSql(piece.text());
-        String[] words = piece.text().strip().toUpperCase(Locale.ROOT).split("[\\s;(]+", 3);
+        String head = piece.text().strip();
+        // Only the first two words matter: a long script is not upper-cased whole.
+        head = head.substring(0, Math.min(head.length(), 200));
+        String[] words = WORD_BREAKS.split(head.toUpperCase(Locale.ROOT), 3);
         String first = words.length > 0 ? words[0] : "";
         String second = words.length > 1 ? words[1] : "";
         if (kind == StatementKind.TX) {
@@ -39,6 +42,7 @@ final class Guards {
 
     // set_config(name, value, false) is SET by another name; a session advisory lock outlives the
     // statement on a pooled connection. Their transaction-scoped forms are fine.
+    private static final java.util.regex.Pattern WORD_BREAKS = java.util.regex.Pattern.compile("[\\s;(]+");
     private static final java.util.regex.Pattern SET_CONFIG = java.util.regex.Pattern.compile(
             "(?i)\\bset_config\\s*\\(");
     private static final java.util.regex.Pattern SET_CONFIG_LOCAL = java.util.regex.Pattern.compile(
@@ -48,8 +52,8 @@ final class Guards {
 
     private static void refuseSessionFunctions(ScriptPiece piece) throws ConsoleFailure {
         String text = piece.text();
-        long calls = SET_CONFIG.matcher(text).results().count();
-        if (calls > 0 && SET_CONFIG_LOCAL.matcher(text).results().count() < calls) {
+        if (SET_CONFIG.matcher(text).find()
+                && SET_CONFIG_LOCAL.matcher(text).results().count() < SET_CONFIG.matcher(text).results().count()) {
             throw new ConsoleFailure(ConsoleFailure.Reason.REFUSED, "set_config(..., false) changes the connection "
                     + "for good, like SET, and the console's connections are the app's pool, shared with every tab. "
                     + "It was not sent; pass true as the third argument (the setting then lasts for this statement's "
