@@ -198,6 +198,8 @@ final class TablesBenchmark implements BenchmarkSection {
             // at most Monocle's headless screen (1280x800): a larger scene overflows its pixel buffer
             Scene scene = new Scene(ViewLoader.load(new TablesView(model)), 1260, 780);
             scene.getStylesheets().add(TablesBenchmark.class.getResource("/css/explorer.css").toExternalForm());
+            // As TablesFeature does: the grid's fixed row height is in it.
+            scene.getStylesheets().add(TablesBenchmark.class.getResource("/css/tables.css").toExternalForm());
             stage[0].setScene(scene);
             stage[0].show();
             model.open(new TableRef(SCHEMA, "employee"));

@@ -158,7 +158,8 @@ public final class TablesView {
     private void bindGrid() {
         RowGridViewModel rows = model.grid();
         grid.setItems(rows.items());
-        grid.setFixedCellSize(24);
+        // The fixed row height comes from tables.css in em (-fx-fixed-cell-size), so rows grow
+        // with the app's text size (Ctrl+Plus, projector mode) instead of cutting the text.
         grid.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         grid.getSelectionModel().setCellSelectionEnabled(false);
         Label empty = new Label();
