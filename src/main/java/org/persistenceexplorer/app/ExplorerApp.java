@@ -31,8 +31,6 @@ import org.persistenceexplorer.ui.status.StatusBarViewModel;
 import org.persistenceexplorer.ui.status.VerdictViewModel;
 import org.persistenceexplorer.ui.status.StatementCounterOverlay;
 import org.persistenceexplorer.ui.common.DisplayMode;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.layout.StackPane;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,10 +136,10 @@ public final class ExplorerApp extends Application {
             // overflows at its right end, as it did before the overlay layer.
             region.setMinSize(0, 0);
         }
-        StackPane root = new StackPane(main, counter.node());
-        // Over the log's right end (statement text), clear of the tabs and the lab's controls.
-        StackPane.setAlignment(counter.node(), Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(counter.node(), new Insets(0, 24, 70, 0));
+        StackPane root = new StackPane(main);
+        // Over the log's top right corner (its oldest lines' far end), clear of the tabs, the lab's
+        // controls and the newest lines at the log's bottom, which projector mode's readers follow.
+        logView.overlayTopRight(counter.node());
 
         mainStage = new Stage();
         mainStage.setTitle("Persistence Explorer");
@@ -149,12 +147,11 @@ public final class ExplorerApp extends Application {
         windowSettings.restore(mainStage, 1200, 800);
         DisplayMode display = new DisplayMode(windowSettings.node().node("display"), mainView.scale());
         counter.node().visibleProperty().bind(display.projectorProperty());
-        // Projector mode's text size, 1.5x-2.5x, at the top right clear of the tabs' headers.
+        // Projector mode's text size, 1.5x-2.5x: at the end of the log's toolbar, which every tab shows. Laid over
+        // the tab headers' row it hid the last headers at 2x (the tab pane's skin cannot keep room free there).
         org.persistenceexplorer.ui.common.ProjectorScaleControl scaleControl =
                 new org.persistenceexplorer.ui.common.ProjectorScaleControl(display);
-        root.getChildren().add(scaleControl.node());
-        StackPane.setAlignment(scaleControl.node(), Pos.TOP_RIGHT);
-        StackPane.setMargin(scaleControl.node(), new Insets(4, 12, 0, 0));
+        logView.addToToolbarEnd(scaleControl.node());
         scaleControl.node().visibleProperty().bind(display.projectorProperty());
         scaleControl.node().managedProperty().bind(display.projectorProperty());
         logView.setReduced(display.projectorProperty().get());

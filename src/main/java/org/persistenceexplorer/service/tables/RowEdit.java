@@ -9,7 +9,8 @@ import org.persistenceexplorer.service.tables.entity.DatabaseRefusal;
  *
  * @param kind       how it ended
  * @param message    the sentence for the user
- * @param row        the row's values afterwards as text, in column order (null after a delete or a failure)
+ * @param row        the row's values afterwards as text, in column order (null after a delete or a failure;
+ *                   for CHANGED: the row as it is now in the database)
  * @param rowKey     the row's primary key values afterwards (null after a delete or a failure)
  * @param statements the exact statements it sent, from the statement log
  * @param refusal    what the database refused (kind REFUSED), else null
@@ -32,6 +33,8 @@ public record RowEdit(Kind kind, String message, List<String> row, List<String> 
         /** A value does not fit its column's type; rolled back. */
         INVALID,
         /** The row is not there any more (deleted, or its key changed); nothing was written. */
-        GONE
+        GONE,
+        /** A column the user changed no longer holds what they read (someone else changed it); nothing was written. */
+        CHANGED
     }
 }

@@ -20,7 +20,10 @@ import org.persistenceexplorer.service.tables.entity.DatabaseRefusal;
 /**
  * Edits rows of tables no entity maps (other schemas, join tables, an external server's
  * tables) with plain parameterised SQL, one transaction per edit: {@code UPDATE ... WHERE <key> = ?},
- * {@code INSERT ... RETURNING}, {@code DELETE ... WHERE <key> = ?}. Every value is a bound
+ * {@code INSERT ... RETURNING}, {@code DELETE ... WHERE <key> = ?}. An UPDATE is optimistic: its
+ * WHERE also holds the values the user read of each column they changed, so a row someone else
+ * changed meanwhile updates nothing and the edit says so ({@link RowEdit.Kind#CHANGED}) instead of
+ * overwriting their change; nothing the user typed is lost. Every value is a bound
  * parameter cast on the server to its column's type; identifiers come from the catalog, quoted.
  * A table without a primary key is not edited at all (see {@link #readOnlyReason}). After a
  * commit the change is published to {@link RowChanges}. Thread-safe; blocking, call off the
@@ -52,15 +55,21 @@ public final class RowEditing {
     }
 
     /**
-     * Changes columns of the row with this key. An empty or null value means SQL NULL.
+     * Changes columns of the row with this key, if they still hold what the user read. An empty
+     * or null value means SQL NULL.
      *
      * @param key     the primary key's values, in key order
      * @param changed new values by column
+     * @param read    each changed column's value as the user read it (text as the grid shows it,
+     *                null for NULL); the UPDATE only happens while the row still has them
      */
-    public RowEdit update(TableDescription table, List<String> key, Map<String, String> changed) {
+    public RowEdit update(TableDescription table, List<String> key, Map<String, String> changed, Map<String, String> read) {
         requireKey(table, key);
         if (changed.isEmpty()) {
             throw new IllegalArgumentException("nothing to change");
+        }
+        if (!read.keySet().containsAll(changed.keySet())) {
+            throw new IllegalArgumentException("the values read of " + changed.keySet() + " are needed for the check");
         }
         BoundSql sql = new BoundSql().sql("UPDATE " + table.ref().quoted() + " SET ");
         boolean first = true;
@@ -71,12 +80,22 @@ public final class RowEditing {
             first = false;
         }
         where(sql, table, key);
+        for (String name : changed.keySet()) {
+            // compared as the text the grid read (column::text), so every type compares exactly as shown
+            String was = read.get(name);
+            sql.sql(" AND " + Identifiers.quote(column(table, name).name()) + "::text");
+            if (was == null) {
+                sql.sql(" IS NULL");
+            } else {
+                sql.sql(" = ").parameter(was);
+            }
+        }
         List<String> newKey = new ArrayList<>();
         for (int i = 0; i < key.size(); i++) {
             String column = table.primaryKey().get(i);
             newKey.add(changed.containsKey(column) ? changed.get(column) : key.get(i));
         }
-        return run(table, sql, RowChange.Kind.UPDATED, changed, "Saved: one row updated.", newKey);
+        return run(table, sql, RowChange.Kind.UPDATED, changed, "Saved: one row updated.", newKey, key, read);
     }
 
     /** Inserts a row; columns left out (or empty) get their default (or NULL). */
@@ -103,7 +122,7 @@ public final class RowEditing {
             sql.sql(")");
         }
         returning(sql, table);
-        return run(table, sql, RowChange.Kind.INSERTED, given, "Inserted: one row.", null);
+        return run(table, sql, RowChange.Kind.INSERTED, given, "Inserted: one row.", null, null, Map.of());
     }
 
     /** Deletes the row with this key (rows the database cascades to go with it). */
@@ -111,7 +130,7 @@ public final class RowEditing {
         requireKey(table, key);
         BoundSql sql = new BoundSql().sql("DELETE FROM " + table.ref().quoted());
         where(sql, table, key);
-        return run(table, sql, RowChange.Kind.DELETED, Map.of(), "Deleted: one row.", key);
+        return run(table, sql, RowChange.Kind.DELETED, Map.of(), "Deleted: one row.", key, key, Map.of());
     }
 
     private static void requireKey(TableDescription table, List<String> key) {
@@ -154,10 +173,12 @@ public final class RowEditing {
      * its row count (1: the key named one row); the updated row is then read back by its key. An
      * INSERT returns its row (RETURNING) for the key the database made.
      *
-     * @param key the row's key afterwards (null for an INSERT: it comes back from RETURNING)
+     * @param key    the row's key afterwards (null for an INSERT: it comes back from RETURNING)
+     * @param before the row's key before (null for an INSERT)
+     * @param read   the values the user read of the changed columns (an UPDATE's check)
      */
     private RowEdit run(TableDescription table, BoundSql sql, RowChange.Kind kind, Map<String, String> values, String done,
-                        List<String> key) {
+                        List<String> key, List<String> before, Map<String, String> read) {
         long mark = log.position().cursor();
         List<String> row = null;
         try (Connection connection = dataSource.get().getConnection()) {
@@ -166,14 +187,15 @@ public final class RowEditing {
                 if (kind == RowChange.Kind.INSERTED) {
                     row = returnedRow(table, sql, connection);
                 } else if (update(sql, connection) == 0) {
+                    List<String> now = kind == RowChange.Kind.UPDATED ? rowByKey(table, before, connection) : null;
                     connection.rollback();
+                    if (now != null) {
+                        return changedMeanwhile(table, values, read, now, mark);
+                    }
                     return new RowEdit(RowEdit.Kind.GONE, "The row is not there any more (deleted, or its key changed "
                             + "meanwhile): nothing was written.", null, null, statementsSince(mark), null);
                 } else if (kind == RowChange.Kind.UPDATED) {
-                    BoundSql read = new BoundSql().sql("SELECT " + String.join(", ", table.columns().stream()
-                            .map(c -> Identifiers.quote(c.name()) + "::text").toList()) + " FROM " + table.ref().quoted());
-                    where(read, table, key);
-                    row = returnedRow(table, read, connection);
+                    row = rowByKey(table, key, connection);
                 }
                 connection.commit();
             } catch (SQLException e) {
@@ -193,6 +215,34 @@ public final class RowEditing {
         changes.publish(new RowChange(table.ref().schema(), table.ref().name(), kind, named));
         boolean deleted = kind == RowChange.Kind.DELETED;
         return new RowEdit(RowEdit.Kind.DONE, done, deleted ? null : row, deleted ? null : after, statementsSince(mark), null);
+    }
+
+    /** The row with this key as text, in column order, or null when there is none. */
+    private static List<String> rowByKey(TableDescription table, List<String> key, Connection connection) throws SQLException {
+        BoundSql read = new BoundSql().sql("SELECT " + String.join(", ", table.columns().stream()
+                .map(c -> Identifiers.quote(c.name()) + "::text").toList()) + " FROM " + table.ref().quoted());
+        where(read, table, key);
+        return returnedRow(table, read, connection);
+    }
+
+    /** The optimistic check refused: the row is there, but a column the user changed no longer holds what they read. */
+    private RowEdit changedMeanwhile(TableDescription table, Map<String, String> yours, Map<String, String> read,
+                                     List<String> now, long mark) {
+        List<String> differences = new ArrayList<>();
+        for (String name : yours.keySet()) {
+            String theirs = now.get(table.columnNames().indexOf(name));
+            if (!java.util.Objects.equals(theirs, read.get(name))) {
+                differences.add(name + " is now " + shown(theirs) + " (you read " + shown(read.get(name)) + ", you typed "
+                        + shown(yours.get(name)) + ")");
+            }
+        }
+        return new RowEdit(RowEdit.Kind.CHANGED, "Changed by someone else since you read it: " + String.join("; ", differences)
+                + ". Nothing was written, and your values are still in the form. Reload to see the row as it is now, "
+                + "then save again if you still want your change.", now, null, statementsSince(mark), null);
+    }
+
+    private static String shown(String value) {
+        return value == null ? "NULL" : value.isEmpty() ? "empty" : "'" + value + "'";
     }
 
     private static int update(BoundSql sql, Connection connection) throws SQLException {

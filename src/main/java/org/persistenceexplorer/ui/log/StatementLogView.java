@@ -53,6 +53,13 @@ public final class StatementLogView {
     @FXML private TableColumn<LogRow, LogRow> textColumn;
     @FXML private TableColumn<LogRow, LogRow> durationColumn;
     @FXML private TableColumn<LogRow, LogRow> rowsColumn;
+    @FXML private TableView<ShapeRow> shapeTable;
+    @FXML private TableColumn<ShapeRow, ShapeRow> shapeKindColumn;
+    @FXML private TableColumn<ShapeRow, ShapeRow> shapeCountColumn;
+    @FXML private TableColumn<ShapeRow, ShapeRow> shapeTextColumn;
+    @FXML private TableColumn<ShapeRow, ShapeRow> shapeActionColumn;
+    @FXML private javafx.scene.layout.StackPane tables;
+    @FXML private javafx.scene.layout.HBox toolbar;
     @FXML private TextField filterField;
     @FXML private ToggleButton pauseButton;
     @FXML private Button clearButton;
@@ -142,6 +149,48 @@ public final class StatementLogView {
             }
         });
         bindDetail();
+        bindShapes();
+    }
+
+    /** Projector mode's grouped log follows the most recently active group, like the rows follow the newest. */
+    private void bindShapes() {
+        showShape(shapeKindColumn, ShapeRow::kind);
+        showShape(shapeCountColumn, ShapeRow::times);
+        showShape(shapeTextColumn, ShapeRow::shape);
+        showShape(shapeActionColumn, ShapeRow::action);
+        shapeTable.setItems(model.visibleShapes());
+        Label empty = new Label();
+        empty.getStyleClass().add("pe-log-empty");
+        empty.setWrapText(true);
+        empty.textProperty().bind(model.emptyTextProperty());
+        shapeTable.setPlaceholder(empty);
+        shapeTable.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(ShapeRow row, boolean isEmpty) {
+                super.updateItem(row, isEmpty);
+                getStyleClass().remove(FAILED_ROW);
+                if (!isEmpty && row != null && row.failed()) {
+                    getStyleClass().add(FAILED_ROW);
+                }
+            }
+        });
+        // After the next layout: scrolled now, the flow would not yet know the new lines and stop short of them.
+        model.visibleShapes().addListener((javafx.collections.ListChangeListener<ShapeRow>) change -> {
+            if (shapeTable.isVisible()) {
+                javafx.application.Platform.runLater(this::showNewestShape);
+            }
+        });
+    }
+
+    private static void showShape(TableColumn<ShapeRow, ShapeRow> column, Function<ShapeRow, String> text) {
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ShapeRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : text.apply(row));
+            }
+        });
     }
 
     private void bindDetail() {
@@ -253,14 +302,41 @@ public final class StatementLogView {
         totalsButton.getItems().add(reset);
     }
 
+    /** Adds a control at the right end of the log's toolbar (projector mode's text size). */
+    public void addToToolbarEnd(javafx.scene.Node node) {
+        toolbar.getChildren().add(node);
+    }
+
+    /** Lays a node over the top right corner of the log's table (projector mode's big counter). */
+    public void overlayTopRight(javafx.scene.Node node) {
+        tables.getChildren().add(node);
+        javafx.scene.layout.StackPane.setAlignment(node, javafx.geometry.Pos.TOP_RIGHT);
+        javafx.scene.layout.StackPane.setMargin(node, new javafx.geometry.Insets(4, 24, 0, 0));
+    }
+
     /**
-     * Projector mode's log: only what matters from the back of a room (kind, action, statement);
-     * the number, time, engine, duration and rows columns step aside until it ends.
+     * Projector mode's log: only what matters from the back of a room. One line per group of
+     * similar statements (same action, kind and shape) with its kind, count and shape, e.g.
+     * "SELECT ×100 select … from lab.employee where department_id=?"; the statement-by-statement
+     * table steps aside until projector mode ends (its rows keep arriving, and come back with it).
      */
     public void setReduced(boolean reduced) {
-        for (TableColumn<LogRow, LogRow> column : java.util.List.of(sequenceColumn, bracketColumn, timeColumn, engineColumn,
-                durationColumn, rowsColumn)) {
-            column.setVisible(!reduced);
+        if (reduced) {
+            table.getSelectionModel().clearSelection();
+        }
+        table.setVisible(!reduced);
+        shapeTable.setVisible(reduced);
+        shapeTable.setManaged(reduced);
+        newestButton.visibleProperty().unbind();
+        newestButton.visibleProperty().bind(model.followingProperty().not().and(shapeTable.visibleProperty().not()));
+        if (reduced) {
+            javafx.application.Platform.runLater(this::showNewestShape);
+        }
+    }
+
+    private void showNewestShape() {
+        if (!shapeTable.getItems().isEmpty()) {
+            shapeTable.scrollTo(shapeTable.getItems().size() - 1);
         }
     }
 }

@@ -54,6 +54,9 @@ public final class StatementLogViewModel {
     private final Supplier<CaptureCost> captureCost;
     private final ReadOnlyStringWrapper captureCostText = new ReadOnlyStringWrapper("");
     private final TransactionBrackets brackets = new TransactionBrackets();
+    private final ShapeTally tally = new ShapeTally();
+    private final ObservableList<ShapeRow> shapeRows = FXCollections.observableArrayList();
+    private final FilteredList<ShapeRow> visibleShapes = new FilteredList<>(shapeRows, row -> true);
 
     public StatementLogViewModel(StatementLog log) {
         this(log, null, null);
@@ -69,6 +72,7 @@ public final class StatementLogViewModel {
         this.captureCost = captureCost;
         filter.addListener((obs, old, text) -> {
             visibleRows.setPredicate(row -> row.matches(text));
+            visibleShapes.setPredicate(row -> row.matches(text));
             describe();
         });
         following.addListener((obs, was, now) -> {
@@ -101,6 +105,7 @@ public final class StatementLogViewModel {
         int skip = fresh.size() - keep;
         for (int i = 0; i < fresh.size(); i++) {
             String bracket = brackets.next(fresh.get(i)); // every statement, shown or not, moves the brackets on
+            tally.add(fresh.get(i)); // and is counted in its shape's group
             if (i >= skip) {
                 incoming.add(new LogRow(fresh.get(i), bracket));
             }
@@ -110,6 +115,7 @@ public final class StatementLogViewModel {
             rows.remove(0, overflow);
         }
         rows.addAll(incoming);
+        shapeRows.setAll(tally.rows());
         if (!following.get()) {
             String text = filter.get();
             unseen.set(unseen.get() + (int) incoming.stream().filter(row -> row.matches(text)).count());
@@ -154,6 +160,8 @@ public final class StatementLogViewModel {
     public void clear() {
         log.reset();
         brackets.clear();
+        tally.clear();
+        shapeRows.clear();
         selected.set(null);
         rows.clear();
         cleared = true;
@@ -186,6 +194,15 @@ public final class StatementLogViewModel {
 
     public ObservableList<LogRow> visibleRows() {
         return visibleRows;
+    }
+
+    /**
+     * Projector mode's log: the statements grouped by action, kind and shape with their count
+     * (every statement since the last clear, not only the rows the panel holds), the most recently
+     * active group last; filtered like the rows.
+     */
+    public ObservableList<ShapeRow> visibleShapes() {
+        return visibleShapes;
     }
 
     public ObservableList<LogRow> allRows() {

@@ -374,13 +374,14 @@ public final class EntityPanelViewModel {
             return;
         }
         Map<String, String> changes = PlainRowForm.changes(fields);
+        Map<String, String> read = PlainRowForm.read(fields);
         if (changes.isEmpty() && plainKey != null) {
             say("Nothing changed, so nothing is sent.", false);
             return;
         }
         TableDescription current = table;
         List<String> key = plainKey;
-        runner.task(SAVE, p -> key == null ? rowEditing.insert(current, changes) : rowEditing.update(current, key, changes))
+        runner.task(SAVE, p -> key == null ? rowEditing.insert(current, changes) : rowEditing.update(current, key, changes, read))
                 .onSuccess(this::plainDone)
                 .onFailure(e -> say(TablesText.problem(e), true))
                 .start();
@@ -401,6 +402,7 @@ public final class EntityPanelViewModel {
                 }
                 say(result.message(), false);
             }
+            case CHANGED -> say(result.message(), true); // the typed values stay in the form; Reload shows the row now
             case GONE -> {
                 fields.clear();
                 plainRowOpen = false;

@@ -55,6 +55,17 @@ final class PlainRowForm {
         return changed;
     }
 
+    /** The values the user read of the columns they changed (null for NULL): the optimistic check of the UPDATE. */
+    static Map<String, String> read(List<FieldRow> fields) {
+        Map<String, String> read = new LinkedHashMap<>();
+        for (FieldRow f : fields) {
+            if (f.changed()) {
+                read.put(f.field().column(), f.field().value());
+            }
+        }
+        return read;
+    }
+
     /** The same fields with the values they were loaded with (after a refusal: what the database still has). */
     static List<FieldRow> reset(List<FieldRow> fields) {
         return fields.stream().map(f -> new FieldRow(f.field())).toList();

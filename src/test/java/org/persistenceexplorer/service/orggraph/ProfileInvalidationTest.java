@@ -75,7 +75,7 @@ class ProfileInvalidationTest {
         assertThat(profiles.lookup(960_001L).hit()).isFalse();
         assertThat(profiles.lookup(960_002L).hit()).isTrue();
 
-        tables.update(employee, List.of("960002"), Map.of("salary", "71000.00"));
+        tables.update(employee, List.of("960002"), Map.of("salary", "71000.00"), Map.of("salary", "70000.00"));
         ProfileLookup after = profiles.lookup(960_002L);
         assertThat(after.hit()).isFalse();
         assertThat(after.profile().orElseThrow().salary()).isEqualByComparingTo(new BigDecimal("71000.00"));

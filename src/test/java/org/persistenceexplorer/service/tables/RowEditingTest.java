@@ -71,6 +71,13 @@ class RowEditingTest {
         }
     }
 
+    /** The read value of a column that was NULL. */
+    private static Map<String, String> nullRead(String column) {
+        Map<String, String> read = new java.util.HashMap<>();
+        read.put(column, null);
+        return read;
+    }
+
     private RowEdit saving(java.util.function.Supplier<RowEdit> edit) {
         try (WorkContext.Scope ignored = WorkContext.enter("tables: save")) {
             return edit.get();
@@ -79,10 +86,11 @@ class RowEditingTest {
 
     @Test
     void anUpdateIsOneBoundStatementByKeyInATransactionAndIsPublishedAfterTheCommit() throws Exception {
-        RowEdit edit = saving(() -> editing.update(item, List.of("2"), Map.of("qty", "8")));
+        RowEdit edit = saving(() -> editing.update(item, List.of("2"), Map.of("qty", "8"), Map.of("qty", "7")));
         assertThat(edit.kind()).isEqualTo(RowEdit.Kind.DONE);
         assertThat(edit.statements()).extracting(CapturedStatement::text).containsExactly("BEGIN",
-                "UPDATE \"row_edit_test\".\"item\" SET \"qty\" = CAST(? AS integer) WHERE \"id\" = CAST(? AS integer)",
+                "UPDATE \"row_edit_test\".\"item\" SET \"qty\" = CAST(? AS integer) WHERE \"id\" = CAST(? AS integer)"
+                        + " AND \"qty\"::text = ?",
                 "SELECT \"id\"::text, \"name\"::text, \"qty\"::text, \"parent_id\"::text, \"note\"::text FROM "
                         + "\"row_edit_test\".\"item\" WHERE \"id\" = CAST(? AS integer)",
                 "COMMIT");
@@ -108,34 +116,64 @@ class RowEditingTest {
     @Test
     void aHostileValueIsStoredAsItIs() throws Exception {
         String hostile = "x'); DROP TABLE row_edit_test.item; --";
-        saving(() -> editing.update(item, List.of("1"), Map.of("note", hostile)));
+        saving(() -> editing.update(item, List.of("1"), Map.of("note", hostile), nullRead("note")));
         assertThat(one("SELECT note FROM " + SCHEMA + ".item WHERE id = 1")).isEqualTo(hostile);
     }
 
     @Test
     void eachViolationIsNamedInPlainWordsAndChangesNothing() throws Exception {
-        RowEdit unique = saving(() -> editing.update(item, List.of("2"), Map.of("name", "apple")));
+        RowEdit unique = saving(() -> editing.update(item, List.of("2"), Map.of("name", "apple"), Map.of("name", "pear")));
         assertThat(unique.kind()).isEqualTo(RowEdit.Kind.REFUSED);
         assertThat(unique.message()).isEqualTo("Another row of row_edit_test.item already has name = 'apple': the unique "
                 + "constraint item_name_key allows each value once. Nothing was saved: the transaction was rolled back.");
         assertThat(unique.statements()).extracting(CapturedStatement::text).last().isEqualTo("ROLLBACK");
 
-        RowEdit check = saving(() -> editing.update(item, List.of("2"), Map.of("qty", "-1")));
+        RowEdit check = saving(() -> editing.update(item, List.of("2"), Map.of("qty", "-1"), Map.of("qty", "7")));
         assertThat(check.message()).contains("qty = -1").contains("item_qty_check");
-        RowEdit foreign = saving(() -> editing.update(item, List.of("2"), Map.of("parent_id", "99")));
+        RowEdit foreign = saving(() -> editing.update(item, List.of("2"), Map.of("parent_id", "99"), nullRead("parent_id")));
         assertThat(foreign.message()).contains("parent_id = 99").contains("item_parent_id_fkey");
         RowEdit stillReferenced = saving(() -> editing.delete(item, List.of("1")));
         assertThat(stillReferenced.kind()).isEqualTo(RowEdit.Kind.REFUSED);
         assertThat(stillReferenced.message()).contains("still referenced");
         RowEdit notNull = saving(() -> editing.insert(item, Map.of("qty", "3")));
         assertThat(notNull.message()).contains("name of row_edit_test.item must have a value");
-        RowEdit wrongType = saving(() -> editing.update(item, List.of("2"), Map.of("qty", "many")));
+        RowEdit wrongType = saving(() -> editing.update(item, List.of("2"), Map.of("qty", "many"), Map.of("qty", "7")));
         assertThat(wrongType.kind()).isEqualTo(RowEdit.Kind.INVALID);
         assertThat(wrongType.message()).contains("invalid input syntax for type integer: \"many\"").contains("rolled back");
 
         assertThat(one("SELECT string_agg(id || name || qty || coalesce(parent_id::text, '-'), ',' ORDER BY id) FROM "
                 + SCHEMA + ".item")).isEqualTo("1apple5-,2pear7-,3pip11");
         assertThat(published).isEmpty();
+    }
+
+    @Test
+    void aRowChangedSinceItWasReadIsNotOverwrittenAndTheEditNamesBothValues() throws Exception {
+        ScratchSchema.run("UPDATE " + SCHEMA + ".item SET qty = 9 WHERE id = 2"); // someone else, e.g. the console
+
+        RowEdit edit = saving(() -> editing.update(item, List.of("2"), Map.of("qty", "8", "note", "mine"),
+                readOf("qty", "7", "note", null)));
+
+        assertThat(edit.kind()).isEqualTo(RowEdit.Kind.CHANGED);
+        assertThat(edit.message()).startsWith("Changed by someone else since you read it: qty is now '9' (you read '7', "
+                + "you typed '8')").contains("Nothing was written").contains("Reload").doesNotContain("note is now");
+        assertThat(edit.row()).as("the row as it is now").containsExactly("2", "pear", "9", null, null);
+        assertThat(edit.statements()).extracting(CapturedStatement::text).first().isEqualTo("BEGIN");
+        assertThat(edit.statements().get(1).rows()).as("the optimistic UPDATE matched no row").isZero();
+        assertThat(edit.statements()).extracting(CapturedStatement::text).last().isEqualTo("ROLLBACK");
+        assertThat(one("SELECT qty || '/' || coalesce(note, 'NULL') FROM " + SCHEMA + ".item WHERE id = 2"))
+                .as("their change stands, nothing of ours was written").isEqualTo("9/NULL");
+        assertThat(published).isEmpty();
+
+        RowEdit again = saving(() -> editing.update(item, List.of("2"), Map.of("qty", "8"), Map.of("qty", "9")));
+        assertThat(again.kind()).as("after a reload (the value read is 9) the same change goes through").isEqualTo(RowEdit.Kind.DONE);
+        assertThat(one("SELECT qty FROM " + SCHEMA + ".item WHERE id = 2")).isEqualTo("8");
+    }
+
+    private static Map<String, String> readOf(String column, String value, String other, String otherValue) {
+        Map<String, String> read = new java.util.HashMap<>();
+        read.put(column, value);
+        read.put(other, otherValue);
+        return read;
     }
 
     @Test
@@ -148,7 +186,7 @@ class RowEditingTest {
         assertThat(one("SELECT count(*) FROM " + SCHEMA + ".item WHERE id = 3")).isEqualTo("0");
         RowEdit again = saving(() -> editing.delete(item, List.of("3")));
         assertThat(again.kind()).isEqualTo(RowEdit.Kind.GONE);
-        RowEdit update = saving(() -> editing.update(item, List.of("3"), Map.of("qty", "2")));
+        RowEdit update = saving(() -> editing.update(item, List.of("3"), Map.of("qty", "2"), Map.of("qty", "1")));
         assertThat(update.kind()).isEqualTo(RowEdit.Kind.GONE);
         assertThat(published).containsExactly(new RowChange(SCHEMA, "item", RowChange.Kind.DELETED, Map.of("id", "3")));
     }
@@ -156,7 +194,7 @@ class RowEditingTest {
     @Test
     void aCompositeKeyNamesEveryKeyColumn() throws Exception {
         TableDescription tag = catalog.describe(new TableRef(SCHEMA, "tag"));
-        RowEdit edit = saving(() -> editing.update(tag, List.of("2", "fruit"), Map.of("label", "pome")));
+        RowEdit edit = saving(() -> editing.update(tag, List.of("2", "fruit"), Map.of("label", "pome"), Map.of("label", "fruit")));
         assertThat(edit.statements().get(1).text()).contains("WHERE \"item_id\" = CAST(? AS integer) AND \"label\" = CAST(? AS text)");
         assertThat(one("SELECT string_agg(item_id || label, ',' ORDER BY item_id) FROM " + SCHEMA + ".tag")).isEqualTo("1fruit,2pome");
         assertThat(published).containsExactly(new RowChange(SCHEMA, "tag", RowChange.Kind.UPDATED,

@@ -38,10 +38,12 @@ class StatementLogViewTest extends FxRobot {
     private final StatementLog log = new StatementLog(20_000);
     private final StatementLogViewModel model = new StatementLogViewModel(log);
     private long sequence;
+    private StatementLogView view;
 
     @Start
     void start(Stage stage) {
-        Scene scene = new Scene(ViewLoader.load(new StatementLogView(model)), 1000, 360);
+        view = new StatementLogView(model);
+        Scene scene = new Scene(ViewLoader.load(view), 1000, 360);
         scene.getStylesheets().add(getClass().getResource("/css/explorer.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -49,12 +51,19 @@ class StatementLogViewTest extends FxRobot {
 
     @Test
     void atProjectorSizeThePanelStillFitsA1280PxWideScreen() throws Exception {
+        java.util.prefs.Preferences settings = java.util.prefs.Preferences.userRoot()
+                .node("org/persistenceexplorer/test/logfit-" + System.nanoTime());
+        var display = new org.persistenceexplorer.ui.common.DisplayMode(settings.node("display"),
+                new org.persistenceexplorer.ui.common.UiScale(new org.persistenceexplorer.ui.common.WindowSettings(settings.node("window"))));
+        interact(() -> view.addToToolbarEnd(new org.persistenceexplorer.ui.common.ProjectorScaleControl(display).node()));
         javafx.scene.Parent panel = lookup(".pe-log-panel").query();
         interact(() -> panel.getScene().getRoot().setStyle("-fx-font-size: 26px;")); // 2x, as projector mode sets it
         WaitForAsyncUtils.waitForFxEvents();
         double min = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> panel.minWidth(-1)).get();
         interact(() -> panel.getScene().getRoot().setStyle(""));
-        assertThat(min).as("the toolbar shrinks instead of pushing the window wider than the screen").isLessThanOrEqualTo(1280);
+        settings.removeNode();
+        assertThat(min).as("the toolbar, the text size control at its end, shrinks instead of pushing the window "
+                + "wider than the screen").isLessThanOrEqualTo(1280);
     }
 
     private void capture(String text, long nanos) {

@@ -157,6 +157,54 @@ public class TablesViewTest extends FxRobot {
     }
 
     @Test
+    void clickingAForeignKeyOpensTheReferencedTableAtThatRow() {
+        until("hr.employee open", () -> "hr.employee".equals(lookup("#tableTitle").queryAs(Label.class).getText())
+                && grid().getItems().size() == 300 && cell(0, 0) != null);
+        int departmentColumn = grid().getColumns().stream().map(c -> (String) c.getUserData()).toList().indexOf("department_id");
+        String department = cell(0, departmentColumn);
+        // The link is in a virtualised cell: the column must be scrolled into the grid's view first (a
+        // cell right of the viewport is still laid out, under the entity panel, where a click lands on
+        // the panel), and the first row's cell drawn with its value (the page arrives after the table
+        // opens, the cells after the next layout). Then it is clicked like a user, through the robot.
+        interact(() -> grid().scrollToColumn(grid().getColumns().get(departmentColumn)));
+        javafx.scene.Node[] link = new javafx.scene.Node[1];
+        until("the first row's department link drawn", () -> {
+            link[0] = departmentLink(departmentColumn, department);
+            return link[0] != null;
+        });
+        clickOn(link[0]);
+
+        until("hr.department open at that id", () -> "hr.department".equals(lookup("#tableTitle").queryAs(Label.class).getText())
+                && grid().getItems().size() == 1 && department.equals(cell(0, 0)));
+        assertThat(lookup(".pe-filter-chip").queryAs(javafx.scene.control.Labeled.class).getText())
+                .contains("id").contains(department);
+    }
+
+    /** True when the cell's centre is inside the grid (not laid out beside it, where the panel covers it). */
+    private boolean inView(javafx.scene.Node cell) {
+        javafx.geometry.Bounds shown = grid().localToScene(grid().getLayoutBounds());
+        javafx.geometry.Bounds b = cell.localToScene(cell.getLayoutBounds());
+        return shown.contains(b.getCenterX(), b.getCenterY());
+    }
+
+    /** The drawn, visible cell of row 0 in the foreign-key column that shows the value as a link (null until there). */
+    private javafx.scene.Node departmentLink(int column, String value) {
+        for (javafx.scene.Node node : grid().lookupAll(".table-cell")) {
+            if (node instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getIndex() == 0 && cell.isVisible()
+                    && cell.getTableColumn() == grid().getColumns().get(column) && inView(cell)) {
+                if (cell.getGraphic() instanceof javafx.scene.control.Hyperlink hyperlink && value.equals(hyperlink.getText())) {
+                    return hyperlink;
+                }
+                if (cell.getGraphic() == null && value.equals(cell.getText())
+                        && cell.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("linked"))) {
+                    return cell;
+                }
+            }
+        }
+        return null;
+    }
+
+    @Test
     void scrollingToTheEndOfALongTableBringsItsLastPage() {
         interact(() -> model.open(new TableRef("view_test", "long")));
         until("opened", () -> grid().getItems().size() == 5000);

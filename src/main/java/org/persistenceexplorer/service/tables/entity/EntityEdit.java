@@ -45,7 +45,8 @@ public final class EntityEdit implements AutoCloseable {
     private final StatementLog log;
     private final RowChanges changes;
     private final Validator validator;
-    private final EntityMapping mapping;
+    /** A subclass's once a row of a SINGLE_TABLE root turns out to be one (a product -> a physical product). */
+    private EntityMapping mapping;
     private final TableDescription table;
     private Session session;
     private Object entity;
@@ -77,6 +78,7 @@ public final class EntityEdit implements AutoCloseable {
         try {
             entity = session.find(mapping.type(), key);
             tx.commit();
+            asItsOwnClass();
         } catch (RuntimeException e) {
             rollback(tx);
             closeSession();
@@ -154,7 +156,7 @@ public final class EntityEdit implements AutoCloseable {
 
     private Navigation.Related related(Object entity) {
         Object real = Hibernate.unproxy(entity);
-        EntityMapping m = EntityMapping.of(real.getClass());
+        EntityMapping m = EntityMapping.of(session.getSessionFactory(), real.getClass());
         String label = m.attributes().stream().filter(x -> x.javaType() == String.class).findFirst()
                 .map(x -> String.valueOf(x.get(real))).orElse("");
         String name = session.getSessionFactory().unwrap(SessionFactoryImplementor.class)
@@ -190,14 +192,29 @@ public final class EntityEdit implements AutoCloseable {
             return outcome(EditOutcome.Kind.GONE, mark, Map.of(), null, Map.of(), List.of());
         }
         entity = Hibernate.unproxy(entity);
+        asItsOwnClass();
         boolean read = statementsSince(mark).stream().anyMatch(s -> s.text().regionMatches(true, 0, "select", 0, 6));
         step(read ? "session.find in the same session: SELECT" : "session.find in the same session: already in its "
                 + "persistence context (the first-level cache), no SELECT");
         return outcome(EditOutcome.Kind.DONE, mark, Map.of(), null, Map.of(), List.of());
     }
 
+    /** The row's own class decides the form: a find by the root of a hierarchy returns a subclass. */
+    private void asItsOwnClass() {
+        if (entity != null) {
+            Class<?> real = Hibernate.getClass(entity);
+            if (real != mapping.type()) {
+                mapping = EntityMapping.of(orm.factory(), real);
+            }
+        }
+    }
+
     /** A new instance, known to no session yet: transient. */
     EditOutcome startNew() {
+        if (mapping.isAbstract()) {
+            throw new IllegalArgumentException("A new " + mapping.entityName() + " is always one of its subclasses; "
+                    + "this table's rows are made through them (see the Model tab)");
+        }
         try {
             var constructor = mapping.type().getDeclaredConstructor();
             constructor.setAccessible(true);
@@ -223,14 +240,14 @@ public final class EntityEdit implements AutoCloseable {
 
     /** The entity's name, e.g. "Employee". */
     public String entityName() {
-        return mapping.type().getSimpleName();
+        return mapping.entityName();
     }
 
     /** The fields as the form shows them now. */
     public List<EntityField> fields() {
         List<EntityField> fields = new ArrayList<>();
         for (EntityMapping.Attribute a : mapping.attributes()) {
-            fields.add(new EntityField(a.name(), a.column(), a.typeLabel(), text(a.get(entity)), a.editable(),
+            fields.add(new EntityField(a.name(), a.column(), a.typeLabel(), text(a.get(entity), orm), a.editable(),
                     a.toOne() ? a.javaType().getSimpleName() : null));
         }
         return fields;
@@ -476,7 +493,7 @@ public final class EntityEdit implements AutoCloseable {
     }
 
     /** Formats a value as the form shows it; a to-one association by its target's id (not loading it). */
-    private static String text(Object value) {
+    private static String text(Object value, OrmSessions orm) {
         if (value == null) {
             return null;
         }
@@ -490,7 +507,7 @@ public final class EntityEdit implements AutoCloseable {
             return value.toString();
         }
         if (value.getClass().isAnnotationPresent(jakarta.persistence.Entity.class)) {
-            return String.valueOf(EntityMapping.of(value.getClass()).id().get(value));
+            return String.valueOf(EntityMapping.of(orm.factory(), value.getClass()).id().get(value));
         }
         return value.toString();
     }

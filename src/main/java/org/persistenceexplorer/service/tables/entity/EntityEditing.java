@@ -63,8 +63,9 @@ public final class EntityEditing {
         }
         if (mappings.isEmpty()) {
             orm.factory().getMetamodel().getEntities().forEach(e -> {
-                EntityMapping m = EntityMapping.of(e.getJavaType());
-                mappings.put(m.table(), m);
+                EntityMapping m = EntityMapping.of(orm.factory(), e.getJavaType());
+                // a SINGLE_TABLE hierarchy shares one table: its root opens it (a row's own class then decides the form)
+                mappings.merge(m.table(), m, (a, b) -> b.type().isAssignableFrom(a.type()) ? b : a);
             });
         }
         return Optional.ofNullable(mappings.get(table));
@@ -110,7 +111,7 @@ public final class EntityEditing {
             return Optional.empty();
         }
         return orm.factory().getMetamodel().getEntities().stream().filter(e -> e.getName().equals(entityName))
-                .findFirst().map(e -> EntityMapping.of(e.getJavaType()));
+                .findFirst().map(e -> EntityMapping.of(orm.factory(), e.getJavaType()));
     }
 
     private EntityMapping require(TableRef table) {

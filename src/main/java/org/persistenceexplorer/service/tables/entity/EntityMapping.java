@@ -1,13 +1,6 @@
 package org.persistenceexplorer.service.tables.entity;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
-import jakarta.persistence.OneToOne;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import jakarta.persistence.Entity;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.math.BigDecimal;
@@ -16,60 +9,154 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import org.hibernate.annotations.Generated;
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.EntityIdentifierMapping;
+import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
+import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.hibernate.persister.entity.EntityPersister;
 import org.persistenceexplorer.service.tables.TableRef;
 
 /**
- * How one entity class maps to its table, read from its JPA annotations: the table, and for
- * each column-backed attribute its column, whether the form may change it, and how its text
- * becomes a value. Immutable; thread-safe.
+ * How one entity class maps to its table, read from the running Hibernate's mapping model (not
+ * from the class's own annotations): the table (a SINGLE_TABLE subclass keeps its rows in its
+ * root's), and each column-backed attribute, inherited ones included (from entity superclasses
+ * and {@code @MappedSuperclass}es), with its column, whether the form may change it, and how its
+ * text becomes a value. The id, the version, {@code @Formula} attributes, values a generator or
+ * the database fills, and columns mapped insertable/updatable = false are read-only. Values are
+ * read and written through Hibernate's own property access. Immutable; thread-safe.
  */
 final class EntityMapping {
 
     private final Class<?> type;
+    private final String entityName;
     private final TableRef table;
+    private final Attribute id;
     private final List<Attribute> attributes = new ArrayList<>();
 
-    private EntityMapping(Class<?> type) {
-        this.type = type;
-        Table t = type.getAnnotation(Table.class);
-        this.table = new TableRef(t == null || t.schema().isEmpty() ? "public" : t.schema(),
-                t == null || t.name().isEmpty() ? type.getSimpleName().toLowerCase(java.util.Locale.ROOT) : t.name());
-        for (Field field : type.getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers())) {
-                continue;
+    private EntityMapping(EntityPersister persister) {
+        this.type = persister.getMappedClass();
+        this.entityName = persister.getJpaEntityName();
+        this.table = tableOf(persister);
+        EntityIdentifierMapping identifier = persister.getIdentifierMapping();
+        this.id = new Attribute(identifier.getAttributeName(), columnsOf(identifier), false, false,
+                identifier.getJavaType().getJavaTypeClass(), identifier::getIdentifier, null);
+        String version = persister.getVersionMapping() == null ? null
+                : persister.getVersionMapping().getVersionAttribute().getAttributeName();
+        List<Attribute> rest = new ArrayList<>();
+        persister.forEachAttributeMapping(a -> {
+            Attribute attribute = attributeOf(a, version);
+            if (attribute != null) {
+                rest.add(attribute);
             }
-            boolean toOne = field.isAnnotationPresent(ManyToOne.class) || field.isAnnotationPresent(OneToOne.class);
-            JoinColumn join = field.getAnnotation(JoinColumn.class);
-            if (toOne && join != null) {
-                field.setAccessible(true);
-                attributes.add(new Attribute(field, join.name(), true, true));
-            } else if (!toOne && !java.util.Collection.class.isAssignableFrom(field.getType())) {
-                Column column = field.getAnnotation(Column.class);
-                String name = column == null || column.name().isEmpty() ? field.getName() : column.name();
-                boolean editable = !field.isAnnotationPresent(Id.class) && !field.isAnnotationPresent(Version.class)
-                        && !field.isAnnotationPresent(Generated.class) && !field.isAnnotationPresent(GeneratedValue.class)
-                        && (column == null || (column.updatable() && column.insertable()));
-                field.setAccessible(true);
-                attributes.add(new Attribute(field, name, editable, false));
-            }
-        }
+        });
+        // Hibernate keeps attributes by name; the form lists them as the classes declare them.
+        List<String> declared = declarationOrder(type);
+        rest.sort(Comparator.comparingInt(a -> {
+            int at = declared.indexOf(a.name());
+            return at < 0 ? Integer.MAX_VALUE : at;
+        }));
+        attributes.add(id);
+        attributes.addAll(rest);
     }
 
-    static EntityMapping of(Class<?> type) {
-        return new EntityMapping(type);
+    /** The mapping of an entity class (a proxy's or a subclass's too) in this session factory. */
+    static EntityMapping of(SessionFactory factory, Class<?> type) {
+        return new EntityMapping(factory.unwrap(SessionFactoryImplementor.class).getMappingMetamodel()
+                .getEntityDescriptor(type));
+    }
+
+    private static Attribute attributeOf(AttributeMapping a, String version) {
+        boolean writable = a.getAttributeMetadata().isInsertable() && a.getAttributeMetadata().isUpdatable();
+        if (a instanceof ToOneAttributeMapping toOne) {
+            if (toOne.getSideNature() != org.hibernate.metamodel.mapping.ForeignKeyDescriptor.Nature.KEY) {
+                return null; // the inverse side of a one-to-one has no column here
+            }
+            List<String> columns = new ArrayList<>();
+            toOne.getForeignKeyDescriptor().getKeyPart().forEachSelectable((i, s) -> columns.add(s.getSelectionExpression()));
+            return new Attribute(a.getAttributeName(), String.join(", ", columns), writable && columns.size() == 1, true,
+                    toOne.getEntityMappingType().getMappedJavaType().getJavaTypeClass(),
+                    e -> a.getPropertyAccess().getGetter().get(e), a.getPropertyAccess().getSetter()::set);
+        }
+        if (!(a instanceof BasicValuedModelPart basic)) {
+            return null; // collections and embeddables are not one column
+        }
+        boolean formula = basic.isFormula();
+        boolean generated = a.getGenerator() != null;
+        boolean editable = writable && !formula && !generated && !a.getAttributeName().equals(version);
+        String column = formula ? "(computed: @Formula)" : basic.getSelectionExpression();
+        return new Attribute(a.getAttributeName(), column, editable, false, a.getJavaType().getJavaTypeClass(),
+                e -> a.getPropertyAccess().getGetter().get(e), editable ? a.getPropertyAccess().getSetter()::set : null);
+    }
+
+    private static String columnsOf(EntityIdentifierMapping identifier) {
+        List<String> columns = new ArrayList<>();
+        identifier.forEachSelectable((i, s) -> columns.add(s.getSelectionExpression()));
+        return String.join(", ", columns);
+    }
+
+    /** The table of the persister's own columns ("hr.employee"; unqualified names are in public). */
+    private static TableRef tableOf(EntityPersister persister) {
+        String name = persister instanceof AbstractEntityPersister a ? a.getTableName() : persister.getEntityName();
+        String[] parts = name.replace("\"", "").split("\\.");
+        return parts.length >= 2 ? new TableRef(parts[parts.length - 2], parts[parts.length - 1])
+                : new TableRef("public", parts[0]);
+    }
+
+    /**
+     * Field names in the order a reader expects: the entity classes from the hierarchy's root
+     * down (a product's sku before a physical product's stock), then what mapped superclasses
+     * add (the shop's timestamps last).
+     */
+    private static List<String> declarationOrder(Class<?> type) {
+        List<Class<?>> entities = new ArrayList<>();
+        List<Class<?>> others = new ArrayList<>();
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c.isAnnotationPresent(Entity.class)) {
+                entities.add(0, c);
+            } else {
+                others.add(c);
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (Class<?> c : concat(entities, others)) {
+            Arrays.stream(c.getDeclaredFields()).filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName)
+                    .forEach(names::add);
+        }
+        return names;
+    }
+
+    private static List<Class<?>> concat(List<Class<?>> a, List<Class<?>> b) {
+        List<Class<?>> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     Class<?> type() {
         return type;
     }
 
+    /** The JPA entity name, e.g. "PhysicalProduct". */
+    String entityName() {
+        return entityName;
+    }
+
+    boolean isAbstract() {
+        return Modifier.isAbstract(type.getModifiers());
+    }
+
     TableRef table() {
         return table;
     }
 
+    /** The id first, then the other attributes in declaration order. */
     List<Attribute> attributes() {
         return attributes;
     }
@@ -79,25 +166,32 @@ final class EntityMapping {
     }
 
     Attribute id() {
-        return attributes.stream().filter(a -> a.field.isAnnotationPresent(Id.class)).findFirst().orElseThrow();
+        return id;
     }
 
     /** One column-backed attribute (a to-one association counts by its join column). */
     static final class Attribute {
-        private final Field field;
+        private final String name;
         private final String column;
         private final boolean editable;
         private final boolean toOne;
+        private final Class<?> javaType;
+        private final java.util.function.Function<Object, Object> getter;
+        private final java.util.function.BiConsumer<Object, Object> setter;
 
-        Attribute(Field field, String column, boolean editable, boolean toOne) {
-            this.field = field;
+        Attribute(String name, String column, boolean editable, boolean toOne, Class<?> javaType,
+                  java.util.function.Function<Object, Object> getter, java.util.function.BiConsumer<Object, Object> setter) {
+            this.name = name;
             this.column = column;
             this.editable = editable;
             this.toOne = toOne;
+            this.javaType = javaType;
+            this.getter = getter;
+            this.setter = setter;
         }
 
         String name() {
-            return field.getName();
+            return name;
         }
 
         String column() {
@@ -112,28 +206,24 @@ final class EntityMapping {
             return toOne;
         }
 
+        /** For a to-one: the target entity class. */
         Class<?> javaType() {
-            return field.getType();
+            return javaType;
         }
 
         String typeLabel() {
-            return toOne ? "→ " + field.getType().getSimpleName() + " (id)" : field.getType().getSimpleName();
+            return toOne ? "→ " + javaType.getSimpleName() + " (id)" : javaType.getSimpleName();
         }
 
         Object get(Object entity) {
-            try {
-                return field.get(entity);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
-            }
+            return getter.apply(entity);
         }
 
         void set(Object entity, Object value) {
-            try {
-                field.set(entity, value);
-            } catch (IllegalAccessException e) {
-                throw new IllegalStateException(e);
+            if (setter == null) {
+                throw new IllegalStateException(name + " is read-only");
             }
+            setter.accept(entity, value);
         }
 
         /**
@@ -165,6 +255,8 @@ final class EntityMapping {
                     return OffsetDateTime.parse(s).toInstant();
                 } else if (t == Boolean.class || t == boolean.class) {
                     return Boolean.valueOf(s);
+                } else if (t.isEnum()) {
+                    return enumValue(t, s);
                 }
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + text + "' is not a number");
@@ -172,6 +264,16 @@ final class EntityMapping {
                 throw new IllegalArgumentException("'" + text + "' is not a date like 2024-03-31");
             }
             throw new IllegalArgumentException("values of type " + t.getSimpleName() + " cannot be edited here");
+        }
+
+        private static Object enumValue(Class<?> t, String s) {
+            for (Object constant : t.getEnumConstants()) {
+                if (((Enum<?>) constant).name().equalsIgnoreCase(s)) {
+                    return constant;
+                }
+            }
+            throw new IllegalArgumentException("'" + s + "' is not one of " + Arrays.stream(t.getEnumConstants())
+                    .map(c -> ((Enum<?>) c).name()).toList().toString().toLowerCase(Locale.ROOT).replace("[", "").replace("]", ""));
         }
     }
 }
