@@ -119,7 +119,8 @@ public final class ExplorerApp extends Application {
         VerdictViewModel verdictModel = new VerdictViewModel(context.verdicts(),
                 verdict -> logModel.filterProperty().set(verdict.logFilter()));
         Preferences featureSettings = windowSettings.node().node("features");
-        mainView = new MainView(FeatureList.of(context), feature -> new FeatureContext(runner, ticker.group(),
+        java.util.List<org.persistenceexplorer.ui.common.Feature> features = FeatureList.of(context);
+        mainView = new MainView(features, feature -> new FeatureContext(runner, ticker.group(),
                 featureSettings.node(feature.id()), context::statuses), windowSettings);
         StatementLogView logView = new StatementLogView(logModel);
         Parent main = ViewLoader.forController(mainView)
@@ -138,7 +139,11 @@ public final class ExplorerApp extends Application {
             // overflows at its right end, as it did before the overlay layer.
             region.setMinSize(0, 0);
         }
-        StackPane root = new StackPane(main, counter.node());
+        // The Lessons side panel (F1) beside the tabs and the log, whatever tab is shown.
+        org.persistenceexplorer.ui.lessons.Lessons lessons = new org.persistenceexplorer.ui.lessons.Lessons(features,
+                mainView::select, context.statementLog(), windowSettings.node().node("lessons"), logModel.highlightProperty());
+        ticker.subscribe(lessons::refresh);
+        StackPane root = new StackPane(lessons.beside(main), counter.node());
         // Over the log's right end (statement text), clear of the tabs and the lab's controls.
         StackPane.setAlignment(counter.node(), Pos.BOTTOM_RIGHT);
         StackPane.setMargin(counter.node(), new Insets(0, 24, 70, 0));
@@ -157,6 +162,13 @@ public final class ExplorerApp extends Application {
         StackPane.setMargin(scaleControl.node(), new Insets(4, 12, 0, 0));
         scaleControl.node().visibleProperty().bind(display.projectorProperty());
         scaleControl.node().managedProperty().bind(display.projectorProperty());
+        root.getChildren().add(lessons.button());
+        StackPane.setAlignment(lessons.button(), Pos.TOP_RIGHT);
+        // Left of the projector's text size control when that is shown.
+        display.projectorProperty().addListener((o, was, now) -> StackPane.setMargin(lessons.button(),
+                new Insets(2, now ? 320 : 12, 0, 0)));
+        StackPane.setMargin(lessons.button(), new Insets(2, display.projectorProperty().get() ? 320 : 12, 0, 0));
+        mainStage.getScene().getAccelerators().put(org.persistenceexplorer.ui.lessons.Lessons.KEY, lessons::toggle);
         logView.setReduced(display.projectorProperty().get());
         display.projectorProperty().addListener((o, was, now) -> logView.setReduced(now));
         display.applyTo(mainStage, mainStage.getScene());
