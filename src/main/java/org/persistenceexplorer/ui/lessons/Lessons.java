@@ -43,14 +43,16 @@ public final class Lessons {
                    ObjectProperty<LogHighlight> highlight) {
         CommandRegistry commands = new CommandRegistry(features, select);
         this.model = new LessonsViewModel(new LessonFiles("lessons", commands).course(), commands, log, progress);
-        this.panel = new LessonsPanel(model);
+        this.panel = new LessonsPanel(model, () -> button.setSelected(false));
         highlight.bind(model.highlightProperty());
         button.setId("lessonsButton");
-        button.setGraphic(new FontIcon("mdal-school"));
+        button.setGraphic(new FontIcon("mdmz-school"));
         button.getStyleClass().add("pe-lessons-button");
         button.setSelected(model.startHereProperty().get());
         panel.node().visibleProperty().bind(button.selectedProperty());
         panel.node().managedProperty().bind(button.selectedProperty());
+        // While the panel is open its own × closes it; the button would cover its header.
+        button.visibleProperty().bind(button.selectedProperty().not());
     }
 
     /** The window's content with the panel at its right. */

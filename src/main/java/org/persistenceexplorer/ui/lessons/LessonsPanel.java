@@ -29,19 +29,23 @@ import org.persistenceexplorer.service.lessons.LessonStep;
  */
 public final class LessonsPanel {
 
-    static final String STYLESHEET = "/css/lessons.css";
     private final LessonsViewModel model;
     private final VBox root = new VBox();
     private final TreeView<Object> checklist = new TreeView<>();
 
-    public LessonsPanel(LessonsViewModel model) {
+    private final Runnable close;
+
+    /** @param close closes the panel (its × button) */
+    public LessonsPanel(LessonsViewModel model, Runnable close) {
         this.model = model;
+        this.close = close;
         root.getStyleClass().add("pe-lessons");
         root.setId("lessonsPanel");
-        root.setPrefWidth(400);
+        // Width from CSS (lessons.css; projector.css makes it wider for its larger text).
         root.setMinWidth(300);
-        root.getStylesheets().add(LessonsPanel.class.getResource(STYLESHEET).toExternalForm());
-        root.getChildren().addAll(header(), startHere(), checklist(), lesson());
+        // Its rules live in the window's stylesheet (explorer.css), so projector.css can override them.
+        root.getChildren().addAll(header(), startHere(), checklist());
+        lesson();
         model.presentingProperty().addListener((o, was, now) -> {
             root.getStyleClass().remove("pe-lessons-presenting");
             if (now) {
@@ -90,7 +94,11 @@ public final class LessonsPanel {
         });
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(8, title, gap, progress);
+        Button closing = new Button("×");
+        closing.setId("lessonsClose");
+        closing.getStyleClass().add("flat");
+        closing.setOnAction(e -> close.run());
+        HBox header = new HBox(8, title, gap, progress, closing);
         header.setAlignment(Pos.CENTER_LEFT);
         return header;
     }
@@ -109,8 +117,8 @@ public final class LessonsPanel {
         VBox box = new VBox(6, text, new HBox(6, open, dismiss));
         box.getStyleClass().add("pe-lessons-start");
         box.setId("startHere");
-        box.visibleProperty().bind(model.startHereProperty());
-        box.managedProperty().bind(model.startHereProperty());
+        box.visibleProperty().bind(model.startHereProperty().and(model.presentingProperty().not()));
+        box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 
@@ -127,6 +135,9 @@ public final class LessonsPanel {
         checklist.setId("lessonsChecklist");
         checklist.setPrefHeight(230);
         checklist.setMinHeight(120);
+        // Presenting, the room goes to the lesson: the audience needs the callout, not the course list.
+        checklist.visibleProperty().bind(model.presentingProperty().not());
+        checklist.managedProperty().bind(model.presentingProperty().not());
         checklist.setCellFactory(view -> new TreeCell<>() {
             @Override
             protected void updateItem(Object item, boolean empty) {
@@ -150,9 +161,11 @@ public final class LessonsPanel {
         return checklist;
     }
 
-    private Node lesson() {
+    private void lesson() {
         Label title = wrapped("lessonTitle", "pe-lesson-title");
         Label notice = wrapped("lessonNotice", "pe-lesson-notice");
+        notice.visibleProperty().bind(model.presentingProperty().not());
+        notice.managedProperty().bind(notice.visibleProperty());
         Label stepLine = wrapped("lessonStep", "pe-lesson-step");
         Label callout = wrapped("lessonCallout", "pe-lesson-callout");
         callout.setMaxWidth(Double.MAX_VALUE);
@@ -205,13 +218,14 @@ public final class LessonsPanel {
         model.stepProperty().addListener((o, a, b) -> update.run());
         update.run();
 
-        VBox box = new VBox(8, title, notice, stepLine, callout, verdict, seen, problem, steps, more);
+        VBox box = new VBox(8, title, notice, stepLine, callout, verdict, seen, problem);
         box.setFillWidth(true);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setId("lessonScroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        return scroll;
+        // The buttons stay at the panel's foot, where the hand finds them whatever the text's length.
+        root.getChildren().addAll(scroll, steps, more);
     }
 
     private static Label wrapped(String id, String style) {

@@ -56,6 +56,8 @@ public final class LessonsViewModel {
     private final BooleanProperty presenting = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper startHere = new ReadOnlyBooleanWrapper();
     private final ObservableSet<String> done = FXCollections.observableSet();
+    /** One wrapper, kept: a wrapper made per call forwards changes only while someone holds it. */
+    private final ObservableSet<String> doneView = FXCollections.unmodifiableObservableSet(done);
     private final List<CapturedStatement> stepStatements = new ArrayList<>();
     private long cursor = -1;
     /** A step just ran: its verdict is due even if it caused nothing (a claim of no statements). */
@@ -118,6 +120,9 @@ public final class LessonsViewModel {
         verdict.set("");
         highlight.set(null);
         stepStatements.clear();
+        // A Show me step watches from its Show me on, not before (nor what Reset just sent).
+        cursor = -1;
+        verdictDue = false;
         LessonStep s = current();
         if (s != null && s.kind() == LessonStep.Kind.YOUR_TURN) {
             // Your turn watches from the moment it is asked.
@@ -306,7 +311,7 @@ public final class LessonsViewModel {
     }
 
     public ObservableSet<String> done() {
-        return FXCollections.unmodifiableObservableSet(done);
+        return doneView;
     }
 
     public ReadOnlyObjectProperty<Lesson> lessonProperty() {
