@@ -146,7 +146,7 @@ public final class ExplorerApp extends Application {
         StackPane root = new StackPane(lessons.beside(main), counter.node());
         // Over the log's right end (statement text), clear of the tabs and the lab's controls.
         StackPane.setAlignment(counter.node(), Pos.BOTTOM_RIGHT);
-        StackPane.setMargin(counter.node(), new Insets(0, 24, 70, 0));
+        lessons.keepClear(counter.node(), new Insets(0, 24, 70, 0));
 
         mainStage = new Stage();
         mainStage.setTitle("Persistence Explorer");

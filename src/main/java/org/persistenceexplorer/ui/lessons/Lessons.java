@@ -63,6 +63,19 @@ public final class Lessons {
         return pane;
     }
 
+    /**
+     * Keeps an overlay of the window's bottom right (the projector's statement counter) clear of
+     * the panel while it is open: its right margin grows by the panel's width.
+     */
+    public void keepClear(Node overlay, javafx.geometry.Insets margin) {
+        Runnable place = () -> javafx.scene.layout.StackPane.setMargin(overlay, new javafx.geometry.Insets(margin.getTop(),
+                margin.getRight() + (button.isSelected() ? ((javafx.scene.layout.Region) panel.node()).getWidth() : 0),
+                margin.getBottom(), margin.getLeft()));
+        button.selectedProperty().addListener((o, was, now) -> place.run());
+        ((javafx.scene.layout.Region) panel.node()).widthProperty().addListener((o, was, now) -> place.run());
+        place.run();
+    }
+
     /** The Lessons button (for the top right, over the tab headers' empty end). */
     public ToggleButton button() {
         return button;
