@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerLight;
 import java.time.Duration;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -117,7 +119,8 @@ public final class ExplorerApp extends Application {
         VerdictViewModel verdictModel = new VerdictViewModel(context.verdicts(),
                 verdict -> logModel.filterProperty().set(verdict.logFilter()));
         Preferences featureSettings = windowSettings.node().node("features");
-        mainView = new MainView(FeatureList.of(context), feature -> new FeatureContext(runner, ticker.group(),
+        java.util.List<org.persistenceexplorer.ui.common.Feature> features = FeatureList.of(context);
+        mainView = new MainView(features, feature -> new FeatureContext(runner, ticker.group(),
                 featureSettings.node(feature.id()), context::statuses), windowSettings);
         StatementLogView logView = new StatementLogView(logModel);
         Parent main = ViewLoader.forController(mainView)
@@ -136,7 +139,11 @@ public final class ExplorerApp extends Application {
             // overflows at its right end, as it did before the overlay layer.
             region.setMinSize(0, 0);
         }
-        StackPane root = new StackPane(main);
+        // The Lessons side panel (F1) beside the tabs and the log, whatever tab is shown.
+        org.persistenceexplorer.ui.lessons.Lessons lessons = new org.persistenceexplorer.ui.lessons.Lessons(features,
+                mainView::select, context.statementLog(), windowSettings.node().node("lessons"), logModel.highlightProperty());
+        ticker.subscribe(lessons::refresh);
+        StackPane root = new StackPane(lessons.beside(main));
         // Over the log's top right corner (its oldest lines' far end), clear of the tabs, the lab's
         // controls and the newest lines at the log's bottom, which projector mode's readers follow.
         logView.overlayTopRight(counter.node());
@@ -154,6 +161,10 @@ public final class ExplorerApp extends Application {
         logView.addToToolbarEnd(scaleControl.node());
         scaleControl.node().visibleProperty().bind(display.projectorProperty());
         scaleControl.node().managedProperty().bind(display.projectorProperty());
+        root.getChildren().add(lessons.button());
+        StackPane.setAlignment(lessons.button(), Pos.TOP_RIGHT);
+        StackPane.setMargin(lessons.button(), new Insets(2, 12, 0, 0));
+        mainStage.getScene().getAccelerators().put(org.persistenceexplorer.ui.lessons.Lessons.KEY, lessons::toggle);
         logView.setReduced(display.projectorProperty().get());
         display.projectorProperty().addListener((o, was, now) -> logView.setReduced(now));
         display.applyTo(mainStage, mainStage.getScene());

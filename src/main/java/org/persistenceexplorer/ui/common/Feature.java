@@ -28,4 +28,21 @@ public interface Feature {
 
     /** Builds the view; called once, on the FX thread, when the tab is first shown. */
     FeatureView open(FeatureContext context);
+
+    /**
+     * The commands lessons may call (decision 0030), named "{@code <id>.<verb>}". They act on
+     * the view-models this feature builds in {@link #prepare}; the main window opens the tab
+     * before it runs one. Listing them builds nothing.
+     */
+    default java.util.List<FeatureCommand> commands() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Builds the feature's view-models without a view, once (later calls and {@link #open} reuse
+     * them), so its commands can run headless in lesson tests. A feature without commands needs
+     * nothing here.
+     */
+    default void prepare(FeatureContext context) {
+    }
 }

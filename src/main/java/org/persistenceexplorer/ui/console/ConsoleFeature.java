@@ -26,6 +26,9 @@ public final class ConsoleFeature implements Feature {
 
     private final Supplier<QueryConsole> console;
     private final boolean readOnlyAtStart;
+    /** Built by the tab's first open (or a headless prepare), then the same for both. */
+    private ConsoleViewModel model;
+    private ConsoleView view;
 
     /**
      * @param console         the console's service, built when the tab first opens
@@ -52,10 +55,27 @@ public final class ConsoleFeature implements Feature {
     }
 
     @Override
+    public void prepare(FeatureContext context) {
+        if (model == null) {
+            model = new ConsoleViewModel(context.runner(), console.get(),
+                    new ConsoleHistory(context.settings().node("history")), readOnlyAtStart);
+        }
+    }
+
+    @Override
+    public java.util.List<org.persistenceexplorer.ui.common.FeatureCommand> commands() {
+        return ConsoleCommands.of(() -> model, text -> {
+            if (view != null) {
+                view.editor().replaceText(text);
+            }
+        });
+    }
+
+    @Override
     public FeatureView open(FeatureContext context) {
-        ConsoleViewModel model = new ConsoleViewModel(context.runner(), console.get(),
-                new ConsoleHistory(context.settings().node("history")), readOnlyAtStart);
-        ConsoleView view = new ConsoleView(model);
+        prepare(context);
+        ConsoleViewModel shown = model;
+        view = new ConsoleView(shown);
         Node root = ViewLoader.load(view);
         view.editor().replaceText(WELCOME);
         return new FeatureView() {
@@ -66,12 +86,12 @@ public final class ConsoleFeature implements Feature {
 
             @Override
             public void hidden() {
-                model.hidden();
+                shown.hidden();
             }
 
             @Override
             public void close() {
-                model.close();
+                shown.close();
             }
         };
     }

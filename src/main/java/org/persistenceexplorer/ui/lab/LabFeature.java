@@ -14,6 +14,8 @@ public final class LabFeature implements Feature {
     static final String STYLESHEET = "/css/lab.css";
     private final LoadingLab lab;
     private final ActionTotals totals;
+    /** Built by the tab's first open (or a headless prepare), then the same for both. */
+    private LabViewModel model;
 
     public LabFeature(LoadingLab lab, ActionTotals totals) {
         this.lab = lab;
@@ -36,8 +38,20 @@ public final class LabFeature implements Feature {
     }
 
     @Override
+    public void prepare(FeatureContext context) {
+        if (model == null) {
+            model = new LabViewModel(context.runner(), lab, context.settings(), totals);
+        }
+    }
+
+    @Override
+    public java.util.List<org.persistenceexplorer.ui.common.FeatureCommand> commands() {
+        return LabCommands.of(() -> model);
+    }
+
+    @Override
     public FeatureView open(FeatureContext context) {
-        LabViewModel model = new LabViewModel(context.runner(), lab, context.settings(), totals);
+        prepare(context);
         Parent root = ViewLoader.load(new LabView(model));
         root.getStylesheets().add(LabFeature.class.getResource(STYLESHEET).toExternalForm());
         return FeatureView.of(root);

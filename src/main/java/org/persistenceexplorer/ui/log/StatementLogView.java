@@ -38,6 +38,8 @@ import javafx.scene.layout.VBox;
 public final class StatementLogView {
 
     static final String FAILED_ROW = "pe-failed-row";
+    /** A row a lesson's step marks (the statements it caused). */
+    static final String LESSON_ROW = "pe-lesson-row";
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final double DETAIL_DIVIDER = 0.62;
 
@@ -112,14 +114,19 @@ public final class StatementLogView {
             @Override
             protected void updateItem(LogRow row, boolean isEmpty) {
                 super.updateItem(row, isEmpty);
-                getStyleClass().remove(FAILED_ROW);
+                getStyleClass().removeAll(FAILED_ROW, LESSON_ROW);
                 setTooltip(null);
+                LogHighlight marked = model.highlightProperty().get();
+                if (!isEmpty && row != null && marked != null && marked.marks(row.statement())) {
+                    getStyleClass().add(LESSON_ROW);
+                }
                 if (!isEmpty && row != null && row.failed()) {
                     getStyleClass().add(FAILED_ROW);
                     setTooltip(new Tooltip(row.statement().error()));
                 }
             }
         });
+        model.highlightProperty().addListener((obs, old, now) -> table.refresh());
         follower = new NewestFollower(table, sequenceColumn, model);
         newestButton.textProperty().bind(Bindings.createStringBinding(() -> model.unseenProperty().get() == 0
                 ? "↓ Newest" : "↓ Newest (" + model.unseenProperty().get() + " new)", model.unseenProperty()));

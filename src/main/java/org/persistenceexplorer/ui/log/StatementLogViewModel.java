@@ -37,6 +37,7 @@ public final class StatementLogViewModel {
 
     private final StatementLog log;
     private final ObservableList<LogRow> rows = FXCollections.observableArrayList();
+    private final javafx.beans.property.ObjectProperty<LogHighlight> highlight = new javafx.beans.property.SimpleObjectProperty<>();
     private final FilteredList<LogRow> visibleRows = new FilteredList<>(rows, row -> true);
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty paused = new SimpleBooleanProperty(false);
@@ -190,6 +191,11 @@ public final class StatementLogViewModel {
     /** Back to the newest statement: the panel follows new ones again. */
     public void jumpToNewest() {
         following.set(true);
+    }
+
+    /** The statements a lesson's step marks (null: none); the view draws their rows marked. */
+    public javafx.beans.property.ObjectProperty<LogHighlight> highlightProperty() {
+        return highlight;
     }
 
     public ObservableList<LogRow> visibleRows() {

@@ -14,6 +14,8 @@ import org.persistenceexplorer.ui.common.ViewLoader;
 public final class MigrationsFeature implements Feature {
 
     private final MigrationTracks tracks;
+    /** Built by the tab's first open (or a headless prepare), then the same for both. */
+    private MigrationsViewModel model;
 
     public MigrationsFeature(MigrationTracks tracks) {
         this.tracks = tracks;
@@ -35,10 +37,28 @@ public final class MigrationsFeature implements Feature {
     }
 
     @Override
+    public void prepare(FeatureContext context) {
+        if (model == null) {
+            model = new MigrationsViewModel(tracks, context.runner());
+            model.start();
+        }
+    }
+
+    @Override
+    public java.util.List<org.persistenceexplorer.ui.common.FeatureCommand> commands() {
+        return MigrationsCommands.of(() -> model);
+    }
+
+    @Override
     public FeatureView open(FeatureContext context) {
-        MigrationsViewModel model = new MigrationsViewModel(tracks, context.runner());
+        boolean fresh = model == null;
+        if (fresh) {
+            model = new MigrationsViewModel(tracks, context.runner());
+        }
         var root = ViewLoader.load(new MigrationsView(model));
-        model.start();
+        if (fresh) {
+            model.start();
+        }
         return FeatureView.of(root);
     }
 }

@@ -29,6 +29,9 @@ public final class OrgChartFeature implements Feature {
     private final Supplier<DataSource> hr;
     private final HrGenerator generator;
     private final RowChanges rowChanges;
+    /** Built by the tab's first open (or a headless prepare), then the same for both. */
+    private OrgChartViewModel model;
+    private AutoCloseable invalidation;
 
     /**
      * @param graph the app's Neo4j
@@ -59,11 +62,25 @@ public final class OrgChartFeature implements Feature {
     }
 
     @Override
+    public void prepare(FeatureContext context) {
+        if (model == null) {
+            OrgChartServices services = services(graph, hr.get());
+            model = new OrgChartViewModel(context.engines(), context.runner(), services);
+            invalidation = rowChanges.subscribe(new ProfileInvalidation(services.profiles(), "hr"));
+            context.ticker().subscribe(model::refresh);
+        }
+    }
+
+    @Override
+    public java.util.List<org.persistenceexplorer.ui.common.FeatureCommand> commands() {
+        return OrgChartCommands.of(() -> model);
+    }
+
+    @Override
     public FeatureView open(FeatureContext context) {
-        OrgChartServices services = services(graph, hr.get());
-        OrgChartViewModel model = new OrgChartViewModel(context.engines(), context.runner(), services);
-        AutoCloseable invalidation = rowChanges.subscribe(new ProfileInvalidation(services.profiles(), "hr"));
-        context.ticker().subscribe(model::refresh);
+        prepare(context);
+        OrgChartViewModel model = this.model;
+        AutoCloseable invalidation = this.invalidation;
         OrgChartView view = new OrgChartView(model,
                 people -> model.replaceHr(String.format(java.util.Locale.ROOT, "%,d people", people),
                         p -> generator.generate("hr", people, p)));

@@ -176,6 +176,11 @@ public final class MainView {
         return featureOfTab.entrySet().stream().filter(e -> e.getValue() == feature).findFirst().orElseThrow().getKey();
     }
 
+    /** Selects the feature's tab (building its view the first time): a lesson's command acts on it next. */
+    public void select(Feature feature) {
+        tabs.getSelectionModel().select(tabFor(feature));
+    }
+
     /** The features whose views have been built so far (a tab never shown has none). */
     public List<String> openedFeatures() {
         return opened.keySet().stream().map(Feature::id).toList();

@@ -100,6 +100,16 @@ public final class EntityPanelViewModel {
         this.lane = runner.lane("tables-entity");
     }
 
+    /** The table the panel shows now (lesson commands check it before they open it again). */
+    TableDescription table() {
+        return table;
+    }
+
+    /** The id of the entity loaded now, or null (none, or a new one). */
+    String loadedId() {
+        return loadedId;
+    }
+
     /** A table was opened: entity mode if an entity maps it. */
     public void tableOpened(TableDescription description) {
         table = description;

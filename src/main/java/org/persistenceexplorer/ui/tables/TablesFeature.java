@@ -23,6 +23,9 @@ public final class TablesFeature implements Feature {
     private final EntityEditing editing;
     private final LargeHr largeHr;
     private final RowEditing rowEditing;
+    /** Built by the tab's first open (or a headless prepare), then the same for both. */
+    private TablesViewModel model;
+    private boolean started;
 
     /** @param rowEditing plain-SQL edits of tables no entity maps */
     public TablesFeature(TableCatalog catalog, TableRows rows, EntityEditing editing, LargeHr largeHr, RowEditing rowEditing) {
@@ -49,12 +52,37 @@ public final class TablesFeature implements Feature {
     }
 
     @Override
+    public java.util.List<org.persistenceexplorer.ui.common.FeatureCommand> commands() {
+        return new TablesCommands(() -> model).all();
+    }
+
+    @Override
+    public void prepare(FeatureContext context) {
+        build(context);
+        start();
+    }
+
+    private void build(FeatureContext context) {
+        if (model == null) {
+            model = new TablesViewModel(context.runner(), catalog, rows, editing, largeHr, rowEditing);
+            context.ticker().subscribe(model::refresh);
+        }
+    }
+
+    private void start() {
+        if (!started) {
+            started = true;
+            model.start();
+        }
+    }
+
+    @Override
     public FeatureView open(FeatureContext context) {
-        TablesViewModel model = new TablesViewModel(context.runner(), catalog, rows, editing, largeHr, rowEditing);
-        Parent root = ViewLoader.load(new TablesView(model));
+        build(context);
+        TablesViewModel shown = model;
+        Parent root = ViewLoader.load(new TablesView(shown));
         root.getStylesheets().add(TablesFeature.class.getResource("/css/tables.css").toExternalForm());
-        model.start();
-        context.ticker().subscribe(model::refresh);
+        start();
         return new FeatureView() {
             @Override
             public Parent root() {
@@ -63,7 +91,7 @@ public final class TablesFeature implements Feature {
 
             @Override
             public void close() {
-                model.close();
+                shown.close();
             }
         };
     }

@@ -19,6 +19,9 @@ public final class TxLabFeature implements Feature {
 
     static final String STYLESHEET = "/css/txlab.css";
     private final TransactionsLab lab;
+    /** Built by the tab's first open (or a headless prepare), then the same for both. */
+    private TxLabViewModel model;
+    private UiTicker.Subscription ticks;
 
     public TxLabFeature(TransactionsLab lab) {
         this.lab = lab;
@@ -40,12 +43,32 @@ public final class TxLabFeature implements Feature {
     }
 
     @Override
+    public void prepare(FeatureContext context) {
+        if (model == null) {
+            model = new TxLabViewModel(context.runner(), lab);
+            ticks = context.ticker().subscribe(model::refresh);
+            model.open();
+        }
+    }
+
+    @Override
+    public java.util.List<org.persistenceexplorer.ui.common.FeatureCommand> commands() {
+        return TxLabCommands.of(() -> model);
+    }
+
+    @Override
     public FeatureView open(FeatureContext context) {
-        TxLabViewModel model = new TxLabViewModel(context.runner(), lab);
-        Parent root = ViewLoader.load(new TxLabView(model));
+        boolean fresh = model == null;
+        if (fresh) {
+            model = new TxLabViewModel(context.runner(), lab);
+        }
+        TxLabViewModel shown = model;
+        Parent root = ViewLoader.load(new TxLabView(shown));
         root.getStylesheets().add(TxLabFeature.class.getResource(STYLESHEET).toExternalForm());
-        UiTicker.Subscription ticks = context.ticker().subscribe(model::refresh);
-        model.open();
+        if (fresh) {
+            ticks = context.ticker().subscribe(shown::refresh);
+            shown.open();
+        }
         return new FeatureView() {
             @Override
             public Node root() {
@@ -55,7 +78,7 @@ public final class TxLabFeature implements Feature {
             @Override
             public void close() {
                 ticks.cancel();
-                model.close();
+                shown.close();
             }
         };
     }

@@ -1,0 +1,97 @@
+package org.persistenceexplorer.ui.lessons;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.prefs.Preferences;
+import javafx.beans.property.ObjectProperty;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.persistenceexplorer.service.lessons.LessonFiles;
+import org.persistenceexplorer.service.log.StatementLog;
+import org.persistenceexplorer.ui.common.Feature;
+import org.persistenceexplorer.ui.log.LogHighlight;
+
+/**
+ * The lessons as the main window shows them: the side panel beside the tabs and the log
+ * (F1 or the Lessons button opens and closes it; it stays open whatever tab is shown), wired to
+ * the features' commands and to the log's highlight. Open at first launch with "Start here".
+ * FX thread.
+ */
+public final class Lessons {
+
+    /** Opens and closes the panel. */
+    public static final KeyCombination KEY = new KeyCodeCombination(KeyCode.F1);
+
+    private final LessonsViewModel model;
+    private final LessonsPanel panel;
+    private final ToggleButton button = new ToggleButton("Lessons (F1)");
+
+    /**
+     * @param features   the main window's features (their commands)
+     * @param select     shows a feature's tab (building it the first time)
+     * @param log        the statement log (the panel reads what each step caused)
+     * @param progress   where done lessons are remembered
+     * @param highlight  the log view's highlight, set from the step's
+     */
+    public Lessons(List<Feature> features, Consumer<Feature> select, StatementLog log, Preferences progress,
+                   ObjectProperty<LogHighlight> highlight) {
+        CommandRegistry commands = new CommandRegistry(features, select);
+        this.model = new LessonsViewModel(new LessonFiles("lessons", commands).course(), commands, log, progress);
+        this.panel = new LessonsPanel(model, () -> button.setSelected(false));
+        highlight.bind(model.highlightProperty());
+        button.setId("lessonsButton");
+        button.setGraphic(new FontIcon("mdmz-school"));
+        button.getStyleClass().add("pe-lessons-button");
+        button.setSelected(model.startHereProperty().get());
+        panel.node().visibleProperty().bind(button.selectedProperty());
+        panel.node().managedProperty().bind(button.selectedProperty());
+        // While the panel is open its own × closes it; the button would cover its header.
+        button.visibleProperty().bind(button.selectedProperty().not());
+    }
+
+    /** The window's content with the panel at its right. */
+    public Node beside(Node content) {
+        BorderPane pane = new BorderPane(content);
+        pane.setRight(panel.node());
+        BorderPane.setAlignment(panel.node(), Pos.TOP_LEFT);
+        return pane;
+    }
+
+    /**
+     * Keeps an overlay of the window's bottom right (the projector's statement counter) clear of
+     * the panel while it is open: its right margin grows by the panel's width.
+     */
+    public void keepClear(Node overlay, javafx.geometry.Insets margin) {
+        Runnable place = () -> javafx.scene.layout.StackPane.setMargin(overlay, new javafx.geometry.Insets(margin.getTop(),
+                margin.getRight() + (button.isSelected() ? ((javafx.scene.layout.Region) panel.node()).getWidth() : 0),
+                margin.getBottom(), margin.getLeft()));
+        button.selectedProperty().addListener((o, was, now) -> place.run());
+        ((javafx.scene.layout.Region) panel.node()).widthProperty().addListener((o, was, now) -> place.run());
+        place.run();
+    }
+
+    /** The Lessons button (for the top right, over the tab headers' empty end). */
+    public ToggleButton button() {
+        return button;
+    }
+
+    /** F1: opens or closes the panel. */
+    public void toggle() {
+        button.setSelected(!button.isSelected());
+    }
+
+    /** On the window's ticker. */
+    public void refresh() {
+        model.refresh();
+    }
+
+    public LessonsViewModel model() {
+        return model;
+    }
+}
