@@ -36,7 +36,7 @@ public final class Neo4jInAnotherProcess {
 
     public static final String USER = "neo4j";
     public static final String PASSWORD = "s3cret-graph-pw";
-    private static final Duration GIVE_UP = Duration.ofMinutes(3);
+    private static final Duration GIVE_UP = Duration.ofMinutes(6);
     private static Neo4jInAnotherProcess shared;
 
     private final Process process;
@@ -137,6 +137,19 @@ public final class Neo4jInAnotherProcess {
 
     /** The second JVM: args folder, port. Prints "UP" once Bolt answers with the password set. */
     public static void main(String[] args) throws Exception {
+        // The test JVM holds our stdin: when it ends, killed or not, reading gives EOF and we go too.
+        Thread orphanWatch = new Thread(() -> {
+            try {
+                while (System.in.read() >= 0) {
+                    // nothing is ever sent
+                }
+            } catch (IOException e) {
+                // the pipe broke: the same as EOF
+            }
+            System.exit(0);
+        }, "exit-with-the-test-jvm");
+        orphanWatch.setDaemon(true);
+        orphanWatch.start();
         Path home = Path.of(args[0]);
         int port = Integer.parseInt(args[1]);
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)

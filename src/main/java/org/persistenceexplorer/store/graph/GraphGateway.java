@@ -73,6 +73,12 @@ public final class GraphGateway implements AutoCloseable {
     private final StatementRecorder recorder;
     private final Duration statementTimeout;
     private final TransactionTerminator terminator;
+    /**
+     * Shared by every session on a routing address (neo4j://): the app's own writes are then
+     * visible to its next read even when the cluster sends that read to another member
+     * (docs/CLUSTERS.md). Null on bolt://, where one server answers everything.
+     */
+    private final org.neo4j.driver.BookmarkManager bookmarks;
 
     private GraphGateway(Neo4jEndpoint endpoint, Driver driver, StatementRecorder recorder, Duration statementTimeout) {
         this.endpoint = endpoint;
@@ -80,6 +86,9 @@ public final class GraphGateway implements AutoCloseable {
         this.recorder = recorder;
         this.statementTimeout = statementTimeout;
         this.terminator = new TransactionTerminator(this, recorder);
+        this.bookmarks = endpoint.uri() != null && endpoint.uri().startsWith("neo4j")
+                ? org.neo4j.driver.BookmarkManagers.defaultManager(org.neo4j.driver.BookmarkManagerConfig.builder().build())
+                : null;
     }
 
     /** Connects with the {@link #DEFAULT_STATEMENT_TIMEOUT}. */
@@ -229,6 +238,9 @@ public final class GraphGateway implements AutoCloseable {
         SessionConfig.Builder sessionConfig = SessionConfig.builder().withDefaultAccessMode(effective);
         if (endpoint.database() != null && !endpoint.database().isBlank()) {
             sessionConfig.withDatabase(endpoint.database());
+        }
+        if (bookmarks != null && cancellable) {
+            sessionConfig.withBookmarkManager(bookmarks);
         }
         TransactionTerminator.Handle termination = terminator.handle(statementId, action);
         long started = System.nanoTime();

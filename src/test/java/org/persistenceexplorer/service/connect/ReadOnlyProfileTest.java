@@ -119,6 +119,31 @@ class ReadOnlyProfileTest {
         }
     }
 
+    @Test
+    void theConsolesUpdateGetsTheReadOnlyReason() throws Exception {
+        DebianPostgresPair pair = DebianPostgresPair.get();
+        PostgresTarget primary = PostgresTarget.ofUrl(pair.primaryUrl(), DebianPostgresPair.USER);
+        PgPass.standard().remember(primary, DebianPostgresPair.PASSWORD);
+        ConnectionProfile profile = new ConnectionProfile("work primary", primary, null, false, 0);
+        try (SqlEngine engine = new SqlEngine(profile.settings(dataDir, null), recorder, RootPolicy.detect())) {
+            engine.start();
+            org.persistenceexplorer.service.console.SqlConsole console = new org.persistenceexplorer.service.console.SqlConsole(
+                    engine::dataSource, () -> engine.readOnly() ? "the profile 'work primary' is read-only." : null);
+            String update = "UPDATE sales.orders SET total = 0 WHERE id = 2";
+            // The user even confirmed the write: the server still refuses it, and says why in our words.
+            org.persistenceexplorer.service.console.RunSettings confirmed =
+                    new org.persistenceexplorer.service.console.RunSettings(10, Map.of(), true, true);
+            assertThatThrownBy(() -> console.run(new org.persistenceexplorer.domain.console.ScriptPiece(update, 0), confirmed))
+                    .hasMessageStartingWith("Not written: the profile 'work primary' is read-only.")
+                    .hasMessageContaining("cannot execute UPDATE in a read-only transaction");
+            try (Connection c = pair.superuser(pair.primaryPort()); Statement s = c.createStatement();
+                 ResultSet r = s.executeQuery("SELECT total FROM sales.orders WHERE id = 2")) {
+                r.next();
+                assertThat(r.getBigDecimal(1)).isEqualByComparingTo("3.0");
+            }
+        }
+    }
+
     private static int update(SqlEngine engine) throws SQLException {
         try (Connection c = engine.dataSource().getConnection(); Statement s = c.createStatement()) {
             return s.executeUpdate("UPDATE sales.orders SET total = total WHERE id = 1");
