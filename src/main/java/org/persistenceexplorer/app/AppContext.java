@@ -43,8 +43,12 @@ public final class AppContext implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
 
-    private final EngineSettings settings;
+    private volatile EngineSettings settings;
     private final StatementRecorder recorder = new StatementRecorder();
+    private final org.persistenceexplorer.service.connect.ProfileStore profiles;
+    private final org.persistenceexplorer.service.connect.ConnectionCheck connectionCheck;
+    private final org.persistenceexplorer.service.connect.Connections connections;
+    private final java.util.concurrent.atomic.AtomicReference<org.persistenceexplorer.service.connect.ConnectionProfile> profile;
     private final StatementLog statementLog = new StatementLog();
     private final org.persistenceexplorer.service.log.ActionTotals actionTotals =
             new org.persistenceexplorer.service.log.ActionTotals();
@@ -68,7 +72,21 @@ public final class AppContext implements AutoCloseable {
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
 
     public AppContext(EngineSettings settings, RootPolicy rootPolicy) {
+        this(settings, rootPolicy, org.persistenceexplorer.service.connect.ConnectionProfile.EMBEDDED);
+    }
+
+    /**
+     * @param profile the connection profile the settings come from (the embedded pair, or what the
+     *                launch flags describe when they name external servers)
+     */
+    public AppContext(EngineSettings settings, RootPolicy rootPolicy,
+                      org.persistenceexplorer.service.connect.ConnectionProfile profile) {
         this.settings = settings;
+        this.profile = new java.util.concurrent.atomic.AtomicReference<>(profile);
+        this.profiles = new org.persistenceexplorer.service.connect.ProfileStore(settings.dataDirectory());
+        this.connectionCheck = new org.persistenceexplorer.service.connect.ConnectionCheck(recorder);
+        this.connections = new org.persistenceexplorer.service.connect.Connections(profiles,
+                org.persistenceexplorer.service.connect.PgPass.standard(), connectionCheck, this::switchTo, this.profile::get);
         recorder.addListener(statementLog);
         recorder.addListener(actionTotals);
         this.sql = new SqlEngine(settings, recorder, rootPolicy);
@@ -99,7 +117,10 @@ public final class AppContext implements AutoCloseable {
                     return sql.status().address();
                 }));
         steps.add(new StartupStep("hr-migrate", "Applying migrations and sample data (HR)",
-                "startup: migrate hr", true, List.of("pg-start"), () -> sql.migrateHr().describe()));
+                "startup: migrate hr", true, List.of("pg-start"), () -> sql.readOnly()
+                        // Nothing is created on a server the app does not own without the user's yes.
+                        ? "skipped: " + sql.status().address() + " is read-only for this profile (no HR sample written)"
+                        : sql.migrateHr().describe()));
         // Hibernate is for the tabs and labs, not for the window to open: it boots beside Neo4j.
         steps.add(new StartupStep("orm-open", "Preparing Hibernate (HR and lab entities)", "startup: open hibernate", false,
                 List.of("hr-migrate"), () -> {
@@ -117,8 +138,13 @@ public final class AppContext implements AutoCloseable {
                     return graph.status().address();
                 }));
         steps.add(new StartupStep("graph-import", "Importing the org chart into Neo4j",
-                "startup: import org graph", false, List.of("neo4j-start", "hr-migrate"),
-                () -> describe(graph.importOrgGraph(sql.dataSource()))));
+                "startup: import org graph", false, List.of("neo4j-start", "hr-migrate"), () -> {
+                    if (!withHrSample(sql.settings())) {
+                        graph.upWithoutImport();
+                        return "skipped: a read-only profile; the Org Chart maps the graph's own labels";
+                    }
+                    return describe(graph.importOrgGraph(sql.dataSource()));
+                }));
         return steps;
     }
 
@@ -144,6 +170,73 @@ public final class AppContext implements AutoCloseable {
         } catch (ExecutionException | TimeoutException e) {
             LOG.debug("Background steps start without the main window: {}", e.toString());
         }
+    }
+
+    /** The HR sample is in PostgreSQL and may be imported into Neo4j: neither is a read-only server. */
+    private static boolean withHrSample(EngineSettings settings) {
+        return !settings.postgresReadOnly() && !settings.neo4jReadOnly();
+    }
+
+    /**
+     * Moves both engines to the profile's servers: blocking, call off the FX thread (a task).
+     * PostgreSQL first, then Neo4j; when either cannot be reached, both go back to the profile
+     * used so far and the reason is thrown, so the previous profile stays usable. The switch
+     * shows in the statement log as the statements run under the caller's action (the new pool's
+     * session set-up and one {@code SELECT} naming the server that answered). The profile is
+     * remembered as the one to start with next time.
+     *
+     * @param neo4jPassword the password the user gave this run for the profile's Neo4j, or null
+     */
+    public void switchTo(org.persistenceexplorer.service.connect.ConnectionProfile next, String neo4jPassword)
+            throws org.persistenceexplorer.store.engine.EngineStartException, java.io.IOException, java.sql.SQLException {
+        EngineSettings before = settings;
+        EngineSettings after = next.settings(before.dataDirectory(), neo4jPassword);
+        sql.switchTo(after);
+        try {
+            graph.switchTo(after);
+        } catch (org.persistenceexplorer.store.engine.EngineStartException e) {
+            sql.switchTo(before);
+            finishGraph(before);
+            throw e;
+        }
+        settings = after;
+        profile.set(next);
+        finishGraph(after);
+        try (var c = sql.dataSource().getConnection(); var s = c.createStatement();
+             var r = s.executeQuery("SELECT current_database(), version()")) {
+            r.next();
+        }
+        if (next.external() || profiles.file().toFile().exists()) {
+            profiles.rememberLastUsed(next.name());
+        }
+    }
+
+    private void finishGraph(EngineSettings now) throws java.sql.SQLException {
+        if (withHrSample(now) && now.embeddedPostgres()) {
+            graph.importOrgGraph(sql.dataSource());
+        } else {
+            graph.upWithoutImport();
+        }
+    }
+
+    /** The profile the engines run on now. */
+    public org.persistenceexplorer.service.connect.ConnectionProfile profile() {
+        return profile.get();
+    }
+
+    /** The user's saved connection profiles (the embedded pair first). */
+    public org.persistenceexplorer.service.connect.ProfileStore profiles() {
+        return profiles;
+    }
+
+    /** The Connect dialog's service: profiles, Test, ~/.pgpass, and the switch of this context's engines. */
+    public org.persistenceexplorer.service.connect.Connections connections() {
+        return connections;
+    }
+
+    /** The Connect dialog's Test buttons. */
+    public org.persistenceexplorer.service.connect.ConnectionCheck connectionCheck() {
+        return connectionCheck;
     }
 
     static String describe(ImportOutcome outcome) {

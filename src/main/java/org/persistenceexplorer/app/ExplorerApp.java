@@ -51,6 +51,11 @@ public final class ExplorerApp extends Application {
     private static final KeyCombination DARK = new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN,
             KeyCombination.SHIFT_DOWN);
     private static final KeyCombination QUIT = new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN);
+    /** The Connect dialog: connection profiles, the user's own servers. */
+    static final KeyCombination CONNECT = new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    private org.persistenceexplorer.ui.connect.ConnectDialog connectDialog;
+    private volatile boolean connectWhenMainShows;
 
     private static volatile AppContext pendingContext;
 
@@ -84,7 +89,7 @@ public final class ExplorerApp extends Application {
 
     private void showStartup(Stage stage) {
         StartupViewModel startup = new StartupViewModel(context.startup(), runner);
-        Parent view = ViewLoader.load(new StartupView(startup, this::quit));
+        Parent view = ViewLoader.load(new StartupView(startup, this::quit, () -> connectWhenMainShows = true));
         UiTicker.Subscription ticks = ticker.subscribe(startup::refresh);
         stage.setTitle("Persistence Explorer — starting");
         stage.setScene(styled(StartupWindow.sceneFor(view)));
@@ -173,10 +178,45 @@ public final class ExplorerApp extends Application {
         mainStage.getScene().getAccelerators().put(DARK, display::toggleDark);
         mainStage.setOnCloseRequest(e -> quit());
         mainStage.getScene().getAccelerators().put(QUIT, this::quit);
+        installConnect(root);
         mainStage.show();
+        if (connectWhenMainShows) {
+            Platform.runLater(() -> connectDialog.show(mainStage));
+        }
         startupStage.hide();
         // After the first frame of the window, not before: building and showing it is CPU-heavy.
         Platform.runLater(context::mainWindowShown);
+    }
+
+    /** The Connect button (top right, naming the profile in use), Ctrl+Shift+K, and the dialog behind both. */
+    private void installConnect(StackPane root) {
+        connectDialog = new org.persistenceexplorer.ui.connect.ConnectDialog(runner, context.connections(), () -> {
+            mainView.reloadFeatures();
+            mainStage.setTitle(title());
+            connectButton.setText(connectLabel());
+        }, ExplorerApp::styled);
+        connectButton = new javafx.scene.control.Button(connectLabel());
+        connectButton.setId("connectButton");
+        connectButton.getStyleClass().addAll("pe-connect-button", "small");
+        connectButton.setTooltip(new javafx.scene.control.Tooltip("Connect: your own servers, profiles, read-only (Ctrl+Shift+K)"));
+        connectButton.setOnAction(e -> connectDialog.show(mainStage));
+        root.getChildren().add(connectButton);
+        StackPane.setAlignment(connectButton, Pos.TOP_RIGHT);
+        StackPane.setMargin(connectButton, new Insets(3, 8, 0, 0));
+        mainStage.getScene().getAccelerators().put(CONNECT, () -> connectDialog.show(mainStage));
+        mainStage.setTitle(title());
+    }
+
+    private javafx.scene.control.Button connectButton;
+
+    private String connectLabel() {
+        org.persistenceexplorer.service.connect.ConnectionProfile profile = context.profile();
+        return "⛁ " + profile.name() + (profile.readOnly() ? " · read-only" : "");
+    }
+
+    private String title() {
+        org.persistenceexplorer.service.connect.ConnectionProfile profile = context.profile();
+        return profile.external() ? "Persistence Explorer — " + profile.name() : "Persistence Explorer";
     }
 
     private static long sinceLaunch() {
@@ -189,7 +229,7 @@ public final class ExplorerApp extends Application {
         return context.startup().run(listener) ? null : listener.firstProblem();
     }
 
-    private static Scene styled(Scene scene) {
+    static Scene styled(Scene scene) {
         scene.getStylesheets().add(ExplorerApp.class.getResource(STYLESHEET).toExternalForm());
         return scene;
     }

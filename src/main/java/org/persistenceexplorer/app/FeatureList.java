@@ -32,7 +32,7 @@ final class FeatureList {
                 new MigrationsFeature(context.migrations()),
                 new OrgChartFeature(context.graph(), () -> context.sql().dataSource(), context.hrGenerator(),
                         context.rowChanges()),
-                new ConsoleFeature(() -> ConsoleServices.of(context), !context.settings().embeddedPostgres()),
+                new ConsoleFeature(() -> ConsoleServices.of(context), !context.sql().settings().embeddedPostgres()),
                 new LabFeature(context.loadingLab(), context.actionTotals()),
                 new TxLabFeature(context.transactionsLab()));
     }

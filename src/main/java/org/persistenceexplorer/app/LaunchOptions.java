@@ -108,6 +108,24 @@ public final class LaunchOptions {
         return settings;
     }
 
+    /**
+     * The profile the flags describe: the embedded pair without them, else "Command line" (not
+     * saved, read-write as the flags always were: scripts use them to migrate).
+     */
+    public org.persistenceexplorer.service.connect.ConnectionProfile profile() {
+        if (settings.embeddedPostgres() && settings.embeddedNeo4j()) {
+            return org.persistenceexplorer.service.connect.ConnectionProfile.EMBEDDED;
+        }
+        return new org.persistenceexplorer.service.connect.ConnectionProfile(COMMAND_LINE_PROFILE,
+                settings.embeddedPostgres() ? null : org.persistenceexplorer.service.connect.PostgresTarget.ofUrl(
+                        settings.pgUrl(), settings.pgUser() == null ? "" : settings.pgUser()),
+                settings.embeddedNeo4j() ? null : new org.persistenceexplorer.service.connect.Neo4jTarget(
+                        settings.neo4jUri(), "", settings.neo4jUser()), true, 0);
+    }
+
+    /** The name of the profile the launch flags describe. */
+    public static final String COMMAND_LINE_PROFILE = "Command line";
+
     public boolean helpRequested() {
         return help;
     }

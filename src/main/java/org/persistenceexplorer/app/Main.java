@@ -49,7 +49,7 @@ public final class Main {
         // warns "Unsupported JavaFX configuration" about it on every start.
         JAVAFX_LOG.setLevel(Level.SEVERE);
         SoftwareRendering.applyBeforeToolkitStarts();
-        AppContext context = new AppContext(options.settings(), RootPolicy.detect());
+        AppContext context = new AppContext(options.settings(), RootPolicy.detect(), options.profile());
         // Ctrl+C: stop the engines so no postgres process outlives the app.
         Thread stopEngines = new Thread(context::close, "pe-stop-engines");
         Runtime.getRuntime().addShutdownHook(stopEngines);

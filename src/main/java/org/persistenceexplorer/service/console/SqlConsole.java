@@ -47,15 +47,29 @@ public final class SqlConsole implements AutoCloseable {
     private final int pageRows;
     private final long memoryCapBytes;
     private OpenCursor cursor;
+    private final Supplier<String> readOnlyReason;
 
     public SqlConsole(Supplier<DataSource> dataSource) {
         this(dataSource, PAGE_ROWS, MEMORY_CAP_BYTES);
     }
 
+    /**
+     * @param readOnlyReason why the server refuses writes from the app, in words (an external
+     *                       profile not unlocked, a replica), or null when it takes them
+     */
+    public SqlConsole(Supplier<DataSource> dataSource, Supplier<String> readOnlyReason) {
+        this(dataSource, PAGE_ROWS, MEMORY_CAP_BYTES, readOnlyReason);
+    }
+
     public SqlConsole(Supplier<DataSource> dataSource, int pageRows, long memoryCapBytes) {
+        this(dataSource, pageRows, memoryCapBytes, () -> null);
+    }
+
+    private SqlConsole(Supplier<DataSource> dataSource, int pageRows, long memoryCapBytes, Supplier<String> readOnlyReason) {
         this.dataSource = dataSource;
         this.pageRows = pageRows;
         this.memoryCapBytes = memoryCapBytes;
+        this.readOnlyReason = readOnlyReason;
     }
 
     /**
@@ -263,6 +277,12 @@ public final class SqlConsole implements AutoCloseable {
                             -1, state, e)
                     : new ConsoleFailure(ConsoleFailure.Reason.TIMEOUT, "Stopped on the server: it ran longer than the "
                             + "time limit of " + settings.timeoutSeconds() + " s.", -1, state, e);
+        }
+        String readOnly = readOnlyReason.get();
+        if (state.equals("25006") && readOnly != null) {
+            // The server's "cannot execute UPDATE in a read-only transaction" says what, not why.
+            return new ConsoleFailure(ConsoleFailure.Reason.ERROR, "Not written: " + readOnly
+                    + "\n(The server said: " + Guards.firstLine(e) + "; SQLState 25006)", -1, state, e);
         }
         if (state.startsWith("08")) {
             return new ConsoleFailure(ConsoleFailure.Reason.ERROR, "The connection to PostgreSQL was lost ("

@@ -30,7 +30,7 @@ import org.persistenceexplorer.store.graph.Neo4jEndpoint;
  */
 public final class GraphEngine implements CypherRunner, AutoCloseable {
 
-    private final EngineSettings settings;
+    private volatile EngineSettings settings;
     private final StatementRecorder recorder;
     private final AtomicReference<EngineStatus> status;
     /** How long the external server may take for the driver's connectivity check. */
@@ -45,9 +45,15 @@ public final class GraphEngine implements CypherRunner, AutoCloseable {
         this.settings = settings;
         this.recorder = recorder;
         this.status = new AtomicReference<>(EngineStatus.starting(Engine.NEO4J, settings.embeddedNeo4j()));
-        this.healthCheck = settings.embeddedNeo4j()
-                ? new HealthCheck(status, "restarting it", this::problem, this::restart)
-                : new HealthCheck(status, "reconnecting", this::problem, HealthCheck.answerAgain(this::problem));
+        // Asked at each loss, not fixed here: a switch to another profile changes the answer.
+        this.healthCheck = new HealthCheck(status, () -> this.settings.embeddedNeo4j() ? "restarting it" : "reconnecting",
+                this::problem, () -> {
+                    if (this.settings.embeddedNeo4j()) {
+                        restart();
+                    } else {
+                        HealthCheck.answerAgain(this::problem).recover();
+                    }
+                });
     }
 
     /**
@@ -59,7 +65,8 @@ public final class GraphEngine implements CypherRunner, AutoCloseable {
             if (gateway != null) {
                 return;
             }
-            status.updateAndGet(s -> s.with(EngineStatus.State.STARTING, ""));
+            boolean embedded = settings.embeddedNeo4j();
+            status.updateAndGet(s -> new EngineStatus(s.engine(), EngineStatus.State.STARTING, s.address(), embedded, ""));
             try {
                 Neo4jEndpoint endpoint;
                 if (settings.embeddedNeo4j()) {
@@ -68,7 +75,8 @@ public final class GraphEngine implements CypherRunner, AutoCloseable {
                     }
                     endpoint = server.endpoint();
                 } else {
-                    endpoint = new Neo4jEndpoint(settings.neo4jUri(), settings.neo4jUser(), settings.neo4jPassword(), false);
+                    endpoint = new Neo4jEndpoint(settings.neo4jUri(), settings.neo4jUser(), settings.neo4jPassword(), false,
+                            settings.extras().neo4jDatabase(), settings.neo4jReadOnly());
                 }
                 status.updateAndGet(s -> s.with(EngineStatus.State.STARTING, endpoint.address(), "connecting"));
                 gateway = GraphGateway.connect(endpoint, recorder);
@@ -93,6 +101,65 @@ public final class GraphEngine implements CypherRunner, AutoCloseable {
             status.updateAndGet(s -> s.with(EngineStatus.State.FAILED, "the org graph import failed: " + e.getMessage()));
             throw e;
         }
+    }
+
+    /**
+     * Marks a server the app does not own as up without importing the HR people into it: a
+     * user's graph is only read (the org chart maps its own labels).
+     */
+    public void upWithoutImport() {
+        status.updateAndGet(s -> s.state() == EngineStatus.State.STARTING ? s.with(EngineStatus.State.UP, "") : s);
+    }
+
+    /**
+     * Moves the engine to another Neo4j (a connection profile): closes the driver and stops the
+     * embedded server if it ran, then connects to the new one. Blocking; call off the FX thread.
+     * When the new server cannot be reached, the engine goes back to the old settings and the
+     * reason is thrown. Afterwards the status is STARTING: the caller imports the org graph
+     * ({@link #importOrgGraph}) or calls {@link #upWithoutImport()}.
+     */
+    public void switchTo(EngineSettings next) throws EngineStartException {
+        synchronized (lifecycle) {
+            EngineSettings previous = settings;
+            stopForSwitch();
+            settings = next;
+            try {
+                start();
+            } catch (EngineStartException e) {
+                stopForSwitch();
+                settings = previous;
+                try {
+                    start();
+                } catch (EngineStartException back) {
+                    e.addSuppressed(back);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void stopForSwitch() {
+        status.updateAndGet(s -> s.with(EngineStatus.State.STARTING, "switching servers"));
+        GraphGateway g = gateway;
+        gateway = null;
+        if (g != null) {
+            g.close();
+        }
+        EmbeddedNeo4jServer s = server;
+        server = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** The settings the engine runs on now (they change with a profile switch). */
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** True when the app's statements on this server run in read transactions (an external profile not unlocked). */
+    public boolean readOnly() {
+        return settings.neo4jReadOnly();
     }
 
     @Override

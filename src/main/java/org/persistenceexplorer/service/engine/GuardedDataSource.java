@@ -20,11 +20,16 @@ final class GuardedDataSource implements DataSource {
     /** SQLState class 08: connection exception; 08001: the client could not establish the connection. */
     private static final String CANNOT_CONNECT = "08001";
 
-    private final DataSource pool;
+    private final Supplier<DataSource> pools;
     private final Supplier<EngineStatus> status;
 
     GuardedDataSource(DataSource pool, Supplier<EngineStatus> status) {
-        this.pool = pool;
+        this(() -> pool, status);
+    }
+
+    /** @param pools the pool now: a profile switch replaces it behind this one DataSource */
+    GuardedDataSource(Supplier<DataSource> pools, Supplier<EngineStatus> status) {
+        this.pools = pools;
         this.status = status;
     }
 
@@ -32,7 +37,7 @@ final class GuardedDataSource implements DataSource {
     public Connection getConnection() throws SQLException {
         refuseWhileLost(null);
         try {
-            return pool.getConnection();
+            return pool().getConnection();
         } catch (SQLException e) {
             // Lost while this call waited in the pool: say so rather than "request timed out".
             refuseWhileLost(e);
@@ -43,7 +48,16 @@ final class GuardedDataSource implements DataSource {
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         refuseWhileLost(null);
-        return pool.getConnection(username, password);
+        return pool().getConnection(username, password);
+    }
+
+    /** The pool now; between the two halves of a profile switch there is none, and the caller hears why. */
+    private DataSource pool() throws SQLException {
+        DataSource now = pools.get();
+        if (now == null) {
+            throw new SQLTransientConnectionException("PostgreSQL is not connected: " + status.get().detail(), CANNOT_CONNECT);
+        }
+        return now;
     }
 
     private void refuseWhileLost(SQLException cause) throws SQLException {
@@ -55,36 +69,36 @@ final class GuardedDataSource implements DataSource {
 
     @Override
     public PrintWriter getLogWriter() throws SQLException {
-        return pool.getLogWriter();
+        return pool().getLogWriter();
     }
 
     @Override
     public void setLogWriter(PrintWriter out) throws SQLException {
-        pool.setLogWriter(out);
+        pool().setLogWriter(out);
     }
 
     @Override
     public void setLoginTimeout(int seconds) throws SQLException {
-        pool.setLoginTimeout(seconds);
+        pool().setLoginTimeout(seconds);
     }
 
     @Override
     public int getLoginTimeout() throws SQLException {
-        return pool.getLoginTimeout();
+        return pool().getLoginTimeout();
     }
 
     @Override
     public Logger getParentLogger() throws SQLFeatureNotSupportedException {
-        return pool.getParentLogger();
+        return java.util.logging.Logger.getLogger("org.persistenceexplorer");
     }
 
     @Override
     public <T> T unwrap(Class<T> type) throws SQLException {
-        return type.isInstance(this) ? type.cast(this) : pool.unwrap(type);
+        return type.isInstance(this) ? type.cast(this) : pool().unwrap(type);
     }
 
     @Override
     public boolean isWrapperFor(Class<?> type) throws SQLException {
-        return type.isInstance(this) || pool.isWrapperFor(type);
+        return type.isInstance(this) || pool().isWrapperFor(type);
     }
 }

@@ -52,7 +52,7 @@ final class HealthCheck {
     }
 
     private final AtomicReference<EngineStatus> status;
-    private final String recovering;
+    private final java.util.function.Supplier<String> recovering;
     private final Probe probe;
     private final Recovery recovery;
     private final LongSupplier nanoClock;
@@ -68,11 +68,22 @@ final class HealthCheck {
      * @param recovering what recovery does, as the status detail says it: "restarting it", "reconnecting"
      */
     HealthCheck(AtomicReference<EngineStatus> status, String recovering, Probe probe, Recovery recovery) {
+        this(status, () -> recovering, probe, recovery, System::nanoTime);
+    }
+
+    /** @param recovering asked at each loss: an engine switched to another profile recovers another way */
+    HealthCheck(AtomicReference<EngineStatus> status, java.util.function.Supplier<String> recovering, Probe probe,
+                Recovery recovery) {
         this(status, recovering, probe, recovery, System::nanoTime);
     }
 
     HealthCheck(AtomicReference<EngineStatus> status, String recovering, Probe probe, Recovery recovery,
                 LongSupplier nanoClock) {
+        this(status, () -> recovering, probe, recovery, nanoClock);
+    }
+
+    HealthCheck(AtomicReference<EngineStatus> status, java.util.function.Supplier<String> recovering, Probe probe,
+                Recovery recovery, LongSupplier nanoClock) {
         this.status = status;
         this.recovering = recovering;
         this.probe = probe;
@@ -106,14 +117,14 @@ final class HealthCheck {
             return;
         }
         String reason = problem.get();
-        if (status.compareAndSet(before, before.with(EngineStatus.State.LOST, reason + "; " + recovering + "…"))) {
+        if (status.compareAndSet(before, before.with(EngineStatus.State.LOST, reason + "; " + recovering.get() + "…"))) {
             lostReason = reason;
             lostAt = nanoClock.getAsLong();
             failedAttempts = 0;
             retryDelay = FIRST_RETRY;
             // The first attempt waits one pause: a killed server's leftovers need a moment to exit.
             nextAttemptAt = lostAt + FIRST_RETRY.toNanos();
-            LOG.warn("{}; {}", reason, recovering);
+            LOG.warn("{}; {}", reason, recovering.get());
         }
     }
 
@@ -125,7 +136,7 @@ final class HealthCheck {
             long pause = retryDelay.toSeconds();
             nextAttemptAt = nanoClock.getAsLong() + retryDelay.toNanos();
             retryDelay = retryDelay.multipliedBy(2).compareTo(MAX_RETRY) > 0 ? MAX_RETRY : retryDelay.multipliedBy(2);
-            String detail = lostReason + "; " + recovering + "… (attempt " + failedAttempts + " failed: "
+            String detail = lostReason + "; " + recovering.get() + "… (attempt " + failedAttempts + " failed: "
                     + Causes.firstLine(Causes.rootMessage(e)) + "; next in " + pause + " s)";
             status.updateAndGet(s -> s.state() == EngineStatus.State.LOST ? s.with(EngineStatus.State.LOST, detail) : s);
             LOG.info("{} still lost: {}", engineName(), detail);

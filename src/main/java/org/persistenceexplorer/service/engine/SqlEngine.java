@@ -33,7 +33,7 @@ import org.persistenceexplorer.store.sql.SqlDatabase;
  */
 public final class SqlEngine implements AutoCloseable {
 
-    private final EngineSettings settings;
+    private volatile EngineSettings settings;
     private final StatementRecorder recorder;
     private final RootPolicy rootPolicy;
     private final AtomicReference<EngineStatus> status;
@@ -54,9 +54,15 @@ public final class SqlEngine implements AutoCloseable {
         this.recorder = recorder;
         this.rootPolicy = rootPolicy;
         this.status = new AtomicReference<>(EngineStatus.starting(Engine.POSTGRESQL, settings.embeddedPostgres()));
-        this.healthCheck = settings.embeddedPostgres()
-                ? new HealthCheck(status, "restarting it", this::problem, this::restart)
-                : new HealthCheck(status, "reconnecting", this::problem, HealthCheck.answerAgain(this::problem));
+        // Asked at each loss, not fixed here: a switch to another profile changes the answer.
+        this.healthCheck = new HealthCheck(status, () -> this.settings.embeddedPostgres() ? "restarting it" : "reconnecting",
+                this::problem, () -> {
+                    if (this.settings.embeddedPostgres()) {
+                        restart();
+                    } else {
+                        HealthCheck.answerAgain(this::problem).recover();
+                    }
+                });
     }
 
     /**
@@ -68,7 +74,8 @@ public final class SqlEngine implements AutoCloseable {
             if (database != null) {
                 return;
             }
-            status.updateAndGet(s -> s.with(EngineStatus.State.STARTING, ""));
+            boolean embedded = settings.embeddedPostgres();
+            status.updateAndGet(s -> new EngineStatus(s.engine(), EngineStatus.State.STARTING, s.address(), embedded, ""));
             try {
                 PostgresEndpoint endpoint;
                 if (settings.embeddedPostgres()) {
@@ -78,7 +85,9 @@ public final class SqlEngine implements AutoCloseable {
                     }
                     endpoint = server.endpoint();
                 } else {
-                    endpoint = new PostgresEndpoint(settings.pgUrl(), settings.pgUser(), settings.pgPassword(), false);
+                    endpoint = new PostgresEndpoint(settings.pgUrl(), settings.pgUser(), settings.pgPassword(), false,
+                            settings.postgresReadOnly(), settings.extras().statementTimeoutSeconds(),
+                            settings.extras().applicationName());
                 }
                 status.updateAndGet(s -> s.with(EngineStatus.State.STARTING, endpoint.address(), "connecting"));
                 // Marked before the pool's first connection, so the server's window and the log's both start empty.
@@ -87,13 +96,36 @@ public final class SqlEngine implements AutoCloseable {
                     serverCounts.mark();
                 }
                 SqlDatabase opened = open(endpoint);
-                guarded = new GuardedDataSource(opened.dataSource(), status::get);
+                if (guarded == null) {
+                    // One DataSource for the engine's whole life, across reconnects and profile switches.
+                    guarded = new GuardedDataSource(() -> {
+                        SqlDatabase now = database;
+                        return now == null ? null : now.dataSource();
+                    }, status::get);
+                }
                 database = opened;
-                status.updateAndGet(s -> s.with(EngineStatus.State.UP, endpoint.address(), ""));
+                String address = embedded ? endpoint.address() : whoAnswered(opened, endpoint);
+                status.updateAndGet(s -> s.with(EngineStatus.State.UP, address, ""));
             } catch (EngineStartException e) {
                 status.updateAndGet(s -> s.with(EngineStatus.State.FAILED, e.getMessage()));
                 throw e;
             }
+        }
+    }
+
+    /**
+     * Which server of the URL answered and whether it is a replica: a multi-host URL
+     * (targetServerType, loadBalanceHosts) leaves the choice to pgjdbc, and the status bar says
+     * what it chose. One captured statement on the pool.
+     */
+    private static String whoAnswered(SqlDatabase db, PostgresEndpoint endpoint) {
+        try (var c = db.connection(); var s = c.createStatement();
+             var r = s.executeQuery("SELECT host(inet_server_addr()), inet_server_port(), pg_is_in_recovery(), current_database()")) {
+            r.next();
+            String host = r.getString(1) == null ? endpoint.host() : r.getString(1);
+            return host + ":" + r.getInt(2) + "/" + r.getString(4) + (r.getBoolean(3) ? " (replica)" : " (primary)");
+        } catch (SQLException e) {
+            return endpoint.address();
         }
     }
 
@@ -111,6 +143,62 @@ public final class SqlEngine implements AutoCloseable {
 
     private static String reason(Throwable e) {
         return Causes.firstLine(e.getMessage() == null ? Causes.rootMessage(e) : e.getMessage());
+    }
+
+    /**
+     * Moves the engine to other servers (a connection profile): closes the pool and stops the
+     * embedded server if it ran, then starts on the new settings. Blocking; call off the FX thread.
+     * The {@link #dataSource()} stays the same object, now reaching the new server. When the new
+     * servers cannot be reached, the engine goes back to the old settings (started again) and the
+     * reason is thrown: the previous profile stays usable.
+     */
+    public void switchTo(EngineSettings next) throws EngineStartException {
+        synchronized (lifecycle) {
+            EngineSettings previous = settings;
+            stopForSwitch();
+            settings = next;
+            try {
+                start();
+            } catch (EngineStartException e) {
+                stopForSwitch();
+                settings = previous;
+                try {
+                    start();
+                } catch (EngineStartException back) {
+                    e.addSuppressed(back);
+                }
+                throw e;
+            }
+        }
+    }
+
+    private void stopForSwitch() {
+        status.updateAndGet(s -> s.with(EngineStatus.State.STARTING, "switching servers"));
+        SqlDatabase db = database;
+        database = null;
+        if (db != null) {
+            db.close();
+        }
+        ServerStatementCounts counts = serverCounts;
+        serverCounts = null;
+        if (counts != null) {
+            counts.close();
+        }
+        EmbeddedPostgresServer s = server;
+        server = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    /** The settings the engine runs on now (they change with a profile switch). */
+    public EngineSettings settings() {
+        return settings;
+    }
+
+    /** True when the app's transactions on this server are read-only (an external profile not unlocked). */
+    public boolean readOnly() {
+        return settings.postgresReadOnly();
     }
 
     /** Applies the HR sample's pending migrations (none on a second start). */
@@ -133,6 +221,10 @@ public final class SqlEngine implements AutoCloseable {
      * engine's whole life; while the engine is lost it refuses connections at once, with the reason.
      */
     public DataSource dataSource() {
+        GuardedDataSource g = guarded;
+        if (g != null) {
+            return g; // also while a profile switch is under way: it then refuses with the reason
+        }
         requireDatabase();
         return guarded;
     }

@@ -73,6 +73,12 @@ public final class GraphGateway implements AutoCloseable {
     private final StatementRecorder recorder;
     private final Duration statementTimeout;
     private final TransactionTerminator terminator;
+    /**
+     * Shared by every session on a routing address (neo4j://): the app's own writes are then
+     * visible to its next read even when the cluster sends that read to another member
+     * (docs/CLUSTERS.md). Null on bolt://, where one server answers everything.
+     */
+    private final org.neo4j.driver.BookmarkManager bookmarks;
 
     private GraphGateway(Neo4jEndpoint endpoint, Driver driver, StatementRecorder recorder, Duration statementTimeout) {
         this.endpoint = endpoint;
@@ -80,6 +86,9 @@ public final class GraphGateway implements AutoCloseable {
         this.recorder = recorder;
         this.statementTimeout = statementTimeout;
         this.terminator = new TransactionTerminator(this, recorder);
+        this.bookmarks = endpoint.uri() != null && endpoint.uri().startsWith("neo4j")
+                ? org.neo4j.driver.BookmarkManagers.defaultManager(org.neo4j.driver.BookmarkManagerConfig.builder().build())
+                : null;
     }
 
     /** Connects with the {@link #DEFAULT_STATEMENT_TIMEOUT}. */
@@ -195,6 +204,10 @@ public final class GraphGateway implements AutoCloseable {
     private GraphAnswer execute(String cypher, Map<String, Object> parameters, AccessMode mode, boolean cancellable,
                                 int maxRows) {
         Map<String, Object> params = parameters == null ? Map.of() : parameters;
+        if (cancellable && endpoint.readOnly() && mode == AccessMode.WRITE) {
+            // Refused before it is sent: nothing reached the server, so nothing is recorded.
+            throw new GraphQueryException(readOnlyReason(), READ_ONLY_CODE, null);
+        }
         if (cancellable && WorkContext.cancelled()) {
             throw new GraphQueryCancelledException("Cancelled before the statement was sent.", null, null);
         }
@@ -219,11 +232,21 @@ public final class GraphGateway implements AutoCloseable {
                 .withMetadata(Map.of(TransactionTerminator.ID_KEY, statementId, TransactionTerminator.ACTION_KEY, action))
                 .build();
         boolean autoCommit = !cancellable || NEEDS_AUTO_COMMIT.matcher(cypher).matches();
+        // On a server the app does not own, the user's work runs in read transactions: the server
+        // itself refuses a write there ("Writing in read access mode not allowed").
+        AccessMode effective = cancellable && endpoint.readOnly() ? AccessMode.READ : mode;
+        SessionConfig.Builder sessionConfig = SessionConfig.builder().withDefaultAccessMode(effective);
+        if (endpoint.database() != null && !endpoint.database().isBlank()) {
+            sessionConfig.withDatabase(endpoint.database());
+        }
+        if (bookmarks != null && cancellable) {
+            sessionConfig.withBookmarkManager(bookmarks);
+        }
         TransactionTerminator.Handle termination = terminator.handle(statementId, action);
         long started = System.nanoTime();
         Read result = null;
         try (CancelHooks.Registration ignored = cancellable ? WorkContext.onCancel(termination::request) : () -> { };
-             Session session = driver.session(SessionConfig.builder().withDefaultAccessMode(mode).build())) {
+             Session session = driver.session(sessionConfig.build())) {
             result = run(session, new Query(cypher, params), config, autoCommit, started, maxRows);
         } catch (RuntimeException e) {
             termination.finish();
@@ -298,6 +321,9 @@ public final class GraphGateway implements AutoCloseable {
         if (cancelRequested) {
             return new GraphQueryCancelledException("Cancelled: " + reason, code, e);
         }
+        if (endpoint.readOnly() && code != null && code.startsWith("Neo.ClientError.Statement.AccessMode")) {
+            return new GraphQueryException(readOnlyReason() + " (" + reason + ")", code, e);
+        }
         if (e instanceof ServiceUnavailableException) {
             return new GraphQueryException("Neo4j at " + endpoint.address() + " is not reachable: " + reason, code, e);
         }
@@ -305,6 +331,14 @@ public final class GraphGateway implements AutoCloseable {
             return new GraphQueryException("Neo4j rejected the statement: " + reason, code, e);
         }
         return new GraphQueryException("The statement could not be run: " + reason, code, e);
+    }
+
+    /** The error code of a write refused because the profile is read-only (the app's own, not the server's). */
+    public static final String READ_ONLY_CODE = "PersistenceExplorer.ReadOnlyProfile";
+
+    private String readOnlyReason() {
+        return "Not written: Neo4j at " + endpoint.address() + " is not the app's own server, so this profile is"
+                + " read-only. Unlock writes for the profile in Connect (Ctrl+Shift+K) if you mean to change its data.";
     }
 
     /** Parameters as "name=value", sorted by name, each value a Cypher literal (long ones cut at a generous cap). */

@@ -10,8 +10,16 @@ import java.net.URI;
  * @param user     null or blank for a server without authentication
  * @param password null or blank for a server without authentication
  * @param embedded true when the app started this server itself
+ * @param database the database to use, or null / blank for the server's default
+ * @param readOnly every statement runs in a read transaction, writes are refused
  */
-public record Neo4jEndpoint(String uri, String user, String password, boolean embedded) {
+public record Neo4jEndpoint(String uri, String user, String password, boolean embedded, String database,
+                            boolean readOnly) {
+
+    /** The server's default database, read-write. */
+    public Neo4jEndpoint(String uri, String user, String password, boolean embedded) {
+        this(uri, user, password, embedded, null, false);
+    }
 
     /** Bolt's well-known port, used when the URI names none. */
     public static final int DEFAULT_PORT = 7687;
@@ -37,6 +45,6 @@ public record Neo4jEndpoint(String uri, String user, String password, boolean em
     @Override
     public String toString() {
         return "Neo4j " + (embedded ? "embedded" : "external") + " at " + address()
-                + (hasLogin() ? " as " + user : " without login");
+                + (hasLogin() ? " as " + user : " without login") + (readOnly ? " (read-only)" : "");
     }
 }

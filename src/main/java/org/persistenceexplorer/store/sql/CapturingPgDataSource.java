@@ -28,7 +28,16 @@ final class CapturingPgDataSource extends PGSimpleDataSource {
     @Override
     public Connection getConnection(String user, String password) throws SQLException {
         String url = getUrl();
-        Properties properties = Driver.parseURL(url, null);
+        // The user goes in before parsing: pgjdbc looks the password up in ~/.pgpass while it parses,
+        // by host, port, database and user, and finds nothing without the user.
+        Properties defaults = new Properties();
+        if (user != null) {
+            defaults.setProperty(PGProperty.USER.getName(), user);
+        }
+        if (password != null) {
+            defaults.setProperty(PGProperty.PASSWORD.getName(), password);
+        }
+        Properties properties = Driver.parseURL(url, defaults);
         if (properties == null) {
             throw new PSQLException("Not a PostgreSQL URL: " + getServerNames()[0], PSQLState.CONNECTION_UNABLE_TO_CONNECT);
         }

@@ -8,12 +8,41 @@ import java.net.URI;
  *
  * @param jdbcUrl  e.g. jdbc:postgresql://localhost:5432/explorer
  * @param embedded true when the app started this server itself
+ * @param readOnly every transaction on the pool's sessions is read-only (each new session's
+ *                 characteristics, set by its first statement)
+ * @param statementTimeoutSeconds the server's statement_timeout on the pool's sessions, 0 for none
+ * @param applicationName shown after the app's own name in pg_stat_activity, or blank
  */
-public record PostgresEndpoint(String jdbcUrl, String user, String password, boolean embedded) {
+public record PostgresEndpoint(String jdbcUrl, String user, String password, boolean embedded, boolean readOnly,
+                               int statementTimeoutSeconds, String applicationName) {
+
+    /** Read-write, no statement timeout, the app's own application_name. */
+    public PostgresEndpoint(String jdbcUrl, String user, String password, boolean embedded) {
+        this(jdbcUrl, user, password, embedded, false, 0, "");
+    }
+
+    /**
+     * The server settings that go into the startup packet (pgjdbc's "options"), or null for none.
+     * Read-only is not among them: pgjdbc tells a primary from a replica by
+     * {@code SHOW transaction_read_only} where the server does not report {@code in_hot_standby},
+     * and a read-only default made every primary look like a replica to a multi-host URL.
+     */
+    String startupOptions() {
+        return statementTimeoutSeconds > 0 ? "-c statement_timeout=" + statementTimeoutSeconds * 1000L : null;
+    }
+
+    /** What each new connection runs first (captured like any statement), or null for nothing. */
+    String connectionSetup() {
+        return readOnly ? "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY" : null;
+    }
 
     /** host:port/database, for the status bar and error messages. */
     public String address() {
         String rest = jdbcUrl.startsWith("jdbc:") ? jdbcUrl.substring(5) : jdbcUrl;
+        String noQuery = rest.replaceAll("\\?.*", "");
+        if (noQuery.contains(",")) {
+            return noQuery.substring(noQuery.indexOf("//") + 2); // several hosts: URI cannot parse them
+        }
         try {
             URI uri = URI.create(rest);
             String path = uri.getPath() == null ? "" : uri.getPath();
@@ -75,6 +104,7 @@ public record PostgresEndpoint(String jdbcUrl, String user, String password, boo
 
     @Override
     public String toString() {
-        return "PostgreSQL " + (embedded ? "embedded" : "external") + " at " + address() + " as " + user;
+        return "PostgreSQL " + (embedded ? "embedded" : "external") + " at " + address() + " as " + user
+                + (readOnly ? " (read-only)" : "");
     }
 }

@@ -39,7 +39,7 @@ public final class SqlDatabase implements AutoCloseable {
                 .methodListener(capture)
                 .proxyResultSet(capture.resultReads()) // counts the rows of each SELECT as they are read
                 .build();
-        return new SqlDatabase(endpoint, pool(captured, "pe-sql"));
+        return new SqlDatabase(endpoint, pool(captured, "pe-sql", DEFAULT_POOL_SIZE, 1, 10_000, endpoint.connectionSetup()));
     }
 
     /**
@@ -53,7 +53,7 @@ public final class SqlDatabase implements AutoCloseable {
                 .listener(new SqlCaptureListener(recorder))
                 .methodListener(new SqlCaptureListener(recorder))
                 .build();
-        return new SqlDatabase(endpoint, pool(captured, poolName, size, 0, connectionTimeoutMillis));
+        return new SqlDatabase(endpoint, pool(captured, poolName, size, 0, connectionTimeoutMillis, endpoint.connectionSetup()));
     }
 
     /**
@@ -71,7 +71,16 @@ public final class SqlDatabase implements AutoCloseable {
         if (endpoint.password() != null) {
             ds.setPassword(endpoint.password());
         }
-        ds.setApplicationName(APPLICATION_NAME);
+        String extra = endpoint.applicationName() == null || endpoint.applicationName().isBlank()
+                ? "" : " (" + endpoint.applicationName().strip() + ")";
+        // The app's own name first: the server's count tells the app's sessions from others' by it.
+        ds.setApplicationName(APPLICATION_NAME + extra);
+        // Read-only and the statement timeout go in the startup packet: the server applies them to
+        // every transaction of the session, without a statement the log would have to explain.
+        String options = endpoint.startupOptions();
+        if (options != null) {
+            ds.setOptions(options);
+        }
         // Told the server is at least 9.0, pgjdbc puts application_name in the startup packet instead
         // of sending "SET application_name" as a query of its own, which no proxy would see
         // (on servers before 12 it still sends SET extra_float_digits: we support 12 and later).
@@ -86,12 +95,16 @@ public final class SqlDatabase implements AutoCloseable {
     }
 
     private static HikariDataSource pool(DataSource physical, String name) throws SQLException {
-        return pool(physical, name, DEFAULT_POOL_SIZE, 1, 10_000);
+        return pool(physical, name, DEFAULT_POOL_SIZE, 1, 10_000, null);
     }
 
     private static HikariDataSource pool(DataSource physical, String name, int size, int minimumIdle,
-                                         long connectionTimeoutMillis) throws SQLException {
+                                         long connectionTimeoutMillis, String connectionSetup) throws SQLException {
         HikariConfig config = new HikariConfig();
+        if (connectionSetup != null) {
+            // Through the captured DataSource: the log shows it, and the server counts it.
+            config.setConnectionInitSql(connectionSetup);
+        }
         config.setDataSource(physical);
         config.setPoolName(name);
         config.setMaximumPoolSize(size);

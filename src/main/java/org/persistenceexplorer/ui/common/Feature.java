@@ -26,7 +26,10 @@ public interface Feature {
         return null;
     }
 
-    /** Builds the view; called once, on the FX thread, when the tab is first shown. */
+    /**
+     * Builds the view; called on the FX thread when the tab is first shown, and again after the
+     * engines switched to another connection profile (the old view was closed).
+     */
     FeatureView open(FeatureContext context);
 
     /**

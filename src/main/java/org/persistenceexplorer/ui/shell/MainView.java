@@ -196,6 +196,26 @@ public final class MainView {
         });
     }
 
+    /**
+     * The engines moved to other servers (a connection profile): every opened feature is closed
+     * and the selected tab is built again, so no tab shows the previous server's data. The
+     * other tabs are built again when next shown.
+     */
+    public void reloadFeatures() {
+        opened.forEach((feature, view) -> {
+            view.context.ticker().setActive(false);
+            view.view.hidden();
+            view.view.close();
+            view.context.ticker().clear();
+            tabFor(feature).setContent(null);
+        });
+        opened.clear();
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected != null) {
+            show(featureOfTab.get(selected));
+        }
+    }
+
     /** The text scale of the main window (Ctrl+Plus, Ctrl+Minus, Ctrl+0). */
     public UiScale scale() {
         return scale;

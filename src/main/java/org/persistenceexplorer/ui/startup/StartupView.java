@@ -16,6 +16,7 @@ public final class StartupView {
 
     private final StartupViewModel model;
     private final Runnable quit;
+    private final Runnable ownServers;
 
     @FXML private ListView<StepRow> stepList;
     @FXML private ProgressBar progressBar;
@@ -25,10 +26,17 @@ public final class StartupView {
     @FXML private Label problemMessage;
     @FXML private Label problemRemedy;
     @FXML private Button retryButton;
+    @FXML private javafx.scene.control.Hyperlink ownServersLink;
 
     public StartupView(StartupViewModel model, Runnable quit) {
+        this(model, quit, null);
+    }
+
+    /** @param ownServers asks for the Connect dialog (it opens with the main window), or null for no such link */
+    public StartupView(StartupViewModel model, Runnable quit, Runnable ownServers) {
         this.model = model;
         this.quit = quit;
+        this.ownServers = ownServers;
     }
 
     @FXML
@@ -53,6 +61,8 @@ public final class StartupView {
                 });
             }
         });
+        ownServersLink.setVisible(ownServers != null);
+        ownServersLink.setManaged(ownServers != null);
         retryButton.disableProperty().bind(model.runningProperty());
         // When Retry becomes possible, it takes the focus: Enter must retry, never quit.
         retryButton.disabledProperty().addListener((obs, was, disabled) -> {
@@ -65,6 +75,13 @@ public final class StartupView {
     @FXML
     private void retry() {
         model.start();
+    }
+
+    @FXML
+    private void useOwnServers() {
+        ownServers.run();
+        ownServersLink.setText("Connect opens with the main window…");
+        ownServersLink.setDisable(true);
     }
 
     @FXML

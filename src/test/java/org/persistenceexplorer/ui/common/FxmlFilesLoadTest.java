@@ -39,7 +39,7 @@ class FxmlFilesLoadTest extends FxRobot {
     private final InlineBackgroundRunner runner = new InlineBackgroundRunner();
     private final StatementLog log = new StatementLog(100);
 
-    private final Map<String, Supplier<ViewLoader>> controllers = Map.of(
+    private final Map<String, Supplier<ViewLoader>> controllers = new java.util.HashMap<>(Map.of(
             "StartupView.fxml", () -> ViewLoader.forController(
                     new StartupView(new StartupViewModel(new StartupSequence(List.of()), runner), () -> { })),
             "StatementLogView.fxml", () -> ViewLoader.forController(statementLogView()),
@@ -62,7 +62,18 @@ class FxmlFilesLoadTest extends FxRobot {
             "MainView.fxml", () -> ViewLoader.forController(new MainView(List.of(), feature -> null,
                             new WindowSettings(Preferences.userRoot().node("org/persistenceexplorer/test/fxml"))))
                     .nested(StatementLogView.class, this::statementLogView)
-                    .nested(StatusBarView.class, this::statusBarView));
+                    .nested(StatusBarView.class, this::statusBarView)));
+
+    {
+        // Map.of takes ten pairs at most: the views after the tenth go here.
+        controllers.put("ConnectView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.connect.ConnectView(
+                new org.persistenceexplorer.ui.connect.ConnectViewModel(runner, new org.persistenceexplorer.service.connect.Connections(
+                        new org.persistenceexplorer.service.connect.ProfileStore(Path.of("target", "fxml-connect")),
+                        new org.persistenceexplorer.service.connect.PgPass(Path.of("target", "fxml-connect", ".pgpass")),
+                        new org.persistenceexplorer.service.connect.ConnectionCheck(new org.persistenceexplorer.store.capture.StatementRecorder()),
+                        (profile, password) -> { }, () -> org.persistenceexplorer.service.connect.ConnectionProfile.EMBEDDED),
+                        () -> { }), () -> { })));
+    }
 
     private StatementLogView statementLogView() {
         return new StatementLogView(new StatementLogViewModel(log));
