@@ -179,7 +179,11 @@ public final class ExplorerApp extends Application {
         mainStage.show();
         startupStage.hide();
         // After the first frame of the window, not before: building and showing it is CPU-heavy.
-        Platform.runLater(context::mainWindowShown);
+        // A scripted quit at the window lets nothing else start: quitting while Neo4j starts would
+        // wait for its start to finish.
+        if (scriptedQuit != ScriptedQuit.WINDOW) {
+            Platform.runLater(context::mainWindowShown);
+        }
     }
 
     private static long sinceLaunch() {

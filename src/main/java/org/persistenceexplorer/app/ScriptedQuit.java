@@ -4,11 +4,11 @@ import java.util.Locale;
 
 /**
  * When a scripted start-up wants the app to quit by itself, through the system property
- * {@code pe.quitAfter}: {@code window} quits as soon as the main window is shown (timing runs),
- * {@code started} once every startup step has finished (the dist build's ahead-of-time cache
- * training, so Neo4j's and Hibernate's classes are in the cache too). Unset means never: a
- * person quits. The quit is the ordinary one (engines stopped, no process left). Decided once
- * at launch; read on the FX thread.
+ * {@code pe.quitAfter}: {@code window} quits as soon as the main window is shown, before Hibernate
+ * and Neo4j start behind it (timing runs, the dist build's cache training); {@code started} once
+ * every startup step has finished (a training that also puts Neo4j's and Hibernate's classes into
+ * the ahead-of-time cache). Unset means never: a person quits. The quit is the ordinary one
+ * (engines stopped, no process left). Decided once at launch; read on the FX thread.
  */
 enum ScriptedQuit {
     NEVER, WINDOW, STARTED;
