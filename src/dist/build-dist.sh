@@ -91,9 +91,9 @@ else
     use_cache="-XX:SharedArchiveFile=\$APPDIR/$aot_file"
 fi
 # A cache that does not match (another runtime, moved or changed jars) is skipped by the JVM; its
-# warning is switched off so the start looks the same either way (-Xlog:aot/cds=off).
-quiet_cache="-Xlog:aot=off -Xlog:cds=off"
-java_options=("${jvm_flags[@]}" "$use_cache" $quiet_cache)
+# warnings are switched off so the start looks the same either way. aot* (not aot): JDK 25.0.3
+# also warns "[aot,codecache,stubs] Saved blob's name ... is different" with a cache it uses.
+java_options=("${jvm_flags[@]}" "$use_cache" '-Xlog:aot*=off' '-Xlog:cds*=off')
 icon_args=(); [ -f "$icon" ] && icon_args=(--icon "$icon")
 log "jpackage app image $app_version"
 "$jdk/bin/jpackage" --type app-image --name "$name" --app-version "$app_version" \
@@ -191,7 +191,16 @@ if [ "$os" = linux ]; then
         --linux-package-name "$name" --linux-deb-maintainer "persistence-explorer@example.org" \
         --linux-menu-group "Development;Education;" --linux-shortcut --linux-app-category devel \
         --resource-dir "$here/linux" "${icon_args[@]}" --dest "$dist"
-    packages+=("$(ls "$dist"/"$name"_*.deb)")
+    deb="$(ls "$dist"/"$name"_*.deb)"
+    # jpackage copies the image with new modification times, and the cache checks each jar's
+    # (an installed package would silently start without it): repack with the image's times.
+    log "repacking the .deb with the image's file times"
+    rm -rf "$dist/deb-root"
+    dpkg-deb -R "$deb" "$dist/deb-root"
+    (cd "$dist/image/$name" && find . -type f | while read -r f; do touch -r "$f" "$dist/deb-root/opt/$name/$f"; done)
+    fakeroot dpkg-deb -Zgzip -b "$dist/deb-root" "$deb" >/dev/null
+    rm -rf "$dist/deb-root"
+    packages+=("$deb")
 elif [ "$os" = mac ]; then
     "$jdk/bin/jpackage" --type dmg --app-image "$dist/image/$name.app" --name "$name" --app-version "$app_version" --dest "$dist"
     packages+=("$(ls "$dist"/*.dmg)")
