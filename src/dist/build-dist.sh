@@ -28,21 +28,7 @@ here="$project/src/dist"
 jvm_flags=(-Dorg.jboss.logging.provider=slf4j --add-opens=java.base/java.nio=ALL-UNNAMED
     --add-opens=java.base/java.io=ALL-UNNAMED --add-opens=java.base/sun.nio.ch=ALL-UNNAMED)
 
-log() { printf '[dist] %s\n' "$*" >&2; }
-fail() { printf '[dist] FAILED: %s\n' "$*" >&2; exit 1; }
-
-# ---- what we build on ----------------------------------------------------------------------
-case "$(uname -s)" in
-    Linux) os=linux ;;
-    Darwin) os=mac ;;
-    MINGW*|MSYS*|CYGWIN*) os=windows ;;
-    *) fail "unknown system $(uname -s)" ;;
-esac
-case "$(uname -m)" in
-    x86_64|amd64) arch=amd64 ;;
-    aarch64|arm64) arch=arm64v8 ;;
-    *) fail "unknown processor $(uname -m)" ;;
-esac
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 exe=""; [ "$os" = windows ] && exe=.exe
 for tool in java jlink jpackage; do
     [ -x "$jdk/bin/$tool$exe" ] || fail "$jdk has no bin/$tool: run with JAVA_HOME set to a full JDK (17 or newer; 25 recommended)"
@@ -109,49 +95,6 @@ esac
 cfg="$app_dir/$name.cfg"
 [ -f "$cfg" ] || fail "jpackage wrote no $cfg"
 
-# ---- a display for the scripted start-ups (training, timing) ---------------------------------
-xvfb_pid=""
-cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true; }
-trap cleanup EXIT
-if [ "$os" = linux ] && [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
-    command -v Xvfb >/dev/null 2>&1 || fail "no display for the training start-up: install xvfb (apt-get install xvfb libgtk-3-0) or run under a desktop session"
-    export DISPLAY="${DIST_DISPLAY:-:94}"
-    Xvfb "$DISPLAY" -screen 0 1280x800x24 >/dev/null 2>&1 &
-    xvfb_pid=$!
-    sleep 2
-    log "started Xvfb on $DISPLAY for the scripted start-ups"
-fi
-
-# Starts a launch (the image's launcher, or Maven) with the app told to quit at a moment (through
-# JAVA_TOOL_OPTIONS, which every JVM reads, also the one Maven forks); prints the milliseconds
-# from the spawn to the app's "Main window open" line. Its output goes to <log>. Fails the build
-# when the start fails, shows no window, or does not quit within <limit> seconds.
-# usage: timed_start <window|started> <limit-seconds> <log> <command...>   (env EXTRA_JVM: more flags)
-timed_start() {
-    local moment="$1" limit="$2" out="$3"; shift 3
-    local start end pid now
-    start=$(date +%s%3N)
-    JAVA_TOOL_OPTIONS="-Dpe.quitAfter=$moment ${EXTRA_JVM:-}" "$@" >"$out" 2>&1 </dev/null &
-    pid=$!
-    end=""
-    while kill -0 "$pid" 2>/dev/null; do
-        now=$(date +%s%3N)
-        if [ -z "$end" ] && grep -q "Main window open" "$out"; then
-            end=$now
-        fi
-        if [ $((now - start)) -gt $((limit * 1000)) ]; then
-            kill "$pid"; wait "$pid" 2>/dev/null || true
-            fail "$* did not quit within $limit s; its output: $out"
-        fi
-        sleep 0.05
-    done
-    wait "$pid" || fail "$* exited with $?; its output: $out"
-    grep -q "Startup stopped" "$out" && fail "start-up failed; its output: $out"
-    [ -n "$end" ] || end=$(grep -q "Main window open" "$out" && date +%s%3N)
-    [ -n "$end" ] || fail "no main window; its output: $out"
-    echo $((end - start))
-}
-
 # ---- the ahead-of-time cache, trained by a scripted start-up of the image itself --------------
 # Trained through the launcher, so the class path is exactly the one users run with.
 cp "$cfg" "$cfg.plain"
@@ -186,9 +129,10 @@ if [ "$os" = linux ]; then
         fi
     fi
     log "jpackage .deb"
-    "$jdk/bin/jpackage" --type deb --app-image "$dist/image/$name" --name "$name" --app-version "$app_version" \
+    # dpkg-deb's default xz took 10+ minutes for the ~420 MB image on 2 busy cores; gzip about one.
+    DPKG_DEB_COMPRESSOR_TYPE=gzip "$jdk/bin/jpackage" --type deb --app-image "$dist/image/$name" --name "$name" --app-version "$app_version" \
         --description "Real PostgreSQL and Neo4j inside; every statement visible" --vendor "Persistence Explorer" \
-        --linux-package-name "$name" --linux-deb-maintainer "persistence-explorer@example.org" \
+        --linux-package-name "$name" --linux-package-deps libgtk-3-0 --linux-deb-maintainer "persistence-explorer@example.org" \
         --linux-menu-group "Development;Education;" --linux-shortcut --linux-app-category devel \
         --resource-dir "$here/linux" "${icon_args[@]}" --dest "$dist"
     deb="$(ls "$dist"/"$name"_*.deb)"
@@ -210,95 +154,15 @@ else
     packages+=("$(ls "$dist"/*.msi)")
 fi
 
-# ---- the report ------------------------------------------------------------------------------
-image_mb=$(du -sm "$dist/image" | cut -f1)
-runtime_mb=$(du -sm "$dist/runtime" | cut -f1)
-jars_mb=$(du -cm "$app_dir"/*.jar | tail -1 | cut -f1)
-cache_mb=$(du -m "$app_dir/$aot_file" | cut -f1)
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
-
-with=(); without=(); maven=()
+cat > "$dist/build.env" <<ENV
+feature=$feature
+cache_kind=$cache_kind
+aot_file=$aot_file
+compress=$compress
+train=$train
+ENV
 if [ "$measure" = true ]; then
-    data="$dist/timing-data"
-    rm -rf "$data"
-    log "timing: a cold start, then $runs warm starts each: the image with its cache, without it, mvn -q compile exec:exec"
-    timed_start window 300 "$dist/timing-cold.log" "$launcher" --data-dir "$data" >/dev/null
-    mvn_cmd=(mvn -q -o -f "$project/pom.xml" "-Dbuild.dir=$build" compile exec:exec "-Dpe.app.args=--data-dir $data")
-    # Maven's first launch (its own class loading, the compiler's up-to-date check) is not timed.
-    JAVA_HOME="$jdk" timed_start window 300 "$dist/timing-maven-0.log" "${mvn_cmd[@]}" >/dev/null
-    restore_cache() { [ -f "$app_dir/$aot_file.aside" ] && mv "$app_dir/$aot_file.aside" "$app_dir/$aot_file"; true; }
-    trap 'restore_cache; cleanup' EXIT
-    for i in $(seq 1 "$runs"); do
-        with+=("$(EXTRA_JVM=-XX:AOTMode=on timed_start window 300 "$dist/timing-with-$i.log" "$launcher" --data-dir "$data")")
-        # Without: the cache file moved aside, so the launcher's -XX:AOTCache finds nothing and the
-        # JVM starts as it would without one (this is also the missing-cache case: silent).
-        mv "$app_dir/$aot_file" "$app_dir/$aot_file.aside"
-        without+=("$(timed_start window 300 "$dist/timing-without-$i.log" "$launcher" --data-dir "$data")")
-        restore_cache
-        maven+=("$(JAVA_HOME="$jdk" timed_start window 300 "$dist/timing-maven-$i.log" "${mvn_cmd[@]}")")
-        log "warm start $i: image with cache ${with[$((i-1))]} ms, without ${without[$((i-1))]} ms, Maven ${maven[$((i-1))]} ms"
-    done
-    rm -rf "$data"
+    bash "$here/measure-dist.sh" "$project" "$build" "$jdk"
+else
+    DIST_RUNS=0 bash "$here/measure-dist.sh" "$project" "$build" "$jdk"
 fi
-left=$(ps -eo pid,args | grep -F -e "$dist/image" -e "$dist/timing-data" -e "$dist/training-data" | grep -v -e grep -e "build-dist.sh" || true)
-
-with_ms=$(printf '%s\n' "${with[@]:-}" | median)
-without_ms=$(printf '%s\n' "${without[@]:-}" | median)
-maven_ms=$(printf '%s\n' "${maven[@]:-}" | median)
-ratio() { if [ -n "$1" ] && [ -n "$2" ] && [ "$2" != 0 ]; then awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; else echo null; fi; }
-window_ratio=$(ratio "$with_ms" "$maven_ms")
-aot_ratio=$(ratio "$with_ms" "$without_ms")
-verdict() { awk -v v="$1" -v t="$2" 'BEGIN {print (v == "null" ? "not measured" : (v + 0 <= t + 0 ? "ok" : "over target"))}'; }
-list() { local IFS=,; echo "$*"; }
-pkg_lines=""
-for p in "${packages[@]}"; do pkg_lines+="| \`$(basename "$p")\` | $(du -m "$p" | cut -f1) MB |"$'\n'; done
-
-cat > "$dist/report.json" <<JSON
-{
-  "platform": "$os-$arch",
-  "java": "$feature",
-  "cache": "$cache_kind",
-  "compress": "$compress",
-  "figures": {
-    "dist.image_mb": $image_mb,
-    "dist.window_warm_ratio": $window_ratio,
-    "dist.aot_ratio": $aot_ratio
-  },
-  "image": {"runtime_mb": $runtime_mb, "jars_mb": $jars_mb, "cache_mb": $cache_mb},
-  "warm_window_ms": {
-    "image_with_cache": [$(list "${with[@]:-}")],
-    "image_without_cache": [$(list "${without[@]:-}")],
-    "maven_exec": [$(list "${maven[@]:-}")]
-  },
-  "processes_left": $( [ -z "$left" ] && echo 0 || echo "$left" | wc -l )
-}
-JSON
-cat > "$dist/report.md" <<MD
-# Distribution build report
-
-Java $feature ($cache_kind cache), $os-$arch, runtime compression $compress; $(date -u '+%Y-%m-%d %H:%M UTC').
-
-| figure | value | target | |
-|---|---|---|---|
-| dist.image_mb | $image_mb | <= 400 | $(verdict "$image_mb" 400) |
-| dist.window_warm_ratio | $window_ratio | <= 0.6 | $(verdict "$window_ratio" 0.6) |
-| dist.aot_ratio | $aot_ratio | <= 0.8 | $(verdict "$aot_ratio" 0.8) |
-
-The image: runtime $runtime_mb MB, the app's jars $jars_mb MB, the cache $cache_mb MB.
-
-| package | size |
-|---|---|
-$pkg_lines
-Warm start to the main window ("Main window open" in the app's log), from the spawn of the
-process, medians of $runs (each kind in turn, same data folder):
-
-| launch | median ms | runs |
-|---|---|---|
-| image, with its cache | ${with_ms:-} | $(list "${with[@]:-}") |
-| image, without the cache | ${without_ms:-} | $(list "${without[@]:-}") |
-| \`mvn -q compile exec:exec\` (same JDK) | ${maven_ms:-} | $(list "${maven[@]:-}") |
-
-Processes left after the runs: $( [ -z "$left" ] && echo none || echo "$left" ).
-MD
-log "report: $dist/report.md"
-cat "$dist/report.md" >&2
