@@ -66,6 +66,7 @@ public final class ExplorerApp extends Application {
     private Stage startupStage;
     private Stage mainStage;
     private MainView mainView;
+    private ScriptedQuit scriptedQuit = ScriptedQuit.NEVER;
 
     /** Hands the composition root to the application instance JavaFX creates. */
     static void prepare(AppContext appContext) {
@@ -78,6 +79,7 @@ public final class ExplorerApp extends Application {
         if (context == null) {
             throw new IllegalStateException("Start Persistence Explorer through Main, which prepares the engines.");
         }
+        scriptedQuit = ScriptedQuit.fromSystemProperty();
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         // As many workers as pool connections: more work would only wait inside the pool.
         runner = new FxBackgroundRunner(context.sql().poolSize());
@@ -102,14 +104,23 @@ public final class ExplorerApp extends Application {
                 ticks.cancel();
                 showMain();
                 LOG.info("Main window open {} ms after launch", sinceLaunch());
+                if (scriptedQuit == ScriptedQuit.WINDOW) {
+                    Platform.runLater(this::quit);
+                }
             }
         });
         startup.runningProperty().addListener((obs, was, running) -> {
             if (was && !running && startup.problemProperty().get() != null) {
                 LOG.warn("Startup stopped {} ms after launch: {} failed; engines: {}", sinceLaunch(),
                         startup.problemStepProperty().get(), context.statuses());
+                if (scriptedQuit != ScriptedQuit.NEVER) {
+                    quit(); // a script waits for nobody to press Retry
+                }
             } else if (was && !running) {
                 LOG.info("Startup finished {} ms after launch; engines: {}", sinceLaunch(), context.statuses());
+                if (scriptedQuit == ScriptedQuit.STARTED) {
+                    quit();
+                }
             }
         });
         startup.start();
@@ -185,7 +196,11 @@ public final class ExplorerApp extends Application {
         }
         startupStage.hide();
         // After the first frame of the window, not before: building and showing it is CPU-heavy.
-        Platform.runLater(context::mainWindowShown);
+        // A scripted quit at the window lets nothing else start: quitting while Neo4j starts would
+        // wait for its start to finish.
+        if (scriptedQuit != ScriptedQuit.WINDOW) {
+            Platform.runLater(context::mainWindowShown);
+        }
     }
 
     /** The Connect button (top right, naming the profile in use), Ctrl+Shift+K, and the dialog behind both. */
