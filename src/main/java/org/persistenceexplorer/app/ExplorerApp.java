@@ -177,9 +177,6 @@ public final class ExplorerApp extends Application {
         logView.addToToolbarEnd(scaleControl.node());
         scaleControl.node().visibleProperty().bind(display.projectorProperty());
         scaleControl.node().managedProperty().bind(display.projectorProperty());
-        root.getChildren().add(lessons.button());
-        StackPane.setAlignment(lessons.button(), Pos.TOP_RIGHT);
-        StackPane.setMargin(lessons.button(), new Insets(2, 12, 0, 0));
         mainStage.getScene().getAccelerators().put(org.persistenceexplorer.ui.lessons.Lessons.KEY, lessons::toggle);
         logView.setReduced(display.projectorProperty().get());
         display.projectorProperty().addListener((o, was, now) -> logView.setReduced(now));
@@ -189,7 +186,7 @@ public final class ExplorerApp extends Application {
         mainStage.getScene().getAccelerators().put(DARK, display::toggleDark);
         mainStage.setOnCloseRequest(e -> quit());
         mainStage.getScene().getAccelerators().put(QUIT, this::quit);
-        installConnect(root);
+        installConnect(root, lessons.button());
         mainStage.show();
         if (connectWhenMainShows) {
             Platform.runLater(() -> connectDialog.show(mainStage));
@@ -204,7 +201,7 @@ public final class ExplorerApp extends Application {
     }
 
     /** The Connect button (top right, naming the profile in use), Ctrl+Shift+K, and the dialog behind both. */
-    private void installConnect(StackPane root) {
+    private void installConnect(StackPane root, javafx.scene.Node lessonsButton) {
         connectDialog = new org.persistenceexplorer.ui.connect.ConnectDialog(runner, context.connections(), () -> {
             mainView.reloadFeatures();
             mainStage.setTitle(title());
@@ -215,9 +212,14 @@ public final class ExplorerApp extends Application {
         connectButton.getStyleClass().addAll("pe-connect-button", "small");
         connectButton.setTooltip(new javafx.scene.control.Tooltip("Connect: your own servers, profiles, read-only (Ctrl+Shift+K)"));
         connectButton.setOnAction(e -> connectDialog.show(mainStage));
-        root.getChildren().add(connectButton);
-        StackPane.setAlignment(connectButton, Pos.TOP_RIGHT);
-        StackPane.setMargin(connectButton, new Insets(3, 8, 0, 0));
+        // Lessons and Connect side by side at the top right, over the tab headers' empty end.
+        javafx.scene.layout.HBox corner = new javafx.scene.layout.HBox(6, lessonsButton, connectButton);
+        corner.setAlignment(Pos.CENTER_RIGHT);
+        corner.setPickOnBounds(false);
+        corner.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
+        root.getChildren().add(corner);
+        StackPane.setAlignment(corner, Pos.TOP_RIGHT);
+        StackPane.setMargin(corner, new Insets(3, 8, 0, 0));
         mainStage.getScene().getAccelerators().put(CONNECT, () -> connectDialog.show(mainStage));
         mainStage.setTitle(title());
     }
