@@ -57,6 +57,8 @@ public final class LogVerdicts {
     /** The last text's shape: an N+1 sends the same text again and again. */
     private String lastText;
     private String lastShape;
+    /** Moves on whenever what {@link #open()} says may have changed: statements taken in, a report, a dismissal, a reset. */
+    private long changes;
 
     public LogVerdicts(StatementLog log, Supplier<RelationshipNames> names) {
         this.log = log;
@@ -71,12 +73,24 @@ public final class LogVerdicts {
             actions.clear();
             reported.clear();
             dismissed.clear();
+            changes++;
         }
         StatementLog.Page page = log.readFrom(cursor);
         cursor = page.next();
         for (CapturedStatement s : page.statements()) {
             add(s);
         }
+        if (!page.statements().isEmpty()) {
+            changes++;
+        }
+    }
+
+    /**
+     * A number that moves on whenever the verdicts may have changed; a reader that saw the same
+     * number last time can skip working them out again (the UI tick, while nothing arrives).
+     */
+    public synchronized long changes() {
+        return changes;
     }
 
     private void add(CapturedStatement s) {
@@ -105,6 +119,7 @@ public final class LogVerdicts {
     /** A verdict found by someone who can tell (the loading lab's unused eager loads). */
     public synchronized void report(Verdict verdict) {
         reported.add(verdict);
+        changes++;
     }
 
     /** Hides the open verdicts (they come back if they grow). */
@@ -112,6 +127,7 @@ public final class LogVerdicts {
         for (Verdict v : open()) {
             dismissed.add(v.headline() + "|" + v.action());
         }
+        changes++;
     }
 
     /** The action's statements grouped by shape, most executions first. */

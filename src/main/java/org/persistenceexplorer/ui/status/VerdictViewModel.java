@@ -22,6 +22,8 @@ public final class VerdictViewModel {
     private Verdict shown;
 
     /** @param openInLog shows a verdict's statements in the log panel (sets its filter) */
+    private long seen = -1;
+
     public VerdictViewModel(LogVerdicts verdicts, Consumer<Verdict> openInLog) {
         this.verdicts = verdicts;
         this.openInLog = openInLog;
@@ -30,6 +32,11 @@ public final class VerdictViewModel {
     /** Call on each UI tick. */
     public void refresh() {
         verdicts.update();
+        long now = verdicts.changes();
+        if (now == seen) {
+            return; // nothing arrived, reported or dismissed since the last tick: the same verdicts
+        }
+        seen = now;
         List<Verdict> open = verdicts.openLoadingVerdicts();
         if (open.isEmpty()) {
             shown = null;

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.scene.control.Hyperlink;
+import javafx.css.PseudoClass;
+import javafx.scene.input.MouseButton;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -22,6 +23,8 @@ final class GridColumns {
 
     static final String NULL_CELL = "pe-null-cell";
     static final String LOADING_CELL = "pe-loading-cell";
+    static final String FK_CELL = "pe-fk-cell";
+    static final PseudoClass LINKED = PseudoClass.getPseudoClass("linked");
 
     private GridColumns() {
     }
@@ -60,11 +63,27 @@ final class GridColumns {
             this.index = index;
             this.foreignKey = foreignKey;
             this.follow = follow;
+            if (foreignKey != null) {
+                getStyleClass().add(FK_CELL);
+                setOnMouseClicked(e -> {
+                    if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 1 && linkedValue != null) {
+                        follow.accept(foreignKey, linkedValue);
+                    }
+                });
+            }
         }
+
+        private String linkedValue;
 
         @Override
         protected void updateItem(GridRow row, boolean empty) {
             super.updateItem(row, empty);
+            linkedValue = null;
+            show(row, empty);
+            pseudoClassStateChanged(LINKED, linkedValue != null);
+        }
+
+        private void show(GridRow row, boolean empty) {
             getStyleClass().removeAll(NULL_CELL, LOADING_CELL);
             setGraphic(null);
             if (empty) {
@@ -85,10 +104,8 @@ final class GridColumns {
             if (foreignKey != null) {
                 // A link without a tooltip of its own (the column header's says where it leads): a
                 // tooltip on virtualised cells stalled the 1M-row scroll for seconds (STACK-NOTES).
-                Hyperlink link = new Hyperlink(value);
-                link.setOnAction(e -> follow.accept(foreignKey, value));
-                setText(null);
-                setGraphic(link);
+                linkedValue = value;
+                setText(value);
                 return;
             }
             if (row.cut(index)) {
