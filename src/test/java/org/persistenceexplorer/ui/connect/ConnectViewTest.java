@@ -149,9 +149,13 @@ class ConnectViewTest extends FxRobot {
         });
     }
 
+    /** Types into a field as the user would after tabbing there (it may sit below the scroll pane's fold). */
     private void field(String id, String value) {
-        clickOn(id);
-        interact(() -> ((javafx.scene.control.TextInputControl) lookup(id).query()).setText(value));
+        interact(() -> {
+            javafx.scene.control.TextInputControl input = lookup(id).query();
+            input.requestFocus();
+            input.setText(value);
+        });
     }
 
     private String text(String id) {
