@@ -159,7 +159,8 @@ public final class TablesView {
         RowGridViewModel rows = model.grid();
         grid.setItems(rows.items());
         // A fixed row height: without it VirtualFlow measures rows while scrolling 1M of them.
-        // (Set from tables.css in em it did not take effect: the 1M-row scroll stalled for 1.3 s.)
+        // It does not grow with the text size (projector mode cuts the row text at 2.5x); a
+        // CSS em value was tried and measured no better (docs/BENCHMARKS.md, 2026-12-01).
         grid.setFixedCellSize(24);
         grid.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         grid.getSelectionModel().setCellSelectionEnabled(false);
