@@ -85,7 +85,8 @@ public final class AppContext implements AutoCloseable {
         this.settings = settings;
         this.profile = new java.util.concurrent.atomic.AtomicReference<>(profile);
         this.profiles = new org.persistenceexplorer.service.connect.ProfileStore(settings.dataDirectory());
-        this.connectionCheck = new org.persistenceexplorer.service.connect.ConnectionCheck(recorder);
+        this.connectionCheck = new org.persistenceexplorer.service.connect.ConnectionCheck(recorder,
+                this::restartReconciliation);
         this.connections = new org.persistenceexplorer.service.connect.Connections(profiles,
                 org.persistenceexplorer.service.connect.PgPass.standard(), connectionCheck, this::switchTo, this.profile::get);
         recorder.addListener(statementLog);
@@ -105,6 +106,11 @@ public final class AppContext implements AutoCloseable {
         this.startup = new StartupSequence(startupSteps());
         this.reconciliation = new ServerReconciliation(statementLog,
                 ServerCounter.of(sql::readServerStatements, sql::resetServerStatements), recorder::inFlight);
+    }
+
+    /** A connection Test ran statements on another server: the count comparison starts again. */
+    private void restartReconciliation() {
+        reconciliation.restartWindow();
     }
 
     private List<StartupStep> startupSteps() {

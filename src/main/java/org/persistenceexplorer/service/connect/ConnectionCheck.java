@@ -37,9 +37,19 @@ public final class ConnectionCheck {
             + " coalesce(host(inet_server_addr()), 'local socket') || ':' || coalesce(inet_server_port()::text, '')";
 
     private final StatementRecorder recorder;
+    private final Runnable afterOtherServer;
 
     public ConnectionCheck(StatementRecorder recorder) {
+        this(recorder, () -> { });
+    }
+
+    /**
+     * @param afterOtherServer runs after a PostgreSQL Test's statements, which went to a server
+     *                         the app's counters are not compared with (restarts the reconciliation)
+     */
+    public ConnectionCheck(StatementRecorder recorder, Runnable afterOtherServer) {
         this.recorder = recorder;
+        this.afterOtherServer = afterOtherServer;
     }
 
     /**
@@ -48,6 +58,14 @@ public final class ConnectionCheck {
      * @param password the password typed in the dialog, or null to use ~/.pgpass (as the app will)
      */
     public PostgresAnswer postgres(PostgresTarget target, String password) {
+        try {
+            return postgresNow(target, password);
+        } finally {
+            afterOtherServer.run();
+        }
+    }
+
+    private PostgresAnswer postgresNow(PostgresTarget target, String password) {
         List<String> problems = target.problems();
         if (!problems.isEmpty()) {
             return PostgresAnswer.failed(String.join(" ", problems));
@@ -57,15 +75,26 @@ public final class ConnectionCheck {
         try (SqlDatabase db = SqlDatabase.openSide(endpoint, recorder, "pe-connection-test", 1, 10_000);
              Connection c = db.connection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(POSTGRES_FACTS)) {
             r.next();
-            PostgresAnswer answer = new PostgresAnswer(true, r.getString(1), r.getInt(2), r.getBoolean(3), r.getString(4), "");
+            PostgresAnswer answer = new PostgresAnswer(true, r.getString(1), r.getInt(2), r.getBoolean(3), r.getString(4), "",
+                    List.of());
             if (answer.versionNumber() < OLDEST_POSTGRES * 10_000) {
                 return PostgresAnswer.failed("PostgreSQL " + answer.version() + " at " + answer.answeredBy()
                         + " is older than " + OLDEST_POSTGRES + ", the oldest version the app supports.");
             }
-            return answer;
+            return target.hostsAndPorts().size() > 1 ? answer.withEachHost(eachHost(target, password)) : answer;
         } catch (SQLException | RuntimeException e) {
             return PostgresAnswer.failed(postgresProblem(target, e));
         }
+    }
+
+    /** A multi-host URL: what every host is (primary, replica, version) or why it did not answer. */
+    private List<String> eachHost(PostgresTarget target, String password) {
+        List<String> lines = new ArrayList<>();
+        for (String host : target.hostsAndPorts()) {
+            PostgresAnswer one = postgresNow(target.onlyHost(host), password);
+            lines.add(host + ": " + (one.reached() ? one.kind() : "did not answer: " + one.problem()));
+        }
+        return lines;
     }
 
     /** The failure in the user's words; the server's own text after it where that helps. */

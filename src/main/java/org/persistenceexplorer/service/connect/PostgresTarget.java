@@ -92,6 +92,25 @@ public record PostgresTarget(String host, int port, String database, String jdbc
         return hosts;
     }
 
+    /**
+     * The same target narrowed to one of its hosts, any kind of server ({@code targetServerType=any}),
+     * so a Test can say what each host of a multi-host URL is.
+     */
+    public PostgresTarget onlyHost(String hostAndPort) {
+        String url = url();
+        String rest = url.substring(url.indexOf("//") + 2);
+        int end = rest.length();
+        for (char stop : new char[] {'/', '?'}) {
+            int at = rest.indexOf(stop);
+            if (at >= 0 && at < end) {
+                end = at;
+            }
+        }
+        String tail = rest.substring(end).replaceAll("targetServerType=[^&]*", "targetServerType=any")
+                .replaceAll("loadBalanceHosts=[^&]*", "loadBalanceHosts=false");
+        return new PostgresTarget("", 0, "", "jdbc:postgresql://" + hostAndPort + tail, user, "", applicationName);
+    }
+
     /** The database the URL names. */
     public String databaseName() {
         if (jdbcUrl.isEmpty()) {

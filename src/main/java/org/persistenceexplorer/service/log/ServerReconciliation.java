@@ -41,6 +41,8 @@ public final class ServerReconciliation {
     private final ServerCounter server;
     private final IntSupplier inFlight;
     private StatementLog.Position mark;
+    /** Set when statements ran on another server (a connection Test): start the window again. */
+    private volatile boolean restart;
 
     /**
      * @param inFlight statements sent and not yet recorded (the recorder's count)
@@ -52,10 +54,19 @@ public final class ServerReconciliation {
         this.mark = log.position();
     }
 
+    /**
+     * Statements ran on a server that is not the one compared (the Connect dialog's Test of
+     * another server): the log counted them and this server never will, so the next check starts
+     * the window again, as after a Clear.
+     */
+    public void restartWindow() {
+        restart = true;
+    }
+
     /** Compares the two counts now. */
     public synchronized Reconciliation check() {
         StatementLog.Position before = log.position();
-        if (before.resets() != mark.resets()) {
+        if (before.resets() != mark.resets() || restart) {
             // The server's window starts only when no statement is between the server and the
             // log: one counted there before the reset but recorded here after the mark would
             // stay a difference of one until the next Clear. Otherwise: busy, and again next check.
@@ -69,6 +80,7 @@ public final class ServerReconciliation {
             }
             before = afterReset;
             mark = before;
+            restart = false;
         }
         int flyingBefore = inFlight.getAsInt();
         ServerStatementReading reading = server.read(false);

@@ -48,4 +48,12 @@ public interface Feature {
      */
     default void prepare(FeatureContext context) {
     }
+
+    /**
+     * The engines moved to another connection profile: forget the view-models built for the
+     * previous servers (their views were closed just before), so the next {@link #open} or
+     * {@link #prepare} builds them afresh against the new ones. FX thread.
+     */
+    default void reset() {
+    }
 }

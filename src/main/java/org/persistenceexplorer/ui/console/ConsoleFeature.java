@@ -72,6 +72,12 @@ public final class ConsoleFeature implements Feature {
     }
 
     @Override
+    public void reset() {
+        model = null;
+        view = null;
+    }
+
+    @Override
     public FeatureView open(FeatureContext context) {
         prepare(context);
         ConsoleViewModel shown = model;

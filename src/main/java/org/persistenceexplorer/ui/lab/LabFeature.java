@@ -50,6 +50,11 @@ public final class LabFeature implements Feature {
     }
 
     @Override
+    public void reset() {
+        model = null;
+    }
+
+    @Override
     public FeatureView open(FeatureContext context) {
         prepare(context);
         Parent root = ViewLoader.load(new LabView(model));

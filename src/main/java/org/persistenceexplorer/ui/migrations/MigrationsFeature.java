@@ -50,6 +50,11 @@ public final class MigrationsFeature implements Feature {
     }
 
     @Override
+    public void reset() {
+        model = null;
+    }
+
+    @Override
     public FeatureView open(FeatureContext context) {
         boolean fresh = model == null;
         if (fresh) {

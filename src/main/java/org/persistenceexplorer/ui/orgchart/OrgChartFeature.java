@@ -77,6 +77,19 @@ public final class OrgChartFeature implements Feature {
     }
 
     @Override
+    public void reset() {
+        if (invalidation != null) {
+            try {
+                invalidation.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        invalidation = null;
+        model = null;
+    }
+
+    @Override
     public FeatureView open(FeatureContext context) {
         prepare(context);
         OrgChartViewModel model = this.model;

@@ -210,6 +210,7 @@ public final class MainView {
             tabFor(feature).setContent(null);
         });
         opened.clear();
+        featureOfTab.values().forEach(Feature::reset);
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         if (selected != null) {
             show(featureOfTab.get(selected));

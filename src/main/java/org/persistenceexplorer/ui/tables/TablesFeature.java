@@ -77,6 +77,12 @@ public final class TablesFeature implements Feature {
     }
 
     @Override
+    public void reset() {
+        model = null;
+        started = false;
+    }
+
+    @Override
     public FeatureView open(FeatureContext context) {
         build(context);
         TablesViewModel shown = model;

@@ -57,6 +57,14 @@ public final class TxLabFeature implements Feature {
     }
 
     @Override
+    public void reset() {
+        if (ticks != null) {
+            ticks.cancel();
+        }
+        model = null;
+    }
+
+    @Override
     public FeatureView open(FeatureContext context) {
         boolean fresh = model == null;
         if (fresh) {

@@ -41,6 +41,22 @@ class ConnectionCheckTest {
         assertThat(answer.reached()).as(answer.problem()).isTrue();
         assertThat(answer.replica()).isTrue();
         assertThat(answer.answeredBy()).endsWith(":" + pair.replicaPort());
+        assertThat(answer.eachHost()).as("each host of the URL, in its order, says what it is").containsExactly(
+                "127.0.0.1:" + pair.primaryPort() + ": PostgreSQL " + answer.version() + ", the primary",
+                "127.0.0.1:" + pair.replicaPort() + ": PostgreSQL " + answer.version() + ", a replica");
+        assertThat(answer.summary()).contains("the one the URL chose").contains("the primary").contains("a replica");
+    }
+
+    @Test
+    void aHostOfAMultiHostUrlThatDoesNotAnswerIsNamed() {
+        DebianPostgresPair pair = DebianPostgresPair.get();
+        String url = "jdbc:postgresql://127.0.0.1:" + pair.primaryPort() + ",127.0.0.1:1/" + DebianPostgresPair.DATABASE
+                + "?targetServerType=any";
+        PostgresAnswer answer = check.postgres(PostgresTarget.ofUrl(url, DebianPostgresPair.USER), DebianPostgresPair.PASSWORD);
+        assertThat(answer.reached()).as(answer.problem()).isTrue();
+        assertThat(answer.eachHost()).hasSize(2);
+        assertThat(answer.eachHost().get(0)).endsWith("the primary");
+        assertThat(answer.eachHost().get(1)).startsWith("127.0.0.1:1: did not answer: Nothing answers at 127.0.0.1:1/");
     }
 
     @Test

@@ -15,6 +15,10 @@ import org.hibernate.SessionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.persistenceexplorer.service.connect.ConnectionCheck;
+import org.persistenceexplorer.service.connect.PostgresAnswer;
+import org.persistenceexplorer.service.connect.PostgresTarget;
+import org.persistenceexplorer.testsupport.DebianPostgresPair;
 import org.persistenceexplorer.domain.hr.Department;
 import org.persistenceexplorer.domain.hr.Employee;
 import org.persistenceexplorer.domain.statement.Reconciliation;
@@ -114,6 +118,19 @@ class ServerReconciliationTest {
             assertThat(result.unexplained()).anyMatch(line -> line.startsWith("2 more on the server: select ? as behind_the_back"));
             assertThat(result.otherClients()).anyMatch(client -> client.startsWith("psql (pid "));
         }
+    }
+
+    @Test
+    void aConnectionTestOfAnotherServerStartsTheWindowAgainInsteadOfShowingADifference() {
+        DebianPostgresPair pair = DebianPostgresPair.get();
+        ConnectionCheck check = new ConnectionCheck(recorder, reconciliation::restartWindow);
+        PostgresAnswer answer = check.postgres(PostgresTarget.ofUrl(pair.primaryUrl(), DebianPostgresPair.USER),
+                DebianPostgresPair.PASSWORD);
+        assertThat(answer.reached()).as(answer.problem()).isTrue();
+        assertThat(log.position().sqlExecutions()).as("the Test's statements are in the log").isPositive();
+
+        Reconciliation result = settled();
+        assertThat(result.state()).as("%s", result).isEqualTo(Reconciliation.State.EQUAL);
     }
 
     @Test

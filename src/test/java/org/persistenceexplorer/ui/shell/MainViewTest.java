@@ -42,6 +42,8 @@ class MainViewTest extends FxRobot {
     private final UiTicker ticker = new UiTicker();
     private final Map<String, AtomicInteger> ticks = new ConcurrentHashMap<>();
     private final Map<String, String> lifecycle = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> opens = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> resets = new ConcurrentHashMap<>();
     private MainView main;
 
     @Start
@@ -111,6 +113,18 @@ class MainViewTest extends FxRobot {
         assertThat(lifecycle).containsEntry("alpha", "closed").containsEntry("beta", "closed");
     }
 
+    @Test
+    void aProfileSwitchResetsEveryFeatureAndBuildsTheSelectedTabAgain() {
+        clickOn("Beta");
+        interact(main::reloadFeatures);
+        assertThat(resets).as("opened or not, every feature forgets its view-models")
+                .containsOnlyKeys("alpha", "beta", "gamma");
+        assertThat(lifecycle).containsEntry("alpha", "closed");
+        assertThat(main.openedFeatures()).as("only the tab in view is built again").containsExactly("beta");
+        assertThat(opens.get("beta").get()).as("Beta built twice: before and after the switch").isEqualTo(2);
+        assertThat(opens.get("alpha").get()).isEqualTo(1);
+    }
+
     private int count(String id) {
         return ticks.getOrDefault(id, new AtomicInteger()).get();
     }
@@ -136,7 +150,13 @@ class MainViewTest extends FxRobot {
         }
 
         @Override
+        public void reset() {
+            resets.put(id, true);
+        }
+
+        @Override
         public FeatureView open(FeatureContext context) {
+            opens.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
             Label content = new Label(title + " content");
             content.setId(id + "-content");
             context.ticker().subscribe(() -> ticks.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet());
