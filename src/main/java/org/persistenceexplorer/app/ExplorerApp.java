@@ -196,6 +196,8 @@ public final class ExplorerApp extends Application {
         mainStage.show();
         if (connectWhenMainShows) {
             Platform.runLater(() -> connectDialog.show(mainStage));
+        } else if (scriptedQuit == ScriptedQuit.NEVER && !context.profile().external()) {
+            offerTheProfileUsedLast();
         }
         startupStage.hide();
         // After the first frame of the window, not before: building and showing it is CPU-heavy.
@@ -204,6 +206,21 @@ public final class ExplorerApp extends Application {
         if (scriptedQuit != ScriptedQuit.WINDOW) {
             Platform.runLater(context::mainWindowShown);
         }
+    }
+
+    /**
+     * Started on the embedded pair while the profile used last is the user's own servers: the
+     * Connect dialog opens with it selected, one click from using it again. Not connected by
+     * itself (decision 0029): its Neo4j password is asked once per run, and the embedded pair
+     * must come up whatever state the user's servers are in.
+     */
+    private void offerTheProfileUsedLast() {
+        runner.run("connect: profile used last", progress -> context.connections().remembered(), last -> {
+            Stage open = connectDialog.stage();
+            if (last.external() && (open == null || !open.isShowing())) {
+                connectDialog.show(mainStage);
+            }
+        }, failure -> LOG.warn("Could not read the connection profiles: {}", failure.getMessage()));
     }
 
     /** The Connect button (top right, naming the profile in use), Ctrl+Shift+K, and the dialog behind both. */

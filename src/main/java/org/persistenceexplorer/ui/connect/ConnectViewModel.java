@@ -80,6 +80,11 @@ public final class ConnectViewModel {
                     String wanted = connections.current().external() ? connections.current().name() : loaded.remembered().name();
                     selected.set(profiles.stream().filter(p -> p.name().equals(wanted)).findFirst()
                             .orElse(profiles.isEmpty() ? null : profiles.get(0)));
+                    if (!connections.current().external() && loaded.remembered().external()) {
+                        message.set("You used '" + loaded.remembered().name() + "' last time: Use this profile connects"
+                                + " to it again" + (connections.needsNeo4jPassword(loaded.remembered())
+                                ? " (type its Neo4j password first: it is kept for this run only)." : "."));
+                    }
                 }, this::failed);
     }
 
