@@ -92,7 +92,8 @@ public final class ConnectionCheck {
         List<String> lines = new ArrayList<>();
         for (String host : target.hostsAndPorts()) {
             PostgresAnswer one = postgresNow(target.onlyHost(host), password);
-            lines.add(host + ": " + (one.reached() ? one.kind() : "did not answer: " + one.problem()));
+            String problem = one.problem().endsWith(".") ? one.problem().substring(0, one.problem().length() - 1) : one.problem();
+            lines.add(host + ": " + (one.reached() ? one.kind() : "did not answer: " + problem));
         }
         return lines;
     }

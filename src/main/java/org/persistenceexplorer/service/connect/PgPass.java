@@ -53,15 +53,22 @@ public final class PgPass {
     /**
      * Writes (or replaces) the line for the target's server, database and user. pgjdbc matches a
      * multi-host URL by its hosts and ports joined with commas, as they appear in the URL, so that
-     * is the line written for one. Blocking.
+     * is the line written for one; a line per host follows it, which psql and a connection to one
+     * of the hosts (the Test says what each host is) match. Blocking.
      */
     public synchronized void remember(PostgresTarget target, String password) throws IOException {
-        String[] key = key(target);
+        List<String[]> keys = new ArrayList<>();
+        keys.add(key(target));
+        if (target.hostsAndPorts().size() > 1) {
+            target.hostsAndPorts().forEach(host -> keys.add(key(target.onlyHost(host))));
+        }
         List<String> lines = Files.exists(file) ? new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8))
                 : new ArrayList<>();
-        String prefix = String.join(":", escape(key[0]), escape(key[1]), escape(key[2]), escape(key[3])) + ":";
-        lines.removeIf(line -> line.startsWith(prefix));
-        lines.add(prefix + escape(password));
+        for (String[] key : keys) {
+            String prefix = String.join(":", escape(key[0]), escape(key[1]), escape(key[2]), escape(key[3])) + ":";
+            lines.removeIf(line -> line.startsWith(prefix));
+            lines.add(prefix + escape(password));
+        }
         Path parent = file.toAbsolutePath().getParent();
         Files.createDirectories(parent);
         Path temporary = Files.createTempFile(parent, ".pgpass", ".tmp");

@@ -58,8 +58,9 @@ class ProfileStoreTest {
         pgpass.remember(single, "changed");
         new ProfileStore(dataDir).save(new ConnectionProfile("p", single, null, false, 0));
 
-        assertThat(Files.readAllLines(pgpassFile)).containsExactly("h1,h2:5432,5433:sales:analyst:second",
-                "db.example.com:5432:sales:analyst:changed");
+        assertThat(Files.readAllLines(pgpassFile)).as("a multi-host URL's line, then one per host (psql, the per-host Test)")
+                .containsExactly("h1,h2:5432,5433:sales:analyst:second", "h1:5432:sales:analyst:second",
+                        "h2:5433:sales:analyst:second", "db.example.com:5432:sales:analyst:changed");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(pgpassFile))).isEqualTo("rw-------");
         assertThat(pgpass.knows(single)).isTrue();
         assertThat(pgpass.knows(PostgresTarget.of("db.example.com", 5432, "sales", "other"))).isFalse();
