@@ -27,10 +27,18 @@ public final class SchemaBrowserViewModel {
 
     /** Reads the catalog again. */
     public void refresh() {
+        refresh(read -> { });
+    }
+
+    /** Reads the catalog again, then hands what it read on (FX thread). */
+    public void refresh(java.util.function.Consumer<List<TableSummary>> then) {
         status.set("Reading the catalog…");
         runner.task("tables: read catalog", p -> catalog.tables())
                 .replacing("tables.catalog")
-                .onSuccess(this::show)
+                .onSuccess(read -> {
+                    show(read);
+                    then.accept(read);
+                })
                 .onFailure(e -> status.set(TablesText.problem(e)))
                 .start();
     }

@@ -42,10 +42,19 @@ public final class TablesViewModel {
         });
     }
 
-    /** The tab opened: read the catalog and open hr.employee, the sample's heart. */
+    /**
+     * The tab opened: read the catalog, then open hr.employee, the sample's heart, or on the
+     * user's own server (no hr there) its first table.
+     */
     public void start() {
-        browser.refresh();
-        grid.open(new TableRef("hr", "employee"));
+        TableRef sample = new TableRef("hr", "employee");
+        browser.refresh(read -> {
+            if (read.stream().anyMatch(t -> t.ref().equals(sample))) {
+                grid.open(sample);
+            } else if (!read.isEmpty()) {
+                grid.open(read.get(0).ref());
+            }
+        });
     }
 
     public void open(TableRef table) {
