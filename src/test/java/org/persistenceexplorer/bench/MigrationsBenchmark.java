@@ -34,7 +34,7 @@ final class MigrationsBenchmark implements BenchmarkSection {
 
     private static final int SCRIPTS = 1000;
     private static final int OPEN_VERSIONS = 50;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = Integer.getInteger("bench.migrations.rounds", 7);
 
     @Override
     public String title() {
@@ -59,20 +59,23 @@ final class MigrationsBenchmark implements BenchmarkSection {
             flywayAlone(plain, warm, prefix + "warm_plain");
             tracks.migrate(tracks.addFolder(warm), null);
 
-            // Three rounds, the order alternating (Flyway first, then the app first, ...), each on a
-            // fresh schema; the ratio is of the medians. One pair alone swung by 20% on this
-            // 2-core machine, and whichever ran second met a catalog 1,000 tables bigger.
+            // Rounds with the order alternating (Flyway first, then the app first, ...). Each timed
+            // run starts from the same server state: its schema fresh, the previous run's schema
+            // dropped (no run meets a catalog 1,000 tables bigger) and a CHECKPOINT just before, so
+            // the server's WAL flushing and checkpoints of earlier runs do not land inside this one
+            // (the same Flyway run took 3.8-8.9 s between rounds without it). Ratio of the medians.
             List<Double> flywayRuns = new ArrayList<>();
             List<Double> appRuns = new ArrayList<>();
             for (int round = 0; round < ROUNDS; round++) {
                 Path folder = folder(SCRIPTS, "big" + round);
                 big.add(folder);
+                String plainSchema = prefix + "plain" + round;
                 if (round % 2 == 0) {
-                    flywayRuns.add(timeFlywayAlone(plain, folder, prefix + "plain" + round));
-                    appRuns.add(timeApp(tracks, folder));
+                    flywayRuns.add(timeFlywayAlone(plain, folder, plainSchema));
+                    appRuns.add(timeApp(tracks, folder, plain));
                 } else {
-                    appRuns.add(timeApp(tracks, folder));
-                    flywayRuns.add(timeFlywayAlone(plain, folder, prefix + "plain" + round));
+                    appRuns.add(timeApp(tracks, folder, plain));
+                    flywayRuns.add(timeFlywayAlone(plain, folder, plainSchema));
                 }
             }
             double flywayMs = Median.of(flywayRuns.stream().mapToDouble(Double::doubleValue).toArray());
@@ -101,7 +104,7 @@ final class MigrationsBenchmark implements BenchmarkSection {
             String markdown = String.format(Locale.ROOT, """
                     | measurement | value |
                     |---|---|
-                    | %d trivial scripts, Flyway's API alone (plain DataSource), median of %d | %.0f ms (%s) |
+                    | %d trivial scripts, Flyway's API alone (plain DataSource), median of %d (CHECKPOINT before each, fresh schema, order alternating) | %.0f ms (%s) |
                     | the same through the app's migration service (captured pool), median of %d | %.0f ms (%s) |
                     | ratio app / Flyway | %.2f |
                     | open a track of %d versions (scratch copy in one migrate, catalog read after each version; history, live schema, diagram) | %.0f ms |
@@ -123,21 +126,39 @@ final class MigrationsBenchmark implements BenchmarkSection {
         }
     }
 
-    private static double timeFlywayAlone(DataSource plain, Path folder, String schema) {
+    private static double timeFlywayAlone(DataSource plain, Path folder, String schema) throws Exception {
+        checkpoint(plain);
         long t0 = System.nanoTime();
         flywayAlone(plain, folder, schema);
-        return (System.nanoTime() - t0) / 1e6;
+        double ms = (System.nanoTime() - t0) / 1e6;
+        drop(plain, schema);
+        return ms;
     }
 
-    private static double timeApp(MigrationTracks tracks, Path folder) throws Exception {
+    private static double timeApp(MigrationTracks tracks, Path folder, DataSource plain) throws Exception {
         String name = tracks.addFolder(folder);
+        checkpoint(plain);
         long t0 = System.nanoTime();
         String version = tracks.migrate(name, null);
         double ms = (System.nanoTime() - t0) / 1e6;
         if (!String.valueOf(SCRIPTS).equals(version)) {
             throw new IllegalStateException("the app's migrate ended at version " + version);
         }
+        drop(plain, tracks.schemaOf(name));
         return ms;
+    }
+
+    /** Writes out everything earlier runs left dirty, so no checkpoint lands inside the next timed run. Uncaptured. */
+    private static void checkpoint(DataSource plain) throws Exception {
+        try (Connection c = plain.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
+    }
+
+    private static void drop(DataSource plain, String schema) throws Exception {
+        try (Connection c = plain.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+        }
     }
 
     private static String runs(List<Double> ms) {

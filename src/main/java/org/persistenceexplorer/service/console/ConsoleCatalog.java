@@ -13,7 +13,7 @@ import org.persistenceexplorer.domain.console.CatalogNames;
 /**
  * The names the SQL editor completes, read from {@code pg_catalog} with one statement through
  * the captured pool (so the log shows it under the calling work's action) and kept until a DDL
- * statement runs in the console or {@link #invalidate()} is called. Never DatabaseMetaData (its
+ * statement runs in the console, {@link #invalidate()} is called or 30 s have passed (DDL elsewhere). Never DatabaseMetaData (its
  * queries bypass the capture). Thread-safe; {@link #names()} blocks while it reads: call it off
  * the FX thread.
  */
@@ -31,8 +31,12 @@ public final class ConsoleCatalog {
               AND n.nspname <> 'information_schema' AND n.nspname NOT LIKE 'pg\\_%'
             ORDER BY n.nspname, c.relname, a.attnum""";
 
+    /** Names older than this are read again: DDL elsewhere (the Migrations tab, psql) shows within it. */
+    static final long MAX_AGE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+
     private final Supplier<DataSource> dataSource;
     private CatalogNames cached;
+    private long readAt;
     private long generation;
 
     public ConsoleCatalog(Supplier<DataSource> dataSource) {
@@ -43,7 +47,7 @@ public final class ConsoleCatalog {
     public CatalogNames names() throws SQLException {
         long readFor;
         synchronized (this) {
-            if (cached != null) {
+            if (cached != null && System.nanoTime() - readAt < MAX_AGE_NANOS) {
                 return cached;
             }
             readFor = generation;
@@ -52,6 +56,7 @@ public final class ConsoleCatalog {
         synchronized (this) {
             if (generation == readFor) { // a DDL statement during the read: keep nothing, read again next time
                 cached = read;
+                readAt = System.nanoTime();
             }
         }
         return read;

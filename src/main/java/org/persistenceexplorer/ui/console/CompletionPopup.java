@@ -31,7 +31,8 @@ final class CompletionPopup {
         this.model = model;
         list.setId("consoleCompletion");
         list.setItems(model.suggestions());
-        list.setPrefSize(420, 220);
+        list.setPrefSize(440, 12 * 24 + 4);
+        list.setFixedCellSize(24); // one line each; also spares the list measuring every cell
         list.setCellFactory(l -> new SuggestionCell());
         list.getStylesheets().add(CompletionPopup.class.getResource("/css/console.css").toExternalForm());
         list.getStyleClass().add("pe-completion");
