@@ -50,6 +50,13 @@ final class MigrationsBenchmark implements BenchmarkSection {
         plain.setURL(endpoint.jdbcUrl());
         plain.setUser(endpoint.user());
         plain.setPassword(endpoint.password());
+        // The pool's one JDBC setting that changes what the server does (decision 0003): with it
+        // the same Flyway run shows how much of the app's extra time is the parse per execution.
+        PGSimpleDataSource unnamed = new PGSimpleDataSource();
+        unnamed.setURL(endpoint.jdbcUrl());
+        unnamed.setUser(endpoint.user());
+        unnamed.setPassword(endpoint.password());
+        unnamed.setPrepareThreshold(0);
         MigrationTracks tracks = new MigrationTracks(() -> captured, prefix);
         Path warm = folder(20, "warm");
         List<Path> big = new ArrayList<>();
@@ -66,6 +73,7 @@ final class MigrationsBenchmark implements BenchmarkSection {
             // (the same Flyway run took 3.8-8.9 s between rounds without it). Ratio of the medians.
             List<Double> flywayRuns = new ArrayList<>();
             List<Double> appRuns = new ArrayList<>();
+            List<Double> unnamedRuns = new ArrayList<>();
             cpuMs.clear();
             for (int round = 0; round < ROUNDS; round++) {
                 Path folder = folder(SCRIPTS, "big" + round);
@@ -78,9 +86,11 @@ final class MigrationsBenchmark implements BenchmarkSection {
                     appRuns.add(timeApp(tracks, folder, plain));
                     flywayRuns.add(timeFlywayAlone(plain, folder, plainSchema));
                 }
+                unnamedRuns.add(timeFlywayAlone(unnamed, folder, plainSchema + "_unnamed", 2));
             }
             // The client thread's CPU per run (Flyway, the pool, the capture): what the app adds on
             // this side, much less blurred by other load on the machine than the wall clock.
+            double unnamedMs = Median.of(unnamedRuns.stream().mapToDouble(Double::doubleValue).toArray());
             double flywayCpuMs = Median.of(cpuMs.stream().filter(c -> c[0] == 0).mapToDouble(c -> c[1]).toArray());
             double appCpuMs = Median.of(cpuMs.stream().filter(c -> c[0] == 1).mapToDouble(c -> c[1]).toArray());
             double flywayMs = Median.of(flywayRuns.stream().mapToDouble(Double::doubleValue).toArray());
@@ -114,10 +124,11 @@ final class MigrationsBenchmark implements BenchmarkSection {
                     | the same through the app's migration service (captured pool), median of %d | %.0f ms (%s) |
                     | ratio app / Flyway | %.2f |
                     | CPU of the migrating thread, median: Flyway alone / the app (informative) | %.0f ms / %.0f ms |
+                    | Flyway alone with `prepareThreshold=0` (the pool's setting), median, informative | %.0f ms (%s) |
                     | open a track of %d versions (scratch copy in one migrate, catalog read after each version; history, live schema, diagram) | %.0f ms |
                     | open it again (versions cached until the files change) | %.0f ms |
                     | FX thread's longest stall in the tab's scripted scenario (blog up, read V3, back to 1; hr-copy, model v2, autogenerate, rename, save and apply) | %d ms (%d pulses; longest in "%s") |
-                    """, SCRIPTS, ROUNDS, flywayMs, runs(flywayRuns), ROUNDS, appMs, runs(appRuns), ratio, flywayCpuMs, appCpuMs, OPEN_VERSIONS, openMs, reopenMs, stall.maxMs(), stall.pulses(),
+                    """, SCRIPTS, ROUNDS, flywayMs, runs(flywayRuns), ROUNDS, appMs, runs(appRuns), ratio, flywayCpuMs, appCpuMs, unnamedMs, runs(unnamedRuns), OPEN_VERSIONS, openMs, reopenMs, stall.maxMs(), stall.pulses(),
                     stall.worstPhase()) + "\nStalls per phase of the scenario:\n\n- " + String.join("\n- ", stall.phases()) + "\n";
             return new BenchmarkReport.Section(title(), markdown, List.of(
                     Figure.of("migrations.migrate_1000_ratio", ratio, "ratio", Figure.Target.atMost("1.2")),
@@ -133,7 +144,7 @@ final class MigrationsBenchmark implements BenchmarkSection {
         }
     }
 
-    /** {kind (0 Flyway alone, 1 the app), CPU ms} per timed run of this section. */
+    /** {kind (0 Flyway alone, 1 the app, 2 Flyway alone with prepareThreshold=0), CPU ms} per timed run of this section. */
     private static final List<double[]> cpuMs = new ArrayList<>();
 
     private static long cpuNanos() {
@@ -141,12 +152,16 @@ final class MigrationsBenchmark implements BenchmarkSection {
     }
 
     private static double timeFlywayAlone(DataSource plain, Path folder, String schema) throws Exception {
+        return timeFlywayAlone(plain, folder, schema, 0);
+    }
+
+    private static double timeFlywayAlone(DataSource plain, Path folder, String schema, int kind) throws Exception {
         checkpoint(plain);
         long cpu = cpuNanos();
         long t0 = System.nanoTime();
         flywayAlone(plain, folder, schema);
         double ms = (System.nanoTime() - t0) / 1e6;
-        cpuMs.add(new double[] {0, (cpuNanos() - cpu) / 1e6});
+        cpuMs.add(new double[] {kind, (cpuNanos() - cpu) / 1e6});
         drop(plain, schema);
         return ms;
     }

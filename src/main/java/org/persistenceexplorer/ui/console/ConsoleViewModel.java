@@ -436,8 +436,9 @@ public final class ConsoleViewModel {
         runner.task(COMPLETE, progress -> {
                     try {
                         return console.complete(now, script, caret);
-                    } catch (java.sql.SQLException e) {
-                        // The catalog could not be read (server gone, no rights): keywords still help.
+                    } catch (java.sql.SQLException | IllegalStateException e) {
+                        // The catalog could not be read (server gone, no rights, no database in this
+                        // view): keywords still help.
                         return Completion.at(script, caret, now, org.persistenceexplorer.domain.console.CatalogNames.EMPTY);
                     }
                 })
