@@ -44,7 +44,8 @@ final class ConsoleBenchmark implements BenchmarkSection {
 
     private static final String SCHEMA = "console_bench";
     private static final String QUERY = "SELECT id, name, amount, created FROM " + SCHEMA + ".big ORDER BY id";
-    private static final int ROUNDS = 15;
+    private static final int ROUNDS = Integer.getInteger("bench.console.rounds", 101);
+    private static final int WARM_UP = Integer.getInteger("bench.console.warmup", 200);
     private static final int ROWS = 1_000_000;
 
     @Override
@@ -68,20 +69,56 @@ final class ConsoleBenchmark implements BenchmarkSection {
             PostgresEndpoint endpoint = TestEngines.sql().server().endpoint();
             List<Double> consoleMs = new ArrayList<>();
             List<Double> jdbcMs = new ArrayList<>();
-            try (Connection plain = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(), endpoint.password())) {
+            List<Double> unnamedMs = new ArrayList<>();
+            List<Double> pooledMs = new ArrayList<>();
+            java.util.Properties noNamed = new java.util.Properties();
+            noNamed.setProperty("user", endpoint.user());
+            if (endpoint.password() != null) {
+                noNamed.setProperty("password", endpoint.password());
+            }
+            noNamed.setProperty("prepareThreshold", "0");
+            try (Connection plain = DriverManager.getConnection(endpoint.jdbcUrl(), endpoint.user(), endpoint.password());
+                 Connection unnamed = DriverManager.getConnection(endpoint.jdbcUrl(), noNamed)) {
                 plain.setAutoCommit(false);
-                for (int round = 0; round < ROUNDS + 3; round++) {
-                    double c = firstPageThroughConsole(console);
-                    double j = firstPageThroughJdbc(plain);
-                    if (round >= 3) { // warm-up rounds left out
+                unnamed.setAutoCommit(false);
+                // Both sides warm (the console's own code is JIT-compiled only after many runs), the
+                // order turned every round, so what the machine does hits both; medians.
+                for (int round = 0; round < ROUNDS + WARM_UP; round++) {
+                    double c;
+                    double j;
+                    if (round % 2 == 0) {
+                        c = firstPageThroughConsole(console);
+                        j = firstPageThroughJdbc(plain);
+                    } else {
+                        j = firstPageThroughJdbc(plain);
+                        c = firstPageThroughConsole(console);
+                    }
+                    double u = firstPageThroughJdbc(unnamed);
+                    double p;
+                    try (Connection pooled = db.dataSource().getConnection()) {
+                        pooled.setAutoCommit(false);
+                        p = firstPageThroughJdbc(pooled);
+                    }
+                    if (round >= WARM_UP) {
                         consoleMs.add(c);
                         jdbcMs.add(j);
+                        unnamedMs.add(u);
+                        pooledMs.add(p);
                     }
                 }
             }
-            double consoleMedian = Median.of(consoleMs.stream().mapToDouble(Double::doubleValue).toArray());
-            double jdbcMedian = Median.of(jdbcMs.stream().mapToDouble(Double::doubleValue).toArray());
-            double ratio = consoleMedian / jdbcMedian;
+            double consoleMedian = median(consoleMs);
+            double jdbcMedian = median(jdbcMs);
+            double unnamedMedian = median(unnamedMs);
+            double pooledMedian = median(pooledMs);
+            // The figure: the median of each round's own ratio (console and plain JDBC back to back),
+            // as capture.overhead_ratio does; load that changes between rounds then cancels out.
+            double[] perRound = new double[consoleMs.size()];
+            for (int i = 0; i < perRound.length; i++) {
+                perRound[i] = consoleMs.get(i) / jdbcMs.get(i);
+            }
+            double ratio = Median.of(perRound);
+            double ratioOfMedians = consoleMedian / jdbcMedian;
 
             double heapBefore = usedAfterGcMb();
             console.run(org.persistenceexplorer.domain.console.ConsoleMode.SQL, new ScriptPiece(QUERY, 0), RunSettings.defaults());
@@ -100,13 +137,17 @@ final class ConsoleBenchmark implements BenchmarkSection {
             stallWhileStreaming(console);
             FxStallWatchdog.Result stall = stallWhileStreaming(console);
             String markdown = String.format(Locale.ROOT, """
-                    %d-row table; `%s`; %d rounds after 3 warm-up rounds, medians.
+                    %d-row table; `%s`; %d rounds after %d warm-up rounds (console and plain JDBC in turns,
+                    the order flipped every round), medians.
 
                     | measure | value |
                     |---|---|
                     | first page (%d rows) through the console | %.2f ms |
                     | first page through plain JDBC (own connection, fetch size %d) | %.2f ms |
-                    | ratio | %.2f |
+                    | ratio (median of the rounds' own ratios: the figure) | %.2f |
+                    | ratio of the medians | %.2f |
+                    | plain JDBC with `prepareThreshold=0` (the pool's setting, decision 0003), informative | %.2f ms |
+                    | plain JDBC on a connection of the captured pool (capture, no console), informative | %.2f ms |
                     | heap after 10 pages (%d rows held), over the heap before | %.1f MB (%.1f -> %.1f MB) |
                     | FX thread's longest stall, first page + 10 "fetch more" in a new view (third view of the JVM) | %d ms (%d pulses) |
                     | the same in the JVM's first view (cold code, informative) | %d ms |
@@ -117,7 +158,8 @@ final class ConsoleBenchmark implements BenchmarkSection {
                     ```
                     %s
                     ```
-                    """, ROWS, QUERY, ROUNDS, SqlConsole.PAGE_ROWS, consoleMedian, SqlConsole.PAGE_ROWS, jdbcMedian, ratio,
+                    """, ROWS, QUERY, ROUNDS, WARM_UP, SqlConsole.PAGE_ROWS, consoleMedian, SqlConsole.PAGE_ROWS, jdbcMedian, ratio, ratioOfMedians,
+                    unnamedMedian, pooledMedian,
                     held, heapAfter - heapBefore, heapBefore, heapAfter, stall.maxMs(), stall.pulses(), firstView.maxMs(),
                     stall.summary(), stall.longestStallTrace().strip());
             return new BenchmarkReport.Section(title(), markdown, List.of(
@@ -128,6 +170,10 @@ final class ConsoleBenchmark implements BenchmarkSection {
         } finally {
             admin(db.connection(), "DROP SCHEMA IF EXISTS " + SCHEMA + " CASCADE");
         }
+    }
+
+    private static double median(List<Double> values) {
+        return Median.of(values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private static double firstPageThroughConsole(QueryConsole console) throws Exception {

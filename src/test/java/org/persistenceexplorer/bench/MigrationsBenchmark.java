@@ -34,7 +34,7 @@ final class MigrationsBenchmark implements BenchmarkSection {
 
     private static final int SCRIPTS = 1000;
     private static final int OPEN_VERSIONS = 50;
-    private static final int ROUNDS = 3;
+    private static final int ROUNDS = Integer.getInteger("bench.migrations.rounds", 7);
 
     @Override
     public String title() {
@@ -50,6 +50,13 @@ final class MigrationsBenchmark implements BenchmarkSection {
         plain.setURL(endpoint.jdbcUrl());
         plain.setUser(endpoint.user());
         plain.setPassword(endpoint.password());
+        // The pool's one JDBC setting that changes what the server does (decision 0003): with it
+        // the same Flyway run shows how much of the app's extra time is the parse per execution.
+        PGSimpleDataSource unnamed = new PGSimpleDataSource();
+        unnamed.setURL(endpoint.jdbcUrl());
+        unnamed.setUser(endpoint.user());
+        unnamed.setPassword(endpoint.password());
+        unnamed.setPrepareThreshold(0);
         MigrationTracks tracks = new MigrationTracks(() -> captured, prefix);
         Path warm = folder(20, "warm");
         List<Path> big = new ArrayList<>();
@@ -59,22 +66,33 @@ final class MigrationsBenchmark implements BenchmarkSection {
             flywayAlone(plain, warm, prefix + "warm_plain");
             tracks.migrate(tracks.addFolder(warm), null);
 
-            // Three rounds, the order alternating (Flyway first, then the app first, ...), each on a
-            // fresh schema; the ratio is of the medians. One pair alone swung by 20% on this
-            // 2-core machine, and whichever ran second met a catalog 1,000 tables bigger.
+            // Rounds with the order alternating (Flyway first, then the app first, ...). Each timed
+            // run starts from the same server state: its schema fresh, the previous run's schema
+            // dropped (no run meets a catalog 1,000 tables bigger) and a CHECKPOINT just before, so
+            // the server's WAL flushing and checkpoints of earlier runs do not land inside this one
+            // (the same Flyway run took 3.8-8.9 s between rounds without it). Ratio of the medians.
             List<Double> flywayRuns = new ArrayList<>();
             List<Double> appRuns = new ArrayList<>();
+            List<Double> unnamedRuns = new ArrayList<>();
+            cpuMs.clear();
             for (int round = 0; round < ROUNDS; round++) {
                 Path folder = folder(SCRIPTS, "big" + round);
                 big.add(folder);
+                String plainSchema = prefix + "plain" + round;
                 if (round % 2 == 0) {
-                    flywayRuns.add(timeFlywayAlone(plain, folder, prefix + "plain" + round));
-                    appRuns.add(timeApp(tracks, folder));
+                    flywayRuns.add(timeFlywayAlone(plain, folder, plainSchema));
+                    appRuns.add(timeApp(tracks, folder, plain));
                 } else {
-                    appRuns.add(timeApp(tracks, folder));
-                    flywayRuns.add(timeFlywayAlone(plain, folder, prefix + "plain" + round));
+                    appRuns.add(timeApp(tracks, folder, plain));
+                    flywayRuns.add(timeFlywayAlone(plain, folder, plainSchema));
                 }
+                unnamedRuns.add(timeFlywayAlone(unnamed, folder, plainSchema + "_unnamed", 2));
             }
+            // The client thread's CPU per run (Flyway, the pool, the capture): what the app adds on
+            // this side, much less blurred by other load on the machine than the wall clock.
+            double unnamedMs = Median.of(unnamedRuns.stream().mapToDouble(Double::doubleValue).toArray());
+            double flywayCpuMs = Median.of(cpuMs.stream().filter(c -> c[0] == 0).mapToDouble(c -> c[1]).toArray());
+            double appCpuMs = Median.of(cpuMs.stream().filter(c -> c[0] == 1).mapToDouble(c -> c[1]).toArray());
             double flywayMs = Median.of(flywayRuns.stream().mapToDouble(Double::doubleValue).toArray());
             double appMs = Median.of(appRuns.stream().mapToDouble(Double::doubleValue).toArray());
             double ratio = appMs / flywayMs;
@@ -93,7 +111,8 @@ final class MigrationsBenchmark implements BenchmarkSection {
             Path drafts = Files.createTempDirectory("pe-bench-drafts-");
             MigrationsStallScenario.Outcome stall;
             try {
-                stall = MigrationsStallScenario.run(prefix + "ui_", drafts);
+                stall = Boolean.parseBoolean(System.getProperty("bench.migrations.stall", "true"))
+                        ? MigrationsStallScenario.run(prefix + "ui_", drafts) : MigrationsStallScenario.Outcome.skipped();
             } finally {
                 TestEngines.deleteFolder(drafts);
             }
@@ -101,13 +120,15 @@ final class MigrationsBenchmark implements BenchmarkSection {
             String markdown = String.format(Locale.ROOT, """
                     | measurement | value |
                     |---|---|
-                    | %d trivial scripts, Flyway's API alone (plain DataSource), median of %d | %.0f ms (%s) |
+                    | %d trivial scripts, Flyway's API alone (plain DataSource), median of %d (CHECKPOINT before each, fresh schema, order alternating) | %.0f ms (%s) |
                     | the same through the app's migration service (captured pool), median of %d | %.0f ms (%s) |
                     | ratio app / Flyway | %.2f |
+                    | CPU of the migrating thread, median: Flyway alone / the app (informative) | %.0f ms / %.0f ms |
+                    | Flyway alone with `prepareThreshold=0` (the pool's setting), median, informative | %.0f ms (%s) |
                     | open a track of %d versions (scratch copy in one migrate, catalog read after each version; history, live schema, diagram) | %.0f ms |
                     | open it again (versions cached until the files change) | %.0f ms |
                     | FX thread's longest stall in the tab's scripted scenario (blog up, read V3, back to 1; hr-copy, model v2, autogenerate, rename, save and apply) | %d ms (%d pulses; longest in "%s") |
-                    """, SCRIPTS, ROUNDS, flywayMs, runs(flywayRuns), ROUNDS, appMs, runs(appRuns), ratio, OPEN_VERSIONS, openMs, reopenMs, stall.maxMs(), stall.pulses(),
+                    """, SCRIPTS, ROUNDS, flywayMs, runs(flywayRuns), ROUNDS, appMs, runs(appRuns), ratio, flywayCpuMs, appCpuMs, unnamedMs, runs(unnamedRuns), OPEN_VERSIONS, openMs, reopenMs, stall.maxMs(), stall.pulses(),
                     stall.worstPhase()) + "\nStalls per phase of the scenario:\n\n- " + String.join("\n- ", stall.phases()) + "\n";
             return new BenchmarkReport.Section(title(), markdown, List.of(
                     Figure.of("migrations.migrate_1000_ratio", ratio, "ratio", Figure.Target.atMost("1.2")),
@@ -123,21 +144,54 @@ final class MigrationsBenchmark implements BenchmarkSection {
         }
     }
 
-    private static double timeFlywayAlone(DataSource plain, Path folder, String schema) {
-        long t0 = System.nanoTime();
-        flywayAlone(plain, folder, schema);
-        return (System.nanoTime() - t0) / 1e6;
+    /** {kind (0 Flyway alone, 1 the app, 2 Flyway alone with prepareThreshold=0), CPU ms} per timed run of this section. */
+    private static final List<double[]> cpuMs = new ArrayList<>();
+
+    private static long cpuNanos() {
+        return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     }
 
-    private static double timeApp(MigrationTracks tracks, Path folder) throws Exception {
+    private static double timeFlywayAlone(DataSource plain, Path folder, String schema) throws Exception {
+        return timeFlywayAlone(plain, folder, schema, 0);
+    }
+
+    private static double timeFlywayAlone(DataSource plain, Path folder, String schema, int kind) throws Exception {
+        checkpoint(plain);
+        long cpu = cpuNanos();
+        long t0 = System.nanoTime();
+        flywayAlone(plain, folder, schema);
+        double ms = (System.nanoTime() - t0) / 1e6;
+        cpuMs.add(new double[] {kind, (cpuNanos() - cpu) / 1e6});
+        drop(plain, schema);
+        return ms;
+    }
+
+    private static double timeApp(MigrationTracks tracks, Path folder, DataSource plain) throws Exception {
         String name = tracks.addFolder(folder);
+        checkpoint(plain);
+        long cpu = cpuNanos();
         long t0 = System.nanoTime();
         String version = tracks.migrate(name, null);
         double ms = (System.nanoTime() - t0) / 1e6;
+        cpuMs.add(new double[] {1, (cpuNanos() - cpu) / 1e6});
         if (!String.valueOf(SCRIPTS).equals(version)) {
             throw new IllegalStateException("the app's migrate ended at version " + version);
         }
+        drop(plain, tracks.schemaOf(name));
         return ms;
+    }
+
+    /** Writes out everything earlier runs left dirty, so no checkpoint lands inside the next timed run. Uncaptured. */
+    private static void checkpoint(DataSource plain) throws Exception {
+        try (Connection c = plain.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CHECKPOINT");
+        }
+    }
+
+    private static void drop(DataSource plain, String schema) throws Exception {
+        try (Connection c = plain.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+        }
     }
 
     private static String runs(List<Double> ms) {

@@ -34,6 +34,10 @@ final class MigrationsStallScenario {
      * @param phases each phase's summary, in order
      */
     record Outcome(long maxMs, long pulses, String worstPhase, java.util.List<String> phases, String worstTrace) {
+        /** -Dbench.migrations.stall=false (while working on the migrate ratio): no scenario, -1 ms. */
+        static Outcome skipped() {
+            return new Outcome(-1, 0, "skipped", java.util.List.of("skipped (-Dbench.migrations.stall=false)"), "");
+        }
     }
 
     /** A watchdog per phase, so the report says which step stalled. */

@@ -26,7 +26,7 @@ public final class FxStallWatchdog {
     /** Upper bounds (exclusive) of the histogram buckets; a last bucket takes the rest. */
     static final long[] BUCKET_LIMITS_MS = {16, 50, 100, 250, 500, 1_000, 2_000};
     /** A pulse waiting this long gets the FX thread's stack sampled, again at every doubling. */
-    static final long FIRST_SAMPLE_MS = 100;
+    static final long FIRST_SAMPLE_MS = Long.getLong("pe.stall.firstSampleMs", 100);
     private static final int TRACE_FRAMES = 24;
     private static final int RENDER_TRACE_FRAMES = 12;
 
@@ -111,6 +111,12 @@ public final class FxStallWatchdog {
      */
     private void sampleIfDue() {
         Thread thread = fxThread;
+        if (thread == null) {
+            // The first pulse may wait behind the very work being measured, before any pulse ran:
+            // find the FX thread by its name instead of leaving that stall without a trace.
+            thread = named("JavaFX Application Thread");
+            fxThread = thread;
+        }
         if (thread == null || System.nanoTime() - outstandingSince < nextSampleNanos) {
             return;
         }
@@ -134,8 +140,12 @@ public final class FxStallWatchdog {
     }
 
     private static Thread renderThread() {
+        return named("QuantumRenderer");
+    }
+
+    private static Thread named(String prefix) {
         for (Thread candidate : Thread.getAllStackTraces().keySet()) {
-            if (candidate.getName().startsWith("QuantumRenderer")) {
+            if (candidate.getName().startsWith(prefix)) {
                 return candidate;
             }
         }
@@ -183,7 +193,7 @@ public final class FxStallWatchdog {
      * @param histogram pulses per gap bucket, shortest first
      * @param longestStallTrace the FX thread's stack (top frames, one "at ..." per line) sampled
      *                  during the longest stall, or "" if that stall was shorter than
-     *                  {@value #FIRST_SAMPLE_MS} ms
+     *                  100 ms (or {@code -Dpe.stall.firstSampleMs})
      */
     public record Result(long maxMs, long pulses, List<Bucket> histogram, String longestStallTrace) {
 

@@ -61,6 +61,19 @@ public final class QueryConsole implements AutoCloseable {
         }
     }
 
+    /**
+     * What the editor offers at the caret (SQL: the catalog's schemas, tables and columns, read
+     * once through the captured pool and again after DDL; HQL and Cypher: keywords). Blocking the
+     * first time and after DDL; call off the FX thread. Any thread (not the console's lane: a run
+     * holding the lane must not delay completion).
+     */
+    public org.persistenceexplorer.domain.console.Completion.Offer complete(ConsoleMode mode, String text, int caret)
+            throws java.sql.SQLException {
+        org.persistenceexplorer.domain.console.CatalogNames names = mode == ConsoleMode.SQL ? sql.catalog().names()
+                : org.persistenceexplorer.domain.console.CatalogNames.EMPTY;
+        return org.persistenceexplorer.domain.console.Completion.at(text, caret, mode, names);
+    }
+
     /** The next page of the open SQL result (an empty, finished page when none is open). */
     public ConsoleResult.Rows fetchMore() throws ConsoleFailure {
         return sql.fetchMore();

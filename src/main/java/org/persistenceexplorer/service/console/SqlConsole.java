@@ -48,6 +48,7 @@ public final class SqlConsole implements AutoCloseable {
     private final long memoryCapBytes;
     private OpenCursor cursor;
     private final Supplier<String> readOnlyReason;
+    private final ConsoleCatalog catalog;
 
     public SqlConsole(Supplier<DataSource> dataSource) {
         this(dataSource, PAGE_ROWS, MEMORY_CAP_BYTES);
@@ -70,6 +71,12 @@ public final class SqlConsole implements AutoCloseable {
         this.pageRows = pageRows;
         this.memoryCapBytes = memoryCapBytes;
         this.readOnlyReason = readOnlyReason;
+        this.catalog = new ConsoleCatalog(dataSource);
+    }
+
+    /** The names the editor completes, read from the same server and refreshed after DDL run here. */
+    public ConsoleCatalog catalog() {
+        return catalog;
     }
 
     /**
@@ -85,6 +92,9 @@ public final class SqlConsole implements AutoCloseable {
         }
         Guards.refuseSessionChanges(piece);
         Guards.confirmWrite(piece, settings);
+        if (StatementKind.ofSql(piece.text()) == StatementKind.DDL) {
+            catalog.invalidate(); // completion reads the new names next time (also when it fails: cheap)
+        }
         long started = System.nanoTime();
         NamedParameters.Jdbc jdbc = NamedParameters.toJdbc(piece.text());
         Connection c = null;

@@ -169,11 +169,22 @@ public final class MigrationTracks {
                 new FolderReading(TrackFiles.of(track)).inOrder().stream().map(FolderReading.Script::version).toList());
         Files.createDirectories(track.drafts());
         Files.writeString(file, sql.endsWith("\n") ? sql : sql + "\n");
+        // Its undo beside it when every statement has a known inverse: going back then runs it
+        // instead of rebuilding the copy (an incomplete undo is not saved: it would not restore).
+        UndoScript undo = UndoScript.of(sql, fileName);
+        Path undoFile = track.drafts().resolve(UndoScript.fileNameFor(fileName));
+        boolean undoWritten = undo.complete() && !Files.exists(undoFile);
+        if (undoWritten) {
+            Files.writeString(undoFile, undo.script());
+        }
         progress.update(-1, "Applying " + fileName);
         try {
             migrate(track, GeneratedMigration.versionOf(fileName), false);
         } catch (MigrationFailed | RuntimeException e) {
             Files.deleteIfExists(file);
+            if (undoWritten) {
+                Files.deleteIfExists(undoFile);
+            }
             lastFailure.remove(name);
             if (e instanceof MigrationFailed f) {
                 throw new MigrationFailed(f.getMessage() + " The script was not kept in " + track.drafts()

@@ -79,12 +79,20 @@ final class DriverLookups {
     }
 
     private static Object proxy(Object target, InvocationHandler handler) {
-        Set<Class<?>> interfaces = new LinkedHashSet<>();
-        for (Class<?> c = target.getClass(); c != null; c = c.getSuperclass()) {
-            interfaces.addAll(List.of(c.getInterfaces()));
-        }
-        return Proxy.newProxyInstance(DriverLookups.class.getClassLoader(), interfaces.toArray(Class<?>[]::new), handler);
+        return Proxy.newProxyInstance(DriverLookups.class.getClassLoader(), INTERFACES.get(target.getClass()), handler);
     }
+
+    /** Every interface of a class and its superclasses, worked out once per class (every result's metadata asks). */
+    private static final ClassValue<Class<?>[]> INTERFACES = new ClassValue<>() {
+        @Override
+        protected Class<?>[] computeValue(Class<?> type) {
+            Set<Class<?>> interfaces = new LinkedHashSet<>();
+            for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+                interfaces.addAll(List.of(c.getInterfaces()));
+            }
+            return interfaces.toArray(Class<?>[]::new);
+        }
+    };
 
     private static final class Recording implements InvocationHandler {
         private final Statement statement;

@@ -3,17 +3,17 @@ package org.persistenceexplorer.ui.console;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import org.persistenceexplorer.domain.console.ConsoleMode;
+import org.persistenceexplorer.ui.common.PreferencesFlush;
 
 /**
  * The statements run in the console, newest first, kept in the feature's own Preferences node
  * so they survive a restart, and searchable. At most {@link #MAX_ENTRIES}; a statement longer
- * than a Preferences value may be is kept cut. FX thread (Preferences writes are small and local).
+ * than a Preferences value may be is kept cut. FX thread (the puts are in memory; {@link PreferencesFlush} writes the file on a thread of its own).
  */
 public final class ConsoleHistory {
 
@@ -88,11 +88,7 @@ public final class ConsoleHistory {
                 node.remove(key(i));
             }
         }
-        try {
-            node.flush();
-        } catch (BackingStoreException e) {
-            // kept in memory for this session; the next add tries again
-        }
+        PreferencesFlush.later(node); // the file write off the FX thread: it cost a stall per run
     }
 
     private static String key(int i) {

@@ -51,6 +51,7 @@ public final class ConsoleView {
 
     private final ConsoleViewModel model;
     private final CodeArea editor = new CodeArea();
+    private CompletionPopup completion;
 
     @FXML private ChoiceBox<ConsoleMode> modeChoice;
     @FXML private Button runButton;
@@ -82,6 +83,11 @@ public final class ConsoleView {
         this.model = model;
     }
 
+    /** Ctrl+Space: the names and keywords that fit at the caret. */
+    void complete() {
+        completion.request();
+    }
+
     /** The editor, for tests and the feature (initial text). */
     public CodeArea editor() {
         return editor;
@@ -94,6 +100,7 @@ public final class ConsoleView {
         editor.setParagraphGraphicFactory(LineNumberFactory.get(editor));
         editorHolder.getChildren().add(new VirtualizedScrollPane<>(editor));
         editor.addEventFilter(KeyEvent.KEY_PRESSED, this::keys);
+        completion = new CompletionPopup(editor, model);
         editor.multiPlainChanges().successionEnds(Duration.ofMillis(120)).subscribe(change -> {
             model.updateParameters(editor.getText());
             highlight(-1);

@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -20,6 +22,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.persistenceexplorer.domain.console.Completion;
 import org.persistenceexplorer.domain.console.ConsoleMode;
 import org.persistenceexplorer.domain.console.ConsoleResult;
 import org.persistenceexplorer.domain.console.ConsoleRun;
@@ -44,6 +47,7 @@ public final class ConsoleViewModel {
 
     static final String RUN = "console: run";
     static final String FETCH = "console: fetch more";
+    static final String COMPLETE = "console: completion";
 
     private final BackgroundRunner runner;
     private final QueryConsole console;
@@ -62,6 +66,8 @@ public final class ConsoleViewModel {
     private final ReadOnlyStringWrapper generatedSql = new ReadOnlyStringWrapper("");
     private final ObservableList<ResultView> results = FXCollections.observableArrayList();
     private final ObservableList<ParameterRow> parameters = FXCollections.observableArrayList();
+    private final ObservableList<Completion.Suggestion> suggestions = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Completion.Offer> offer = new ReadOnlyObjectWrapper<>();
     private final Map<String, String> remembered = new HashMap<>();
     private Predicate<String> confirmWrite = question -> false;
     private RunningTask current;
@@ -417,5 +423,60 @@ public final class ConsoleViewModel {
 
     public ConsoleHistory history() {
         return history;
+    }
+
+    /**
+     * Asks for what can be typed at the caret (Ctrl+Space, or a typed dot): worked out off the
+     * FX thread (the first time, and after DDL, the catalog is read through the captured pool);
+     * {@link #offerProperty()} and {@link #suggestions()} follow. A newer request replaces an
+     * older one still working. Not on the console's lane: a long run must not hold completion up.
+     */
+    public void complete(String script, int caret) {
+        ConsoleMode now = mode.get();
+        runner.task(COMPLETE, progress -> {
+                    try {
+                        return console.complete(now, script, caret);
+                    } catch (java.sql.SQLException | IllegalStateException e) {
+                        // The catalog could not be read (server gone, no rights, no database in this
+                        // view): keywords still help.
+                        return Completion.at(script, caret, now, org.persistenceexplorer.domain.console.CatalogNames.EMPTY);
+                    }
+                })
+                .replacing(COMPLETE)
+                .notUserCancellable()
+                .onSuccess(found -> {
+                    suggestions.setAll(found.suggestions());
+                    offer.set(found);
+                })
+                .onFailure(t -> closeCompletion())
+                .start();
+    }
+
+    /** Puts the chosen suggestion in place of the word typed so far: the new text and caret. */
+    public Edit accept(String script, Completion.Suggestion suggestion) {
+        Completion.Offer current = offer.get();
+        closeCompletion();
+        if (current == null || current.caret() > script.length()) {
+            return null;
+        }
+        return new Edit(current.start(), current.caret(), suggestion.text());
+    }
+
+    /** Replace {@code [start, end)} of the editor's text with {@code text}. */
+    public record Edit(int start, int end, String text) {
+    }
+
+    public void closeCompletion() {
+        offer.set(null);
+        suggestions.clear();
+    }
+
+    /** What completion offers now (null: nothing open). */
+    public ReadOnlyObjectProperty<Completion.Offer> offerProperty() {
+        return offer.getReadOnlyProperty();
+    }
+
+    public ObservableList<Completion.Suggestion> suggestions() {
+        return suggestions;
     }
 }

@@ -36,6 +36,7 @@ public final class ModelChangesPane extends BorderPane {
     private final VBox renames = new VBox(4);
     private final Label message = new Label();
     private final Label saveHint = new Label();
+    private final Label undoNote = new Label();
     private final Button generate = new Button("Autogenerate next migration");
     private final Button check = new Button("Check again");
     private final Button save = new Button("Save into track and apply");
@@ -89,7 +90,7 @@ public final class ModelChangesPane extends BorderPane {
         limits.setWrapText(true);
         limits.getStyleClass().add("pe-model-limits");
         VBox right = new VBox(6, title("Autogenerate (Hibernate's schema update)"), switches, changedSummary, renames,
-                script, saving, saveHint, message);
+                script, undoNote, saving, saveHint, message);
         right.setPadding(new Insets(6));
         VBox.setVgrow(script, Priority.ALWAYS);
 
@@ -140,6 +141,12 @@ public final class ModelChangesPane extends BorderPane {
         changedSummary.textProperty().bind(Bindings.when(model.changedModelProperty())
                 .then(model.changedSummaryProperty()).otherwise(""));
         script.textProperty().bindBidirectional(model.scriptProperty());
+        undoNote.setId("migrationGeneratedUndo");
+        undoNote.setWrapText(true);
+        undoNote.setMinHeight(Region.USE_PREF_SIZE);
+        undoNote.textProperty().bind(model.undoProperty());
+        undoNote.visibleProperty().bind(undoNote.textProperty().isNotEmpty());
+        undoNote.managedProperty().bind(undoNote.visibleProperty());
         fileName.textProperty().bindBidirectional(model.fileNameProperty());
         message.textProperty().bind(model.messageProperty());
         saveHint.textProperty().bind(model.saveHintProperty());

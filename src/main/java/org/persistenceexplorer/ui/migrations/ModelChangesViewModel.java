@@ -145,6 +145,33 @@ public final class ModelChangesViewModel {
         message.set("");
     }
 
+    /**
+     * The undo saved with the script, in words: its statements (going back then runs it), or why
+     * there is none (a statement without a known inverse: going back rebuilds the copy). Follows
+     * the script as it is edited; worked out from the text alone.
+     */
+    public javafx.beans.binding.StringExpression undoProperty() {
+        return undo;
+    }
+
+    private final javafx.beans.binding.StringBinding undo = javafx.beans.binding.Bindings.createStringBinding(() -> {
+        String text = script.get();
+        String file = fileName.get();
+        if (text == null || text.isBlank() || file == null || !file.startsWith("V")) {
+            return "";
+        }
+        org.persistenceexplorer.service.migrations.UndoScript u =
+                org.persistenceexplorer.service.migrations.UndoScript.of(text, file);
+        if (u.complete()) {
+            return "Saved with its undo, " + org.persistenceexplorer.service.migrations.UndoScript.fileNameFor(file)
+                    + " (going back runs it):\n" + String.join("\n", u.script().lines()
+                    .filter(l -> !l.isBlank() && !l.startsWith("--")).toList());
+        }
+        return u.unknown().isEmpty() ? "" : "No undo script is saved: no inverse known for " + u.unknown().get(0)
+                + (u.unknown().size() > 1 ? " (and " + (u.unknown().size() - 1) + " more)" : "")
+                + ". Going back from this version rebuilds the copy.";
+    }, script, fileName);
+
     /** What autogenerate cannot know, to show beside the script. */
     public List<String> limits() {
         return GeneratedMigration.LIMITS;

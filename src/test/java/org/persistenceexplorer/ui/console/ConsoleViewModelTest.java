@@ -153,4 +153,38 @@ class ConsoleViewModelTest {
                 List.of(java.util.Arrays.asList("x\"y", null), List.of("1", "2")), false, ""));
         assertThat(ConsoleViewModel.csv(result)).isEqualTo("a,\"b, c\"\r\n\"x\"\"y\",\r\n1,2\r\n");
     }
+
+    @Test
+    void completionOffersTheColumnsOfTheAliasedTableAndPutsTheChosenOneInPlace() {
+        String script = "SELECT e.sa FROM hr.employee e";
+        int caret = script.indexOf("e.sa") + 4;
+        model.complete(script, caret);
+
+        assertThat(model.suggestions()).extracting(org.persistenceexplorer.domain.console.Completion.Suggestion::text)
+                .containsExactly("salary");
+        ConsoleViewModel.Edit edit = model.accept(script, model.suggestions().get(0));
+        String after = script.substring(0, edit.start()) + edit.text() + script.substring(edit.end());
+        assertThat(after).isEqualTo("SELECT e.salary FROM hr.employee e");
+        assertThat(model.offerProperty().get()).isNull();
+        assertThat(model.suggestions()).isEmpty();
+    }
+
+    @Test
+    void completionKnowsATableCreatedInTheConsole() {
+        model.runAt("DROP TABLE IF EXISTS public.completion_vm", 0, 0, 0);
+        model.complete("SELECT * FROM completion_v", 26);
+        assertThat(model.suggestions()).isEmpty();
+
+        model.runAt("CREATE TABLE public.completion_vm (id int, colour text)", 0, 0, 0);
+        try {
+            model.complete("SELECT * FROM completion_v", 26);
+            assertThat(model.suggestions()).extracting(org.persistenceexplorer.domain.console.Completion.Suggestion::text)
+                    .containsExactly("completion_vm");
+            model.complete("SELECT completion_vm.", 21);
+            assertThat(model.suggestions()).extracting(org.persistenceexplorer.domain.console.Completion.Suggestion::text)
+                    .containsExactly("id", "colour");
+        } finally {
+            model.runAt("DROP TABLE public.completion_vm", 0, 0, 0);
+        }
+    }
 }

@@ -80,6 +80,44 @@ class ConsoleViewTest extends FxRobot {
     }
 
     @Test
+    void aTypedDotOffersTheSchemasTablesAndEnterPutsOneInPlace() throws Exception {
+        interact(() -> {
+            view.editor().replaceText("SELECT * FROM hr");
+            view.editor().moveTo(view.editor().getLength());
+        });
+        clickOn("#consoleEditor");
+        interact(() -> view.editor().moveTo(view.editor().getLength()));
+        type(KeyCode.PERIOD);
+
+        javafx.scene.control.ListView<?> list = awaitNode("#consoleCompletion", javafx.scene.control.ListView.class);
+        Await.until(WAIT, () -> list.getScene().getWindow().isShowing() && !list.getItems().isEmpty(), "the completion list");
+        assertThat(list.getItems()).extracting(Object::toString).anyMatch(s -> s.startsWith("employee"));
+        type(KeyCode.E, KeyCode.M); // typing goes on in the editor and the list follows the word
+        Await.until(WAIT, () -> list.getItems().size() == 2, "the list narrowed to employee and employee_project");
+        type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(view.editor().getText()).isEqualTo("SELECT * FROM hr.employee");
+        assertThat(list.getScene().getWindow().isShowing()).isFalse();
+    }
+
+    @Test
+    void ctrlSpaceOffersKeywordsAndColumnsAndEscapeCloses() throws Exception {
+        interact(() -> view.editor().replaceText("SELECT sal FROM hr.employee"));
+        clickOn("#consoleEditor");
+        interact(() -> view.editor().moveTo("SELECT sal".length()));
+        press(KeyCode.CONTROL, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.CONTROL);
+
+        javafx.scene.control.ListView<?> list = awaitNode("#consoleCompletion", javafx.scene.control.ListView.class);
+        Await.until(WAIT, () -> list.getScene().getWindow().isShowing() && !list.getItems().isEmpty(), "the completion list");
+        assertThat(list.getItems()).extracting(Object::toString).first().asString().startsWith("salary  column");
+        type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(list.getScene().getWindow().isShowing()).isFalse();
+        assertThat(view.editor().getText()).isEqualTo("SELECT sal FROM hr.employee");
+    }
+
+    @Test
     void cancelStopsTheQueryOnTheServer() throws Exception {
         interact(() -> view.editor().replaceText("SELECT pg_sleep(60) /* console-view-cancel */"));
         clickOn("#consoleRun");
