@@ -33,8 +33,6 @@ public final class StatementLogViewModel {
 
     /** The panel keeps at most this many rows; the log service keeps far more. */
     public static final int MAX_ROWS = 5_000;
-    /** A tick that removes and adds this many rows or more changes the list in one replace ({@link #replaceAll}). */
-    static final int COALESCE_AT = 256;
     static final String EMPTY = "No statements yet. Everything the app runs on PostgreSQL and Neo4j appears here.";
 
     private final StatementLog log;
@@ -97,9 +95,9 @@ public final class StatementLogViewModel {
         StatementLog.Page page = log.readFrom(cursor, completedCursor);
         cursor = page.next();
         completedCursor = page.nextCompleted();
+        replaceCompleted(page.completed());
         List<CapturedStatement> fresh = page.statements();
         if (fresh.isEmpty()) {
-            replaceCompleted(page.completed());
             return;
         }
         cleared = false;
@@ -113,54 +111,17 @@ public final class StatementLogViewModel {
                 incoming.add(new LogRow(fresh.get(i), bracket));
             }
         }
-        int overflow = Math.max(0, rows.size() + incoming.size() - MAX_ROWS);
-        if (overflow + incoming.size() < COALESCE_AT) {
-            replaceCompleted(page.completed());
-            if (overflow > 0) {
-                rows.remove(0, overflow);
-            }
-            rows.addAll(incoming);
-        } else {
-            replaceAll(overflow, incoming, page.completed());
+        int overflow = rows.size() + incoming.size() - MAX_ROWS;
+        if (overflow > 0) {
+            rows.remove(0, overflow);
         }
+        rows.addAll(incoming);
         shapeRows.setAll(tally.rows());
         if (!following.get()) {
             String text = filter.get();
             unseen.set(unseen.get() + (int) incoming.stream().filter(row -> row.matches(text)).count());
         }
         describe();
-    }
-
-    /**
-     * A burst as one change: the rows kept, the completed ones replaced, the new ones at the end,
-     * all in one {@code setAll}. The table's {@code SortedList} takes a whole-list replace by
-     * sorting once; a removal of k rows and an addition of k rows cost it k passes over every
-     * row each (a 10,000-statement burst into a full panel: 2 x 5,000 x 5,000 steps per tick).
-     * The selected row stays selected while the panel holds it (the table keeps it too, tested
-     * in StatementLogViewTest), completed if its result was read meanwhile.
-     */
-    private void replaceAll(int overflow, List<LogRow> incoming, List<CapturedStatement> completed) {
-        List<LogRow> next = new java.util.ArrayList<>(rows.size() - overflow + incoming.size());
-        next.addAll(rows.subList(overflow, rows.size()));
-        LogRow keep = selected.get();
-        if (!completed.isEmpty()) {
-            java.util.Map<Long, CapturedStatement> bySequence = new java.util.HashMap<>();
-            completed.forEach(c -> bySequence.put(c.sequence(), c));
-            for (int i = next.size() - 1; i >= 0 && !bySequence.isEmpty(); i--) {
-                CapturedStatement done = bySequence.remove(next.get(i).sequence());
-                if (done != null) {
-                    LogRow replacement = next.get(i).completedAs(done);
-                    if (next.get(i) == keep) {
-                        keep = replacement;
-                    }
-                    next.set(i, replacement);
-                }
-            }
-        }
-        boolean keepStays = keep != null && rows.indexOf(selected.get()) >= overflow;
-        next.addAll(incoming);
-        rows.setAll(next);
-        selected.set(keepStays ? keep : null); // a row the panel no longer holds is no longer selected
     }
 
     /** Rows shown before their result was read get their rows (or the error of a failed fetch) now. */

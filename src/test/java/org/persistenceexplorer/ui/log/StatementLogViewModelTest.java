@@ -119,43 +119,6 @@ class StatementLogViewModelTest {
     }
 
     @Test
-    void aBurstIntoAFullPanelIsOneChangeThatKeepsOrderCompletesRowsAndTheSelection() {
-        for (int i = 0; i < StatementLogViewModel.MAX_ROWS; i++) {
-            capture("SELECT " + i, "bulk", null);
-        }
-        CapturedStatement pending = new CapturedStatement(++sequence, Instant.now(), Engine.POSTGRESQL, StatementKind.SELECT,
-                "SELECT pending", List.of(), 1_000, -1, 1, "worker", false, null, "bulk");
-        log.statementCaptured(pending);
-        model.refresh();
-        LogRow chosen = model.allRows().get(model.allRows().size() - 1);
-        model.selectedProperty().set(chosen);
-        List<javafx.collections.ListChangeListener.Change<? extends LogRow>> changes = new java.util.ArrayList<>();
-        model.visibleRows().addListener((javafx.collections.ListChangeListener<LogRow>) changes::add);
-
-        log.statementCompleted(pending, new CapturedStatement(pending.sequence(), pending.finishedAt(), Engine.POSTGRESQL,
-                StatementKind.SELECT, "SELECT pending", List.of(), 9_000, 7, 1, "worker", false, null, "bulk"));
-        int burst = StatementLogViewModel.COALESCE_AT * 3;
-        for (int i = 0; i < burst; i++) {
-            capture("SELECT late " + i, "bulk", null);
-        }
-        model.refresh();
-
-        assertThat(changes).as("one change for the whole burst").hasSize(1);
-        assertThat(model.allRows()).hasSize(StatementLogViewModel.MAX_ROWS);
-        assertThat(model.allRows()).extracting(LogRow::sequence).isSorted();
-        assertThat(model.allRows().get(model.allRows().size() - 1).text()).isEqualTo("SELECT late " + (burst - 1));
-        assertThat(model.selectedProperty().get().sequence()).as("the selected row, now completed").isEqualTo(pending.sequence());
-        assertThat(model.selectedProperty().get().rows()).isEqualTo("7");
-        assertThat(model.allRows().get(model.allRows().size() - 1 - burst).rows()).isEqualTo("7");
-
-        for (int i = 0; i < StatementLogViewModel.MAX_ROWS; i++) {
-            capture("SELECT later " + i, "bulk", null);
-        }
-        model.refresh();
-        assertThat(model.selectedProperty().get()).as("a selected row the panel no longer holds").isNull();
-    }
-
-    @Test
     void filterMatchesEveryWordAgainstTextActionAndKind() {
         capture("SELECT * FROM hr.employee", "tables: load page", null);
         capture("INSERT INTO hr.department VALUES (1)", "tables: add row", null);

@@ -106,7 +106,7 @@ class StatementLogViewTest extends FxRobot {
         });
         WaitForAsyncUtils.waitForFxEvents();
 
-        for (int i = 0; i < StatementLogViewModel.COALESCE_AT * 4; i++) {
+        for (int i = 0; i < 2_000; i++) {
             capture("SELECT late " + i, 1_000_000);
         }
         tick();
