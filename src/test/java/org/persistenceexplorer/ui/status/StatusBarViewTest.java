@@ -131,7 +131,11 @@ class StatusBarViewTest extends FxRobot {
         assertThat(inScene.getMaxX()).as("the verdict ends inside the window").isLessThanOrEqualTo(1280);
         assertThat(lookup("#dismissVerdict").query().localToScene(lookup("#dismissVerdict").query().getBoundsInLocal()).getMaxX())
                 .isLessThanOrEqualTo(1280);
-        assertThat(whole(lookup("#statementTotal").queryAs(Label.class))).as("the total whole").isTrue();
+        Label total = lookup("#statementTotal").queryAs(Label.class);
+        assertThat(whole(total)).as("the total whole").isTrue();
+        Label neo4j = lookup("#engine-neo4j").queryAs(Label.class);
+        assertThat(neo4j.localToScene(neo4j.getBoundsInLocal()).getMaxX()).as("the engines end before the total starts")
+                .isLessThanOrEqualTo(total.localToScene(total.getBoundsInLocal()).getMinX());
         for (String id : List.of("#engine-postgresql", "#engine-neo4j")) {
             Label label = lookup(id).queryAs(Label.class);
             javafx.scene.text.Text engineShown = (javafx.scene.text.Text) label.lookup(".text");
