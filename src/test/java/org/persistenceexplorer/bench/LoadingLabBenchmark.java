@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -152,13 +150,7 @@ final class LoadingLabBenchmark implements BenchmarkSection {
         private boolean recording;
 
         static LivePanel show(StatementLog log, LogVerdicts verdicts) throws Exception {
-            CountDownLatch started = new CountDownLatch(1);
-            try {
-                Platform.startup(started::countDown);
-            } catch (IllegalStateException alreadyRunning) {
-                started.countDown();
-            }
-            started.await(30, TimeUnit.SECONDS);
+            BenchFx.startToolkit();
             Platform.setImplicitExit(false);
             LivePanel panel = new LivePanel();
             onFx(() -> {
@@ -236,14 +228,6 @@ final class LoadingLabBenchmark implements BenchmarkSection {
     }
 
     private static void onFx(Runnable action) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await(30, TimeUnit.SECONDS);
+        BenchFx.onFx(action);
     }
 }
