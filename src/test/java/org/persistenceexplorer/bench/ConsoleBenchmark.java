@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
@@ -210,13 +209,7 @@ final class ConsoleBenchmark implements BenchmarkSection {
 
     /** Runs the query and ten "fetch more" in the real console view while the watchdog pulses the FX thread. */
     private static FxStallWatchdog.Result stallWhileStreaming(QueryConsole console) throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        started.await(30, TimeUnit.SECONDS);
+        BenchFx.startToolkit();
         Platform.setImplicitExit(false); // closing this window must not end the toolkit for the next one
         Preferences node = Preferences.userRoot().node("org/persistenceexplorer/benchmark/console-" + UUID.randomUUID());
         ConsoleViewModel[] model = new ConsoleViewModel[1];
@@ -265,15 +258,7 @@ final class ConsoleBenchmark implements BenchmarkSection {
     }
 
     private static void onFx(Runnable action) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await(30, TimeUnit.SECONDS);
+        BenchFx.onFx(action);
     }
 
     private static double usedAfterGcMb() throws InterruptedException {

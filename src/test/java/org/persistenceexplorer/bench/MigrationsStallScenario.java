@@ -1,10 +1,8 @@
 package org.persistenceexplorer.bench;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.persistenceexplorer.service.migrations.MigrationTracks;
@@ -74,13 +72,7 @@ final class MigrationsStallScenario {
     }
 
     static Outcome run(String prefix, Path drafts) throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        try {
-            Platform.startup(started::countDown);
-        } catch (IllegalStateException alreadyRunning) {
-            started.countDown();
-        }
-        started.await(30, TimeUnit.SECONDS);
+        BenchFx.startToolkit();
         MigrationTracks tracks = new MigrationTracks(() -> TestEngines.sql().database().dataSource(), prefix, drafts,
                 TrackModels.BUNDLED);
         MigrationsViewModel[] holder = new MigrationsViewModel[1];
@@ -151,14 +143,6 @@ final class MigrationsStallScenario {
     }
 
     private static void onFx(Runnable action) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await(30, TimeUnit.SECONDS);
+        BenchFx.onFx(action);
     }
 }

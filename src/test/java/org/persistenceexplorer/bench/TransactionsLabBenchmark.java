@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -49,13 +48,7 @@ final class TransactionsLabBenchmark implements BenchmarkSection {
              TransactionsLab lab = new TransactionsLab(app::dataSource, (name, size, timeout) -> new SidePool(
                      SqlDatabase.openSide(server.endpoint(), recorder, name, size, timeout.toMillis())), orm, recorder)) {
             lab.open();
-            CountDownLatch started = new CountDownLatch(1);
-            try {
-                Platform.startup(started::countDown);
-            } catch (IllegalStateException alreadyRunning) {
-                started.countDown();
-            }
-            started.await(30, TimeUnit.SECONDS);
+            BenchFx.startToolkit();
             Platform.setImplicitExit(false);
             FxBackgroundRunner runner = new FxBackgroundRunner(4);
             TxLabBench[] bench = new TxLabBench[1];
@@ -122,14 +115,6 @@ final class TransactionsLabBenchmark implements BenchmarkSection {
     }
 
     private static void onFx(Runnable action) throws InterruptedException {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            try {
-                action.run();
-            } finally {
-                done.countDown();
-            }
-        });
-        done.await(30, TimeUnit.SECONDS);
+        BenchFx.onFx(action);
     }
 }

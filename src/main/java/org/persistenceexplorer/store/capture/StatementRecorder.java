@@ -65,11 +65,32 @@ public final class StatementRecorder {
      * @param rows  rows returned or affected, -1 when unknown
      * @param error null on success
      */
+    /** The last text looked at for a password and the answer (immutable, swapped whole). */
+    private record SecretAnswer(String text, boolean secret) {
+    }
+
+    private volatile SecretAnswer lastSecretAnswer;
+
+    /**
+     * {@link Secrets#mentionsPassword}, remembered for the last text by identity: an ORM sends
+     * the same String again and again (an N+1 sends one text 10,000 times, and each SELECT is
+     * looked at twice, recorded and completed), and scanning it each time is capture cost.
+     */
+    private boolean mentionsPassword(String text) {
+        SecretAnswer last = lastSecretAnswer;
+        if (last != null && last.text() == text) {
+            return last.secret();
+        }
+        boolean secret = Secrets.mentionsPassword(text);
+        lastSecretAnswer = new SecretAnswer(text, secret);
+        return secret;
+    }
+
     public CapturedStatement record(Engine engine, StatementKind kind, String text, List<String> parameters,
                                     long durationNanos, long rows, int batchSize, String error) {
         Thread thread = Thread.currentThread();
         boolean onUiThread = UI_THREAD_NAME.equals(thread.getName());
-        boolean secret = Secrets.mentionsPassword(text);
+        boolean secret = mentionsPassword(text);
         List<String> shownParameters = secret ? parameters.stream().map(p -> "***").toList() : parameters;
         CapturedStatement statement = new CapturedStatement(
                 sequence.incrementAndGet(), Instant.now(), engine, kind, secret ? Secrets.mask(text) : text,
@@ -100,7 +121,7 @@ public final class StatementRecorder {
      * @param error      null when the read ended well
      */
     public CapturedStatement complete(CapturedStatement recorded, long rows, long fetchNanos, String error) {
-        boolean secret = Secrets.mentionsPassword(recorded.text());
+        boolean secret = mentionsPassword(recorded.text());
         String shownError = error == null ? recorded.error() : secret ? Secrets.maskError(error) : Secrets.mask(error);
         CapturedStatement completed = new CapturedStatement(
                 recorded.sequence(), recorded.finishedAt(), recorded.engine(), recorded.kind(), recorded.text(),

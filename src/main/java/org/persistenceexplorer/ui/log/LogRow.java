@@ -46,6 +46,9 @@ public final class LogRow {
     // 10,000 statements arrives: most rows of a burst are never on screen. FX thread only.
     private String shortText;
     private String searchable;
+    // The cells ask again on every layout that moves the rows (each tick of a burst): formatted once.
+    private String time;
+    private String duration;
 
     public LogRow(CapturedStatement statement) {
         this(statement, "");
@@ -92,7 +95,10 @@ public final class LogRow {
     }
 
     public String time() {
-        return TIME.format(statement.finishedAt());
+        if (time == null) {
+            time = TIME.format(statement.finishedAt());
+        }
+        return time;
     }
 
     public String engine() {
@@ -117,9 +123,12 @@ public final class LogRow {
     }
 
     public String duration() {
-        double millis = statement.durationMillis();
-        return millis >= 1000 ? String.format(Locale.ROOT, "%.2f s", millis / 1000)
-                : String.format(Locale.ROOT, "%.1f ms", millis);
+        if (duration == null) {
+            double millis = statement.durationMillis();
+            duration = millis >= 1000 ? String.format(Locale.ROOT, "%.2f s", millis / 1000)
+                    : String.format(Locale.ROOT, "%.1f ms", millis);
+        }
+        return duration;
     }
 
     /** The Rows cell; see {@link #ROWS_MEANING}. */

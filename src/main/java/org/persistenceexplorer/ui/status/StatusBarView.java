@@ -23,6 +23,7 @@ public final class StatusBarView {
     private final VerdictViewModel verdicts;
     @FXML private Label verdictLabel;
     @FXML private Button dismissVerdictButton;
+    @FXML private HBox verdictRow;
 
     @FXML private HBox bar;
     @FXML private HBox enginesBox;
@@ -57,10 +58,8 @@ public final class StatusBarView {
 
     private void showVerdict() {
         boolean any = verdicts != null;
-        verdictLabel.visibleProperty().bind(verdictLabel.textProperty().isNotEmpty());
-        verdictLabel.managedProperty().bind(verdictLabel.visibleProperty());
-        dismissVerdictButton.visibleProperty().bind(verdictLabel.visibleProperty());
-        dismissVerdictButton.managedProperty().bind(verdictLabel.visibleProperty());
+        verdictRow.visibleProperty().bind(verdictLabel.textProperty().isNotEmpty());
+        verdictRow.managedProperty().bind(verdictRow.visibleProperty());
         if (!any) {
             return;
         }
@@ -200,7 +199,9 @@ public final class StatusBarView {
             Label label = new Label(StatusBarViewModel.describe(status));
             label.getStyleClass().addAll("pe-engine", "pe-engine-" + status.state().name().toLowerCase(java.util.Locale.ROOT));
             label.setId("engine-" + status.engine().name().toLowerCase(java.util.Locale.ROOT));
-            label.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            String head = status.engine().label() + ' ' + status.state().label();
+            label.fontProperty().addListener(o -> fitEngine(label, head));
+            fitEngine(label, head);
             String tip = status.engine().label() + (status.embedded() ? " (embedded)" : " (external)")
                     + (status.address().isEmpty() ? "" : " at " + status.address())
                     + (status.detail().isEmpty() ? "" : "\n" + status.detail());
@@ -208,6 +209,20 @@ public final class StatusBarView {
             enginesBox.getChildren().add(label);
         }
     }
+
+    /**
+     * An engine's label stays whole at everyday sizes; at projector sizes (text of
+     * {@value #LARGE_TEXT_PX} px or more) its address may give way, never the engine and its
+     * state (the label's tooltip has the rest), so the bar fits a 1280 px wide screen.
+     */
+    private static void fitEngine(Label label, String head) {
+        Font font = label.getFont();
+        double padding = Math.max(label.snappedLeftInset() + label.snappedRightInset(), 16) + 2;
+        label.setMinWidth(font.getSize() >= LARGE_TEXT_PX ? width(head + " …", font) + padding
+                : javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+
+    static final double LARGE_TEXT_PX = 18;
 
     @FXML
     private void retry() {

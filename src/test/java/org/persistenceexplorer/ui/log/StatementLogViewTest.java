@@ -91,6 +91,34 @@ class StatementLogViewTest extends FxRobot {
     }
 
     @Test
+    void theSelectedRowStaysSelectedAndInViewThroughABurst() {
+        for (int i = 0; i < StatementLogViewModel.MAX_ROWS; i++) {
+            capture("SELECT " + i, 1_000_000);
+        }
+        tick();
+        interact(() -> table().requestFocus());
+        type(KeyCode.HOME);
+        WaitForAsyncUtils.waitForFxEvents();
+        LogRow chosen = table().getItems().get(2_000);
+        interact(() -> {
+            table().getSelectionModel().select(chosen);
+            table().scrollTo(chosen);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+
+        for (int i = 0; i < 2_000; i++) {
+            capture("SELECT late " + i, 1_000_000);
+        }
+        tick();
+
+        assertThat(table().getSelectionModel().getSelectedItem()).isSameAs(chosen);
+        assertThat(model.detailProperty().get()).isNotNull();
+        VirtualFlow<?> flow = (VirtualFlow<?>) table().lookup(".virtual-flow");
+        int at = table().getItems().indexOf(chosen);
+        assertThat(at).isBetween(flow.getFirstVisibleCell().getIndex(), flow.getLastVisibleCell().getIndex());
+    }
+
+    @Test
     void theNewestRowIsInViewAfterABurstWhileTheReaderIsAtTheBottom() {
         for (int i = 0; i < 500; i++) {
             capture("SELECT " + i, 1_000_000);

@@ -101,6 +101,51 @@ class StatusBarViewTest extends FxRobot {
     }
 
     @Test
+    void atProjectorScaleTheBarFits1280PxAndTheVerdictIsShownWhole() throws Exception {
+        org.persistenceexplorer.service.log.LogVerdicts verdicts = new org.persistenceexplorer.service.log.LogVerdicts(log, () -> null);
+        verdicts.report(new org.persistenceexplorer.service.log.Verdict(org.persistenceexplorer.service.log.Verdict.Kind.UNUSED_EAGER_LOAD,
+                "lab: unused eager load", "Department.employees", 10_000, "remove the fetch", "lab.department"));
+        verdicts.report(new org.persistenceexplorer.service.log.Verdict(org.persistenceexplorer.service.log.Verdict.Kind.N_PLUS_ONE,
+                "lab: departments -> employees · lazy (N=10000)", "Department.employees", 10_000, "join fetch", "lab.employee"));
+        VerdictViewModel verdictModel = new VerdictViewModel(verdicts, v -> { });
+        interact(() -> {
+            Scene scene = new Scene(ViewLoader.load(new StatusBarView(model, null, verdictModel)), 1280, 200);
+            scene.getStylesheets().add(getClass().getResource("/css/explorer.css").toExternalForm());
+            scene.getStylesheets().add(getClass().getResource(org.persistenceexplorer.ui.common.DisplayMode.PROJECTOR_STYLESHEET).toExternalForm());
+            scene.getRoot().setStyle("-fx-font-size: 26px;"); // 2x, as projector mode sets it
+            stage.setScene(scene);
+            model.refresh();
+            verdictModel.refresh();
+        });
+        width(1280);
+
+        HBox bar = lookup("#statusBar").queryAs(HBox.class);
+        Label verdict = lookup("#logVerdict").queryAs(Label.class);
+        double barMin = org.testfx.util.WaitForAsyncUtils.asyncFx(() -> bar.minWidth(-1)).get();
+        assertThat(barMin).as("the bar's narrowest").isLessThanOrEqualTo(1280);
+        assertThat(verdict.getText()).contains("N+1: Department.employees x10000", "(+1 more)");
+        javafx.scene.text.Text shown = (javafx.scene.text.Text) verdict.lookup(".text");
+        assertThat(shown.getText()).as("the verdict is not elided").isEqualTo(verdict.getText());
+        javafx.geometry.Bounds inScene = verdict.localToScene(verdict.getBoundsInLocal());
+        assertThat(inScene.getMinX()).isGreaterThanOrEqualTo(0);
+        assertThat(inScene.getMaxX()).as("the verdict ends inside the window").isLessThanOrEqualTo(1280);
+        assertThat(lookup("#dismissVerdict").query().localToScene(lookup("#dismissVerdict").query().getBoundsInLocal()).getMaxX())
+                .isLessThanOrEqualTo(1280);
+        Label total = lookup("#statementTotal").queryAs(Label.class);
+        assertThat(whole(total)).as("the total whole").isTrue();
+        Label neo4j = lookup("#engine-neo4j").queryAs(Label.class);
+        assertThat(neo4j.localToScene(neo4j.getBoundsInLocal()).getMaxX()).as("the engines end before the total starts")
+                .isLessThanOrEqualTo(total.localToScene(total.getBoundsInLocal()).getMinX());
+        for (String id : List.of("#engine-postgresql", "#engine-neo4j")) {
+            Label label = lookup(id).queryAs(Label.class);
+            javafx.scene.text.Text engineShown = (javafx.scene.text.Text) label.lookup(".text");
+            assertThat(engineShown.getText()).as("%s: engine and state stay, the address may give way", id)
+                    .startsWith(label.getText().substring(0, label.getText().indexOf(" · ")));
+            assertThat(label.localToScene(label.getBoundsInLocal()).getMaxX()).as("%s inside the window", id).isLessThanOrEqualTo(1280);
+        }
+    }
+
+    @Test
     void theShortFormKeepsEveryCount() {
         assertThat(CompactKinds.of("SELECT 1,234  INSERT 12  TX 20  READ 3  SCHEMA 1")).isEqualTo("SEL 1,234 INS 12 TX 20 RD 3 SCH 1");
     }
