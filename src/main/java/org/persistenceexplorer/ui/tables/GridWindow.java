@@ -18,8 +18,9 @@ import org.persistenceexplorer.service.tables.GridRow;
  * window and scrolls inside it as usual (wheel, keys, selection); a scroll bar of the grid's own
  * spans the whole result (the table's own bar is hidden while the window can move). Dragging that
  * bar moves the window where it points; scrolling the table near the window's edge moves the
- * window so the same rows stay on screen, and the selection moves with them. Rows that arrive
- * are drawn by refreshing the rows on screen (not a list change, see {@link WindowedRows}).
+ * window so the same rows stay on screen, and the selection moves with them. Rows that arrive,
+ * and a moved window, are drawn by refreshing the rows on screen (neither is a list change, see
+ * {@link WindowedRows}).
  * <p>
  * The row height is fixed (VirtualFlow then never measures rows) and follows the rows' font, so
  * projector mode's large text keeps whole rows: {@value #ROW_EM} em of the font the rows get
@@ -68,7 +69,7 @@ final class GridWindow {
                 resultChanged();
             }
         });
-        rows.onRowsArrived(this::refreshShownRows);
+        rows.onRowsArrived(this::rowsArrived);
         resultChanged();
     }
 
@@ -165,7 +166,11 @@ final class GridWindow {
         }
     }
 
-    /** Moves the window; the selected and focused rows of the result stay selected and focused where still inside it. */
+    /**
+     * Moves the window (no list change, see {@link WindowedRows#moveTo}): the rows on screen are
+     * drawn again, and the selected and focused rows of the result stay selected and focused where
+     * still inside the window (the table's selection and focus are by index, so they are set again).
+     */
     private void move(int start) {
         RowWindow window = rows.window();
         TableView.TableViewSelectionModel<GridRow> selection = grid.getSelectionModel();
@@ -177,11 +182,13 @@ final class GridWindow {
             if (!rows.moveTo(start)) {
                 return;
             }
+            refreshShownRows(false);
             selection.clearSelection();
             int[] still = Arrays.stream(selected).map(window::toWindow).filter(i -> i >= 0).toArray();
             if (still.length > 0) {
                 selection.selectIndices(still[0], Arrays.copyOfRange(still, 1, still.length));
             }
+            grid.getFocusModel().focus(-1); // the focused item is read again from the moved window
             int focusAt = focusedRow < 0 ? -1 : window.toWindow(focusedRow);
             if (focusAt >= 0) {
                 grid.getFocusModel().focus(focusAt);
@@ -191,8 +198,25 @@ final class GridWindow {
         }
     }
 
-    /** Rows arrived: the rows on screen that showed "…" draw their values (each row updates only if its item changed). */
-    private void refreshShownRows() {
+    /** Rows arrived: the rows on screen that showed "…" draw their values; a row picked meanwhile is picked again. */
+    private void rowsArrived() {
+        refreshShownRows(true);
+        TableView.TableViewSelectionModel<GridRow> selection = grid.getSelectionModel();
+        int selected = selection.getSelectedIndex();
+        if (selection.getSelectedIndices().size() == 1 && selection.getSelectedItem() == null && selected >= 0
+                && rows.loaded(selected) != null) {
+            selection.clearAndSelect(selected); // a row picked while it showed "…": now the panel can have it
+        }
+    }
+
+    /**
+     * Each row on screen whose item is not the window's at its index any more updates; an
+     * unchanged row costs nothing (TableRow compares the items). Rows the flow keeps aside compare
+     * their item when they are used again.
+     *
+     * @param loadingOnly only rows that show "…" (after an arrival nothing else changed)
+     */
+    private void refreshShownRows(boolean loadingOnly) {
         TableRow<GridRow> first = flow.getFirstVisibleCell();
         TableRow<GridRow> last = flow.getLastVisibleCell();
         if (first == null || last == null) {
@@ -200,15 +224,9 @@ final class GridWindow {
         }
         for (int i = Math.max(0, first.getIndex()); i <= last.getIndex(); i++) {
             TableRow<GridRow> row = flow.getVisibleCell(i);
-            if (row != null && row.getItem() == null && rows.loaded(i) != null) {
+            if (row != null && (!loadingOnly || row.getItem() == null && rows.loaded(i) != null)) {
                 row.updateIndex(i);
             }
-        }
-        TableView.TableViewSelectionModel<GridRow> selection = grid.getSelectionModel();
-        int selected = selection.getSelectedIndex();
-        if (selection.getSelectedIndices().size() == 1 && selection.getSelectedItem() == null && selected >= 0
-                && rows.loaded(selected) != null) {
-            selection.clearAndSelect(selected); // a row picked while it showed "…": now the panel can have it
         }
     }
 

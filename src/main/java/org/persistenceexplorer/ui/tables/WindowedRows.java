@@ -16,8 +16,9 @@ import org.persistenceexplorer.service.tables.GridRow;
  * A page arriving is <em>not</em> announced as a list change: to TableView's skin any replaced
  * item means "rebuild every cell", which on a scroll through a long table happened for each page.
  * The rows of a slot that showed "…" are the same slot filled in, so {@link #onRowsArrived}
- * listeners refresh the rows on screen instead (see {@link GridWindow}). A new result and a moved
- * window are list changes as usual. FX thread.
+ * listeners refresh the rows on screen instead (see {@link GridWindow}). A moved window is not a
+ * list change either ({@link #moveTo}): {@link GridWindow}, the only one to move it, refreshes the
+ * rows, the selection and the focus it shows. A new result is a list change as usual. FX thread.
  */
 final class WindowedRows extends ObservableListBase<GridRow> {
 
@@ -105,17 +106,13 @@ final class WindowedRows extends ObservableListBase<GridRow> {
         endChange();
     }
 
-    /** Moves the window to start at this result row (clamped); every item is replaced. False when it did not move. */
+    /**
+     * Moves the window to start at this result row (clamped). Like an arrival, not a list change:
+     * the table would rebuild every cell and the change would copy the whole window; the caller
+     * re-reads what the table shows (rows on screen, selection, focus). False when it did not move.
+     */
     boolean moveTo(int start) {
-        int before = window.start();
-        if (window.moveTo(start) == 0) {
-            return false;
-        }
-        beginChange();
-        // the old items' identity does not matter to the table, only that all of them were replaced
-        nextReplace(0, window.size(), Collections.nCopies(window.size(), (GridRow) null));
-        endChange();
-        return window.start() != before;
+        return window.moveTo(start) != 0;
     }
 
     /** The result's rows {@code from} (inclusive) to {@code to} (exclusive) were loaded. */
