@@ -273,6 +273,31 @@ public class TablesViewTest extends FxRobot {
     }
 
     @Test
+    void theRowHeightFollowsTheTextSizeSoProjectorSizedTextIsNotCut() {
+        interact(() -> model.open(new TableRef("view_test", "long")));
+        until("opened", () -> "1".equals(topRowId()));
+        assertThat(grid().getFixedCellSize()).as("the everyday size").isEqualTo(24);
+        javafx.scene.Parent root = grid().getScene().getRoot();
+        interact(() -> root.setStyle("-fx-font-size: 32.5px;")); // what UiScale sets at 2.5x (projector mode)
+        try {
+            until("taller rows", () -> grid().getFixedCellSize() == Math.ceil(32.5 * 0.95 * GridWindow.ROW_EM));
+            until("rows laid out at that height", () -> {
+                var row = (javafx.scene.control.TableRow<?>) grid().lookup(".table-row-cell");
+                return row != null && row.getHeight() == grid().getFixedCellSize();
+            });
+            for (javafx.scene.Node text : grid().lookupAll(".table-cell > .text")) {
+                if (text.isVisible() && text.getParent() instanceof javafx.scene.control.TableCell<?, ?> cell && !cell.isEmpty()) {
+                    assertThat(text.getLayoutBounds().getHeight()).as("the text fits its row")
+                            .isLessThanOrEqualTo(cell.getHeight());
+                }
+            }
+        } finally {
+            interact(() -> root.setStyle(""));
+        }
+        until("back to the everyday size", () -> grid().getFixedCellSize() == 24);
+    }
+
+    @Test
     void aFilterFromTheBuilderNarrowsTheRows() {
         interact(() -> model.open(new TableRef("view_test", "long")));
         until("opened", () -> grid().getItems().size() == 5000);
