@@ -206,32 +206,32 @@ class RowEditingTest {
 
     @Test
     void aDeleteOfARowChangedSinceItWasReadIsRefusedAndNamesWhatChanged() throws Exception {
-        Map<String, String> read = readNow("2");
-        ScratchSchema.run("UPDATE " + SCHEMA + ".item SET note = 'keep me' WHERE id = 2"); // someone else meanwhile
+        Map<String, String> read = readNow("3");
+        ScratchSchema.run("UPDATE " + SCHEMA + ".item SET note = 'keep me' WHERE id = 3"); // someone else meanwhile
 
-        RowEdit edit = saving(() -> editing.delete(item, List.of("2"), read));
+        RowEdit edit = saving(() -> editing.delete(item, List.of("3"), read));
 
         assertThat(edit.kind()).isEqualTo(RowEdit.Kind.CHANGED);
         assertThat(edit.message()).isEqualTo("Changed by someone else since you read it: note is now 'keep me' (you read "
                 + "NULL). Nothing was deleted. Reload to see the row as it is now, then delete it again if you still want to.");
-        assertThat(edit.row()).as("the row as it is now").containsExactly("2", "pear", "7", null, "keep me");
+        assertThat(edit.row()).as("the row as it is now").containsExactly("3", "pip", "1", "1", "keep me");
         assertThat(edit.statements().get(1).rows()).as("the optimistic DELETE matched no row").isZero();
         assertThat(edit.statements()).extracting(CapturedStatement::text).last().isEqualTo("ROLLBACK");
-        assertThat(one("SELECT count(*) FROM " + SCHEMA + ".item WHERE id = 2")).isEqualTo("1");
+        assertThat(one("SELECT count(*) FROM " + SCHEMA + ".item WHERE id = 3")).isEqualTo("1");
         assertThat(published).isEmpty();
 
-        RowEdit again = saving(() -> editing.delete(item, List.of("2"), readNow("2")));
+        RowEdit again = saving(() -> editing.delete(item, List.of("3"), readNow("3")));
         assertThat(again.kind()).as("after a reload the delete goes through").isEqualTo(RowEdit.Kind.DONE);
-        assertThat(one("SELECT count(*) FROM " + SCHEMA + ".item WHERE id = 2")).isEqualTo("0");
+        assertThat(one("SELECT count(*) FROM " + SCHEMA + ".item WHERE id = 3")).isEqualTo("0");
     }
 
     @Test
     void aCutLongValueIsComparedAsTheGridReadIt() throws Exception {
-        ScratchSchema.run("UPDATE " + SCHEMA + ".item SET note = repeat('x', 12000) WHERE id = 2");
-        Map<String, String> read = readNow("2");
+        ScratchSchema.run("UPDATE " + SCHEMA + ".item SET note = repeat('x', 12000) WHERE id = 3");
+        Map<String, String> read = readNow("3");
         read.put("note", read.get("note").substring(0, TableRows.CELL_LIMIT + 1)); // as the grid's left(note::text, 10001)
 
-        RowEdit edit = saving(() -> editing.delete(item, List.of("2"), read));
+        RowEdit edit = saving(() -> editing.delete(item, List.of("3"), read));
 
         assertThat(edit.kind()).isEqualTo(RowEdit.Kind.DONE);
         assertThat(edit.statements().get(1).text()).contains("AND left(\"note\"::text, 10001) = ?");
