@@ -24,12 +24,15 @@ import org.persistenceexplorer.service.tables.GridRow;
  * <p>
  * The row height is fixed (VirtualFlow then never measures rows) and follows the rows' font, so
  * projector mode's large text keeps whole rows: {@value #ROW_EM} em of the font the rows get
- * from the stylesheet. FX thread.
+ * from the stylesheet; the columns' widths grow and shrink with that font too. FX thread.
  */
 final class GridWindow {
 
     /** Row height in em of the rows' font: Primer's dense rows are 2 em; 1.9 keeps 24 px at the everyday size. */
     static final double ROW_EM = 1.9;
+    /** The rows' font size at the everyday text size: the grid's 0.95 em of the 13 px base. */
+    static final double EVERYDAY_FONT_PX = 12.35;
+    private static final String SIZED = "pe-grid-sized";
 
     private final TableView<GridRow> grid;
     private final ScrollBar bar;
@@ -41,6 +44,8 @@ final class GridWindow {
     private boolean quiet;
     private boolean recentrePending;
     private int visible = 1;
+    /** The rows' font size now; columns are made for {@link #EVERYDAY_FONT_PX}. */
+    private double rowFontSize = EVERYDAY_FONT_PX;
 
     GridWindow(TableView<GridRow> grid, ScrollBar bar, WindowedRows rows) {
         this.grid = grid;
@@ -50,7 +55,18 @@ final class GridWindow {
         grid.setSkin(skin);
         flow = skin.flow();
         grid.setItems(rows);
-        grid.setFixedCellSize(rowHeight(Font.font("Monospaced", 12.35)));
+        grid.setFixedCellSize(rowHeight(Font.font("Monospaced", EVERYDAY_FONT_PX)));
+        grid.getColumns().addListener((ListChangeListener<javafx.scene.control.TableColumn<GridRow, ?>>) change -> {
+            double factor = rowFontSize / EVERYDAY_FONT_PX;
+            while (change.next()) {
+                for (var column : change.getAddedSubList()) {
+                    // once per column: a column moved by its header is removed and added again
+                    if (column.getProperties().putIfAbsent(SIZED, Boolean.TRUE) == null && factor != 1) {
+                        column.setPrefWidth(column.getPrefWidth() * factor);
+                    }
+                }
+            }
+        });
         grid.setRowFactory(table -> {
             TableRow<GridRow> row = new TableRow<>();
             row.fontProperty().addListener((obs, old, font) -> fontSeen(font));
@@ -97,9 +113,14 @@ final class GridWindow {
     }
 
     private void fontSeen(Font font) {
-        if (font != null && rowHeight(font) != grid.getFixedCellSize()) {
-            grid.setFixedCellSize(rowHeight(font));
+        if (font == null || font.getSize() == rowFontSize) {
+            return;
         }
+        double factor = font.getSize() / rowFontSize;
+        rowFontSize = font.getSize();
+        grid.setFixedCellSize(rowHeight(font));
+        // the columns' widths are set for the everyday text size: they grow and shrink with it
+        grid.getColumns().forEach(c -> c.setPrefWidth(c.getPrefWidth() * factor));
     }
 
     /** A new result: the bar spans it, shown only when the window can move. */
@@ -119,7 +140,8 @@ final class GridWindow {
         try {
             double max = Math.max(0, rows.window().total() - visible);
             bar.setMax(max);
-            bar.setVisibleAmount(visible);
+            // A thumb of at least a 25th of the track: a million rows' true share is too small to grab.
+            bar.setVisibleAmount(Math.max(visible, max / 25));
             bar.setBlockIncrement(visible);
             double value = Math.min(top, max);
             if (Math.abs(bar.getValue() - value) >= 1) {

@@ -277,10 +277,13 @@ public class TablesViewTest extends FxRobot {
         interact(() -> model.open(new TableRef("view_test", "long")));
         until("opened", () -> "1".equals(topRowId()));
         assertThat(grid().getFixedCellSize()).as("the everyday size").isEqualTo(24);
+        double labelWidth = grid().getColumns().get(1).getPrefWidth();
         javafx.scene.Parent root = grid().getScene().getRoot();
         interact(() -> root.setStyle("-fx-font-size: 32.5px;")); // what UiScale sets at 2.5x (projector mode)
         try {
             until("taller rows", () -> grid().getFixedCellSize() == Math.ceil(32.5 * 0.95 * GridWindow.ROW_EM));
+            assertThat(grid().getColumns().get(1).getPrefWidth()).as("columns grow with the text")
+                    .isCloseTo(labelWidth * 2.5, org.assertj.core.data.Offset.offset(0.01));
             until("rows laid out at that height", () -> {
                 var row = (javafx.scene.control.TableRow<?>) grid().lookup(".table-row-cell");
                 return row != null && row.getHeight() == grid().getFixedCellSize();
@@ -295,6 +298,7 @@ public class TablesViewTest extends FxRobot {
             interact(() -> root.setStyle(""));
         }
         until("back to the everyday size", () -> grid().getFixedCellSize() == 24);
+        assertThat(grid().getColumns().get(1).getPrefWidth()).isCloseTo(labelWidth, org.assertj.core.data.Offset.offset(0.01));
     }
 
     @Test
