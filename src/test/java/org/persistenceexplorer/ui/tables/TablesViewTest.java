@@ -283,7 +283,7 @@ public class TablesViewTest extends FxRobot {
         try {
             until("taller rows", () -> grid().getFixedCellSize() == Math.ceil(32.5 * 0.95 * GridWindow.ROW_EM));
             assertThat(grid().getColumns().get(1).getPrefWidth()).as("columns grow with the text")
-                    .isCloseTo(labelWidth * 2.5, org.assertj.core.data.Offset.offset(0.01));
+                    .isCloseTo(labelWidth * 2.5, org.assertj.core.data.Percentage.withPercentage(2));
             until("rows laid out at that height", () -> {
                 var row = (javafx.scene.control.TableRow<?>) grid().lookup(".table-row-cell");
                 return row != null && row.getHeight() == grid().getFixedCellSize();
@@ -298,7 +298,7 @@ public class TablesViewTest extends FxRobot {
             interact(() -> root.setStyle(""));
         }
         until("back to the everyday size", () -> grid().getFixedCellSize() == 24);
-        assertThat(grid().getColumns().get(1).getPrefWidth()).isCloseTo(labelWidth, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(grid().getColumns().get(1).getPrefWidth()).isCloseTo(labelWidth, org.assertj.core.data.Percentage.withPercentage(0.1));
     }
 
     @Test
