@@ -23,7 +23,8 @@ import org.persistenceexplorer.service.tables.entity.DatabaseRefusal;
  * {@code INSERT ... RETURNING}, {@code DELETE ... WHERE <key> = ?}. An UPDATE is optimistic: its
  * WHERE also holds the values the user read of each column they changed, so a row someone else
  * changed meanwhile updates nothing and the edit says so ({@link RowEdit.Kind#CHANGED}) instead of
- * overwriting their change; nothing the user typed is lost. Every value is a bound
+ * overwriting their change; nothing the user typed is lost. A DELETE is optimistic the same way,
+ * over every column the user read. Every value is a bound
  * parameter cast on the server to its column's type; identifiers come from the catalog, quoted.
  * A table without a primary key is not edited at all (see {@link #readOnlyReason}). After a
  * commit the change is published to {@link RowChanges}. Thread-safe; blocking, call off the
@@ -125,12 +126,48 @@ public final class RowEditing {
         return run(table, sql, RowChange.Kind.INSERTED, given, "Inserted: one row.", null, null, Map.of());
     }
 
-    /** Deletes the row with this key (rows the database cascades to go with it). */
-    public RowEdit delete(TableDescription table, List<String> key) {
+    /**
+     * Deletes the row with this key if it still holds what the user read (rows the database
+     * cascades to go with it). Like {@link #update}, the DELETE is optimistic: its WHERE holds every
+     * column's value as read, so a row someone changed meanwhile is not deleted
+     * ({@link RowEdit.Kind#CHANGED}, with what changed).
+     *
+     * @param read every column's value as the grid read it (null for NULL; a cut long value as cut)
+     */
+    public RowEdit delete(TableDescription table, List<String> key, Map<String, String> read) {
         requireKey(table, key);
         BoundSql sql = new BoundSql().sql("DELETE FROM " + table.ref().quoted());
         where(sql, table, key);
-        return run(table, sql, RowChange.Kind.DELETED, Map.of(), "Deleted: one row.", key, key, Map.of());
+        for (var value : read.entrySet()) {
+            TableColumn column = column(table, value.getKey());
+            if (table.primaryKey().contains(column.name())) {
+                continue; // the key is in the WHERE already
+            }
+            String was = value.getValue();
+            boolean cut = was != null && was.length() == TableRows.CELL_LIMIT + 1;
+            // compared as the grid read it: the text form, cut where the grid cut it
+            sql.sql(" AND " + (cut ? "left(" + Identifiers.quote(column.name()) + "::text, " + (TableRows.CELL_LIMIT + 1) + ")"
+                    : Identifiers.quote(column.name()) + "::text"));
+            if (was == null) {
+                sql.sql(" IS NULL");
+            } else {
+                sql.sql(" = ").parameter(was);
+            }
+        }
+        return run(table, sql, RowChange.Kind.DELETED, Map.of(), "Deleted: one row.", key, key, read);
+    }
+
+    /**
+     * The row with this key as it is now (every column as text, in column order), or null when
+     * there is none: what Reload shows after a refused edit.
+     */
+    public List<String> row(TableDescription table, List<String> key) {
+        requireKey(table, key);
+        try (Connection connection = dataSource.get().getConnection()) {
+            return rowByKey(table, key, connection);
+        } catch (SQLException e) {
+            throw new TableProblem("Could not read the row of " + table.ref() + ": " + e.getMessage());
+        }
     }
 
     private static void requireKey(TableDescription table, List<String> key) {
@@ -187,10 +224,11 @@ public final class RowEditing {
                 if (kind == RowChange.Kind.INSERTED) {
                     row = returnedRow(table, sql, connection);
                 } else if (update(sql, connection) == 0) {
-                    List<String> now = kind == RowChange.Kind.UPDATED ? rowByKey(table, before, connection) : null;
+                    List<String> now = rowByKey(table, before, connection);
                     connection.rollback();
                     if (now != null) {
-                        return changedMeanwhile(table, values, read, now, mark);
+                        return kind == RowChange.Kind.DELETED ? changedBeforeDelete(table, read, now, mark)
+                                : changedMeanwhile(table, values, read, now, mark);
                     }
                     return new RowEdit(RowEdit.Kind.GONE, "The row is not there any more (deleted, or its key changed "
                             + "meanwhile): nothing was written.", null, null, statementsSince(mark), null);
@@ -239,6 +277,24 @@ public final class RowEditing {
         return new RowEdit(RowEdit.Kind.CHANGED, "Changed by someone else since you read it: " + String.join("; ", differences)
                 + ". Nothing was written, and your values are still in the form. Reload to see the row as it is now, "
                 + "then save again if you still want your change.", now, null, statementsSince(mark), null);
+    }
+
+    /** The optimistic DELETE matched nothing, but the row is there: a column no longer holds what the user read. */
+    private RowEdit changedBeforeDelete(TableDescription table, Map<String, String> read, List<String> now, long mark) {
+        List<String> differences = new ArrayList<>();
+        for (var value : read.entrySet()) {
+            String theirs = now.get(table.columnNames().indexOf(value.getKey()));
+            String was = value.getValue();
+            if (theirs != null && was != null && was.length() == TableRows.CELL_LIMIT + 1 && theirs.length() > was.length()) {
+                theirs = theirs.substring(0, was.length()); // the grid read it cut
+            }
+            if (!java.util.Objects.equals(theirs, was)) {
+                differences.add(value.getKey() + " is now " + shown(theirs) + " (you read " + shown(was) + ")");
+            }
+        }
+        return new RowEdit(RowEdit.Kind.CHANGED, "Changed by someone else since you read it: " + String.join("; ", differences)
+                + ". Nothing was deleted. Reload to see the row as it is now, then delete it again if you still want to.",
+                now, null, statementsSince(mark), null);
     }
 
     private static String shown(String value) {

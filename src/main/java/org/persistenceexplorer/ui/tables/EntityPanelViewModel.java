@@ -43,6 +43,7 @@ public final class EntityPanelViewModel {
     static final String LOAD = "tables: load entity";
     static final String DELETE = "tables: delete";
     static final String NAVIGATE = "tables: navigate";
+    static final String RELOAD = "tables: reload";
 
     private final BackgroundRunner runner;
     private final EntityEditing editing;
@@ -345,7 +346,8 @@ public final class EntityPanelViewModel {
             if (plainRowOpen && plainKey != null) {
                 TableDescription current = table;
                 List<String> key = plainKey;
-                runner.task(DELETE, p -> rowEditing.delete(current, key)).onSuccess(this::plainDone)
+                Map<String, String> read = PlainRowForm.loaded(fields);
+                runner.task(DELETE, p -> rowEditing.delete(current, key, read)).onSuccess(this::plainDone)
                         .onFailure(e -> say(TablesText.problem(e), true)).start();
             }
             return;
@@ -361,15 +363,10 @@ public final class EntityPanelViewModel {
                 .start();
     }
 
-    /** Reads the row again from the database (the way out of a conflict). */
+    /** Reads the row again from the database (the way out of a conflict): the form shows it as it is now. */
     public void reload() {
         if (plain) {
-            fields.clear();
-            plainRowOpen = false;
-            plainKey = null;
-            commands();
-            dataChanged.run();
-            say("The grid reads the rows again; select one.", false);
+            reloadPlain();
             return;
         }
         if (loadedId != null) {
@@ -377,6 +374,37 @@ public final class EntityPanelViewModel {
             loadedId = null;
             load(id);
         }
+    }
+
+    private void reloadPlain() {
+        dataChanged.run();
+        if (!plainRowOpen || plainKey == null) {
+            fields.clear();
+            plainRowOpen = false;
+            commands();
+            say("The grid reads the rows again; select one.", false);
+            return;
+        }
+        TableDescription current = table;
+        List<String> key = plainKey;
+        runner.task(RELOAD, p -> rowEditing.row(current, key))
+                .onSuccess(row -> {
+                    if (current != table || !key.equals(plainKey)) {
+                        return; // another row or table was opened meanwhile
+                    }
+                    if (row == null) {
+                        fields.clear();
+                        plainRowOpen = false;
+                        plainKey = null;
+                        say("The row is not there any more (deleted, or its key changed meanwhile).", true);
+                    } else {
+                        fields.setAll(PlainRowForm.of(table, row));
+                        say("Reloaded: the row as it is in the database now. Change fields and Save.", false);
+                    }
+                    commands();
+                })
+                .onFailure(e -> say(TablesText.problem(e), true))
+                .start();
     }
 
     private void savePlain() {
@@ -412,7 +440,7 @@ public final class EntityPanelViewModel {
                 }
                 say(result.message(), false);
             }
-            case CHANGED -> say(result.message(), true); // the typed values stay in the form; Reload shows the row now
+            case CHANGED -> say(result.message(), true); // the form keeps what the user read and typed; Reload shows the row now
             case GONE -> {
                 fields.clear();
                 plainRowOpen = false;

@@ -21,10 +21,12 @@ import org.persistenceexplorer.service.tables.TableDescription;
  */
 final class GridColumns {
 
-    static final String NULL_CELL = "pe-null-cell";
-    static final String LOADING_CELL = "pe-loading-cell";
     static final String FK_CELL = "pe-fk-cell";
     static final PseudoClass LINKED = PseudoClass.getPseudoClass("linked");
+    /** A cell showing SQL NULL. Pseudo-classes, not style classes: changing a style class re-matches the node's CSS. */
+    static final PseudoClass NULL_VALUE = PseudoClass.getPseudoClass("null-value");
+    /** A cell of a row still loading ("…"). */
+    static final PseudoClass LOADING = PseudoClass.getPseudoClass("loading");
 
     private GridColumns() {
     }
@@ -78,41 +80,22 @@ final class GridColumns {
         @Override
         protected void updateItem(GridRow row, boolean empty) {
             super.updateItem(row, empty);
-            linkedValue = null;
-            show(row, empty);
+            String value = empty || row == null ? null : row.values().get(index);
+            linkedValue = foreignKey == null ? null : value;
+            // Each state is set, never toggled off and on: pseudo-class changes that change nothing cost nothing.
+            pseudoClassStateChanged(LOADING, !empty && row == null);
+            pseudoClassStateChanged(NULL_VALUE, !empty && row != null && value == null);
             pseudoClassStateChanged(LINKED, linkedValue != null);
+            // A link is drawn by the cell itself, without a tooltip (the column header's says where it
+            // leads): a Hyperlink or a tooltip per virtualised cell stalled the 1M-row scroll (STACK-NOTES).
+            setText(empty ? null : row == null ? "…" : value == null ? "NULL" : shown(value, row.cut(index)));
         }
 
-        private void show(GridRow row, boolean empty) {
-            getStyleClass().removeAll(NULL_CELL, LOADING_CELL);
-            setGraphic(null);
-            if (empty) {
-                setText(null);
-                return;
+        private static String shown(String value, boolean cut) {
+            if (cut) {
+                return value.substring(0, 200) + "… (cut; double-click for the whole value)";
             }
-            if (row == null) {
-                setText("…");
-                getStyleClass().add(LOADING_CELL);
-                return;
-            }
-            String value = row.values().get(index);
-            if (value == null) {
-                setText("NULL");
-                getStyleClass().add(NULL_CELL);
-                return;
-            }
-            if (foreignKey != null) {
-                // A link without a tooltip of its own (the column header's says where it leads): a
-                // tooltip on virtualised cells stalled the 1M-row scroll for seconds (STACK-NOTES).
-                linkedValue = value;
-                setText(value);
-                return;
-            }
-            if (row.cut(index)) {
-                setText(value.substring(0, 200) + "… (cut; double-click for the whole value)");
-                return;
-            }
-            setText(value.length() > 200 ? value.substring(0, 200) + "…" : value);
+            return value.length() > 200 ? value.substring(0, 200) + "…" : value;
         }
     }
 }

@@ -66,6 +66,13 @@ final class PlainRowForm {
         return read;
     }
 
+    /** Every column's value as it was loaded into the form (null for NULL): the optimistic check of a DELETE. */
+    static Map<String, String> loaded(List<FieldRow> fields) {
+        Map<String, String> read = new LinkedHashMap<>();
+        fields.forEach(f -> read.put(f.field().column(), f.field().value()));
+        return read;
+    }
+
     /** The same fields with the values they were loaded with (after a refusal: what the database still has). */
     static List<FieldRow> reset(List<FieldRow> fields) {
         return fields.stream().map(f -> new FieldRow(f.field())).toList();

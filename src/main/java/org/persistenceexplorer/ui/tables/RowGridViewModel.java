@@ -37,12 +37,15 @@ import org.persistenceexplorer.ui.common.RunningTask;
 public final class RowGridViewModel {
 
     static final int CACHED_PAGES = 60;
+    /** The most rows the grid's table holds at once (a window of the result; see {@link WindowedRows}). */
+    static final int WINDOW_ROWS = 10_000;
     private static final int WANTED_MAX = 4;
 
     private final BackgroundRunner runner;
     private final TableCatalog catalog;
     private final TableRows rows;
     private final PagedRows items = new PagedRows(this::rowAt);
+    private final WindowedRows window = new WindowedRows(this::rowAt, this::loadedRowAt, WINDOW_ROWS);
     private final ReadOnlyObjectWrapper<TableDescription> table = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RowOrder> order = new ReadOnlyObjectWrapper<>();
     private final ObservableList<RowFilter> filters = FXCollections.observableArrayList();
@@ -161,7 +164,9 @@ public final class RowGridViewModel {
                 result.pages(), result.pages() == 1 ? "page" : "pages", result.pageSize())
                 + (description.exactRows() || !result.query().filters().isEmpty() ? "" : " · table estimate "
                 + String.format("%,d", description.rows())));
-        items.reset((int) Math.min(Integer.MAX_VALUE, result.total()));
+        int total = (int) Math.min(Integer.MAX_VALUE, result.total());
+        items.reset(total);
+        window.reset(total);
     }
 
     private void failed(Throwable e) {
@@ -183,6 +188,17 @@ public final class RowGridViewModel {
         }
         want(page);
         return null;
+    }
+
+    /** The row at a result index if its page is here, else null; asks for nothing. */
+    GridRow loadedRowAt(int position) {
+        if (index == null) {
+            return null;
+        }
+        int page = index.pageOf(position);
+        List<GridRow> cached = cache.get(page);
+        int offset = position - page * index.pageSize();
+        return cached != null && offset < cached.size() ? cached.get(offset) : null;
     }
 
     private void want(int page) {
@@ -222,6 +238,7 @@ public final class RowGridViewModel {
                     cache.put(number, loaded);
                     pagesLoaded++;
                     items.arrived(number * from.pageSize(), number * from.pageSize() + loaded.size());
+                    window.arrived(number * from.pageSize(), number * from.pageSize() + loaded.size());
                     loadNext();
                 })
                 .onFailure(this::failed)
@@ -288,8 +305,14 @@ public final class RowGridViewModel {
                 .start();
     }
 
+    /** The whole result's rows (as long as the result). */
     public PagedRows items() {
         return items;
+    }
+
+    /** What the grid's table holds: a window of {@link #items()} of at most {@value #WINDOW_ROWS} rows. */
+    WindowedRows window() {
+        return window;
     }
 
     public ReadOnlyObjectProperty<TableDescription> tableProperty() {

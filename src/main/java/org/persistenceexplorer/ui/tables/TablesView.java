@@ -58,6 +58,7 @@ public final class TablesView {
     static final String PROBLEM_MESSAGE = "pe-entity-problem";
 
     private final TablesViewModel model;
+    private GridWindow gridWindow;
 
     @FXML private SplitPane split;
     @FXML private TreeView<Object> schemaTree;
@@ -76,6 +77,7 @@ public final class TablesView {
     @FXML private Label workMessage;
     @FXML private Label problemLabel;
     @FXML private TableView<GridRow> grid;
+    @FXML private javafx.scene.control.ScrollBar gridScroll;
     @FXML private TextArea structureText;
     @FXML private Label statusLabel;
     @FXML private Label generateResult;
@@ -157,11 +159,9 @@ public final class TablesView {
 
     private void bindGrid() {
         RowGridViewModel rows = model.grid();
-        grid.setItems(rows.items());
-        // A fixed row height: without it VirtualFlow measures rows while scrolling 1M of them.
-        // It does not grow with the text size (projector mode cuts the row text at 2.5x); a
-        // CSS em value was tried and measured no better (docs/BENCHMARKS.md, 2026-12-01).
-        grid.setFixedCellSize(24);
+        // The table holds a window of the result, with a fixed row height that follows the font;
+        // gridScroll spans the whole result (GridWindow, WindowedRows).
+        gridWindow = new GridWindow(grid, gridScroll, rows.window());
         grid.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         grid.getSelectionModel().setCellSelectionEnabled(false);
         Label empty = new Label();
@@ -184,7 +184,11 @@ public final class TablesView {
         problemLabel.managedProperty().bind(problemLabel.visibleProperty());
         countButton.disableProperty().bind(rows.tableProperty().isNull());
         exportButton.disableProperty().bind(rows.tableProperty().isNull().or(rows.exportProperty().isNotNull()));
-        grid.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> model.entity().rowSelected(row));
+        grid.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
+            if (!gridWindow.quiet()) {
+                model.entity().rowSelected(row);
+            }
+        });
         MenuItem copyRows = new MenuItem("Copy rows");
         copyRows.setOnAction(e -> copySelectedRows());
         MenuItem copyCell = new MenuItem("Copy cell");

@@ -132,7 +132,7 @@ class RowEditingTest {
         assertThat(check.message()).contains("qty = -1").contains("item_qty_check");
         RowEdit foreign = saving(() -> editing.update(item, List.of("2"), Map.of("parent_id", "99"), nullRead("parent_id")));
         assertThat(foreign.message()).contains("parent_id = 99").contains("item_parent_id_fkey");
-        RowEdit stillReferenced = saving(() -> editing.delete(item, List.of("1")));
+        RowEdit stillReferenced = saving(() -> editing.delete(item, List.of("1"), readNow("1")));
         assertThat(stillReferenced.kind()).isEqualTo(RowEdit.Kind.REFUSED);
         assertThat(stillReferenced.message()).contains("still referenced");
         RowEdit notNull = saving(() -> editing.insert(item, Map.of("qty", "3")));
@@ -176,19 +176,65 @@ class RowEditingTest {
         return read;
     }
 
+    /** Every column of the item with this id as the grid reads it now (null for NULL). */
+    private Map<String, String> readNow(String id) {
+        List<String> row = editing.row(item, List.of(id));
+        Map<String, String> read = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < item.columnNames().size(); i++) {
+            read.put(item.columnNames().get(i), row.get(i));
+        }
+        return read;
+    }
+
     @Test
     void aDeleteRemovesTheRowAndASecondFindsItGone() throws Exception {
-        RowEdit deleted = saving(() -> editing.delete(item, List.of("3")));
+        Map<String, String> read = readNow("3");
+        RowEdit deleted = saving(() -> editing.delete(item, List.of("3"), read));
         assertThat(deleted.kind()).isEqualTo(RowEdit.Kind.DONE);
         assertThat(deleted.statements()).extracting(CapturedStatement::text).containsExactly("BEGIN",
-                "DELETE FROM \"row_edit_test\".\"item\" WHERE \"id\" = CAST(? AS integer)", "COMMIT");
+                "DELETE FROM \"row_edit_test\".\"item\" WHERE \"id\" = CAST(? AS integer) AND \"name\"::text = ? "
+                        + "AND \"qty\"::text = ? AND \"parent_id\"::text = ? AND \"note\"::text IS NULL", "COMMIT");
         assertThat(deleted.statements().get(1).rows()).isEqualTo(1);
         assertThat(one("SELECT count(*) FROM " + SCHEMA + ".item WHERE id = 3")).isEqualTo("0");
-        RowEdit again = saving(() -> editing.delete(item, List.of("3")));
+        assertThat(editing.row(item, List.of("3"))).as("nothing there to reload").isNull();
+        RowEdit again = saving(() -> editing.delete(item, List.of("3"), read));
         assertThat(again.kind()).isEqualTo(RowEdit.Kind.GONE);
         RowEdit update = saving(() -> editing.update(item, List.of("3"), Map.of("qty", "2"), Map.of("qty", "1")));
         assertThat(update.kind()).isEqualTo(RowEdit.Kind.GONE);
         assertThat(published).containsExactly(new RowChange(SCHEMA, "item", RowChange.Kind.DELETED, Map.of("id", "3")));
+    }
+
+    @Test
+    void aDeleteOfARowChangedSinceItWasReadIsRefusedAndNamesWhatChanged() throws Exception {
+        Map<String, String> read = readNow("3");
+        ScratchSchema.run("UPDATE " + SCHEMA + ".item SET note = 'keep me' WHERE id = 3"); // someone else meanwhile
+
+        RowEdit edit = saving(() -> editing.delete(item, List.of("3"), read));
+
+        assertThat(edit.kind()).isEqualTo(RowEdit.Kind.CHANGED);
+        assertThat(edit.message()).isEqualTo("Changed by someone else since you read it: note is now 'keep me' (you read "
+                + "NULL). Nothing was deleted. Reload to see the row as it is now, then delete it again if you still want to.");
+        assertThat(edit.row()).as("the row as it is now").containsExactly("3", "pip", "1", "1", "keep me");
+        assertThat(edit.statements().get(1).rows()).as("the optimistic DELETE matched no row").isZero();
+        assertThat(edit.statements()).extracting(CapturedStatement::text).last().isEqualTo("ROLLBACK");
+        assertThat(one("SELECT count(*) FROM " + SCHEMA + ".item WHERE id = 3")).isEqualTo("1");
+        assertThat(published).isEmpty();
+
+        RowEdit again = saving(() -> editing.delete(item, List.of("3"), readNow("3")));
+        assertThat(again.kind()).as("after a reload the delete goes through").isEqualTo(RowEdit.Kind.DONE);
+        assertThat(one("SELECT count(*) FROM " + SCHEMA + ".item WHERE id = 3")).isEqualTo("0");
+    }
+
+    @Test
+    void aCutLongValueIsComparedAsTheGridReadIt() throws Exception {
+        ScratchSchema.run("UPDATE " + SCHEMA + ".item SET note = repeat('x', 12000) WHERE id = 3");
+        Map<String, String> read = readNow("3");
+        read.put("note", read.get("note").substring(0, TableRows.CELL_LIMIT + 1)); // as the grid's left(note::text, 10001)
+
+        RowEdit edit = saving(() -> editing.delete(item, List.of("3"), read));
+
+        assertThat(edit.kind()).isEqualTo(RowEdit.Kind.DONE);
+        assertThat(edit.statements().get(1).text()).contains("AND left(\"note\"::text, 10001) = ?");
     }
 
     @Test
@@ -207,7 +253,7 @@ class RowEditingTest {
         assertThat(RowEditing.readOnlyReason(loose)).hasValueSatisfying(r -> assertThat(r).contains("has no primary key"));
         assertThat(RowEditing.readOnlyReason(item)).isEmpty();
         long before = log.counters().total();
-        assertThatThrownBy(() -> editing.delete(loose, List.of()))
+        assertThatThrownBy(() -> editing.delete(loose, List.of(), Map.of()))
                 .isInstanceOf(TableProblem.class).hasMessageContaining("read-only");
         assertThat(log.counters().total()).isEqualTo(before);
         assertThat(one("SELECT count(*) FROM " + SCHEMA + ".loose")).isEqualTo("1");

@@ -216,4 +216,45 @@ class EntityPanelViewModelTest {
             run("DROP SCHEMA IF EXISTS panel_plain CASCADE");
         }
     }
+
+    @Test
+    void aPlainRowChangedMeanwhileIsNeitherUpdatedNorDeletedAndReloadShowsItAsItIsNow() throws Exception {
+        run("DROP SCHEMA IF EXISTS panel_reload CASCADE");
+        run("CREATE SCHEMA panel_reload");
+        run("CREATE TABLE panel_reload.tag (id int PRIMARY KEY, label text, colour text)");
+        run("INSERT INTO panel_reload.tag VALUES (1, 'red', 'warm')");
+        try {
+            TableDescription tag = new TableCatalog(() -> dataSource).describe(new TableRef("panel_reload", "tag"));
+            model.tableOpened(tag);
+            model.rowSelected(new GridRow(java.util.Arrays.asList("1", "red", "warm"), List.of("1"), List.of("1")));
+            run("UPDATE panel_reload.tag SET label = 'crimson' WHERE id = 1"); // someone else, e.g. the console
+
+            model.delete();
+            assertThat(model.messageIsProblemProperty().get()).isTrue();
+            assertThat(model.messageProperty().get()).startsWith("Changed by someone else since you read it: label is now "
+                    + "'crimson' (you read 'red')").contains("Nothing was deleted");
+            assertThat(run("SELECT count(*) FROM panel_reload.tag")).isEqualTo("1");
+
+            field("colour").textProperty().set("cold");
+            model.save();
+            assertThat(model.messageProperty().get()).as("the colour was not changed by them: the update goes through")
+                    .isEqualTo("Saved: one row updated.");
+            run("UPDATE panel_reload.tag SET colour = 'hot' WHERE id = 1");
+            field("colour").textProperty().set("lukewarm");
+            model.save();
+            assertThat(model.messageProperty().get()).startsWith("Changed by someone else since you read it: colour is now 'hot'");
+            assertThat(field("colour").textProperty().get()).as("what the user typed stays until Reload").isEqualTo("lukewarm");
+
+            model.reload();
+            assertThat(model.fields()).as("the database's row, not an empty form").isNotEmpty();
+            assertThat(field("label").textProperty().get()).isEqualTo("crimson");
+            assertThat(field("colour").textProperty().get()).isEqualTo("hot");
+            assertThat(model.messageIsProblemProperty().get()).isFalse();
+            model.delete();
+            assertThat(model.messageProperty().get()).isEqualTo("Deleted: one row.");
+            assertThat(run("SELECT count(*) FROM panel_reload.tag")).isEqualTo("0");
+        } finally {
+            run("DROP SCHEMA IF EXISTS panel_reload CASCADE");
+        }
+    }
 }

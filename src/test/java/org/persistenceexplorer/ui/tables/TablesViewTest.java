@@ -56,6 +56,8 @@ import org.testfx.util.WaitForAsyncUtils;
 public class TablesViewTest extends FxRobot {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** Rows of view_test.wide: longer than the grid's window, so the window moves. */
+    private static final int WIDE = 25_000;
     private static final StatementLog LOG = new StatementLog();
     private static OrmSessions orm;
     private static DataSource dataSource;
@@ -80,7 +82,9 @@ public class TablesViewTest extends FxRobot {
         orm.open();
         sql("DROP SCHEMA IF EXISTS view_test CASCADE", "CREATE SCHEMA view_test",
                 "CREATE TABLE view_test.long (id int PRIMARY KEY, label text)",
-                "INSERT INTO view_test.long SELECT g, 'row ' || g FROM generate_series(1, 5000) g");
+                "INSERT INTO view_test.long SELECT g, 'row ' || g FROM generate_series(1, 5000) g",
+                "CREATE TABLE view_test.wide (id int PRIMARY KEY, label text)",
+                "INSERT INTO view_test.wide SELECT g, 'row ' || g FROM generate_series(1, " + WIDE + ") g");
     }
 
     @AfterAll
@@ -211,6 +215,90 @@ public class TablesViewTest extends FxRobot {
         interact(() -> grid().scrollTo(4999));
         until("last row loaded", () -> "5000".equals(cell(4999, 0)));
         assertThat(lookup("#gridStatus").queryAs(Label.class).getText()).contains("5,000 rows");
+    }
+
+    private javafx.scene.control.ScrollBar gridScroll() {
+        return lookup("#gridScroll").query();
+    }
+
+    /** The id of the first row on screen (partly or wholly), or null while it loads. */
+    @SuppressWarnings("unchecked")
+    private String topRowId() {
+        var flow = (javafx.scene.control.skin.VirtualFlow<javafx.scene.control.TableRow<GridRow>>) grid().lookup(".virtual-flow");
+        var first = flow.getFirstVisibleCell();
+        return first == null || first.getItem() == null ? null : first.getItem().values().get(0);
+    }
+
+    @Test
+    void aTableLongerThanTheWindowScrollsWithTheGridsOwnBarToItsEndAndBackTheSelectionStays() {
+        interact(() -> model.open(new TableRef("view_test", "wide")));
+        until("opened in a window", () -> gridScroll().isVisible() && grid().getItems().size() == RowGridViewModel.WINDOW_ROWS
+                && gridScroll().getMax() > WIDE - 100 && "1".equals(topRowId()));
+
+        interact(() -> gridScroll().setValue(gridScroll().getMax())); // the thumb dragged to the end
+        until("the last row on screen", () -> {
+            GridRow last = grid().getItems().get(grid().getItems().size() - 1);
+            return last != null && String.valueOf(WIDE).equals(last.values().get(0));
+        });
+
+        interact(() -> gridScroll().setValue(12_345));
+        until("row 12,346 at the top", () -> "12346".equals(topRowId()));
+        int at = model.grid().window().window().toWindow(12_345);
+        interact(() -> grid().getSelectionModel().clearAndSelect(at));
+        until("the row in the form", () -> lookup("#field-label").tryQuery().isPresent()
+                && "row 12346".equals(lookup("#field-label").queryAs(TextField.class).getText()));
+        interact(() -> lookup("#field-label").queryAs(TextField.class).setText("typed, not saved"));
+        int startBefore = model.grid().window().window().start();
+
+        interact(() -> gridScroll().setValue(15_345)); // near the window's end: it moves, the selected row stays inside
+        until("row 15,346 at the top", () -> "15346".equals(topRowId()));
+        assertThat(model.grid().window().window().start()).as("the window moved").isNotEqualTo(startBefore);
+        assertThat(grid().getSelectionModel().getSelectedItem().values().get(0)).isEqualTo("12346");
+        assertThat(lookup("#field-label").queryAs(TextField.class).getText()).as("the form was not reloaded")
+                .isEqualTo("typed, not saved");
+
+        interact(() -> gridScroll().setValue(0));
+        until("back at the first row", () -> "1".equals(topRowId()) && model.grid().window().window().start() == 0);
+    }
+
+    @Test
+    void scrollingTheTableNearTheWindowsEdgeMovesTheWindowAndKeepsTheRowsOnScreen() {
+        interact(() -> model.open(new TableRef("view_test", "wide")));
+        until("opened in a window", () -> gridScroll().isVisible() && "1".equals(topRowId()));
+        interact(() -> grid().scrollTo(RowGridViewModel.WINDOW_ROWS - 40)); // as far as keys or the wheel go in it
+
+        until("the window moved, the same row on top", () -> model.grid().window().window().start() > 0
+                && String.valueOf(RowGridViewModel.WINDOW_ROWS - 39).equals(topRowId()));
+        assertThat(gridScroll().getValue()).as("the grid's bar follows").isEqualTo(RowGridViewModel.WINDOW_ROWS - 40);
+    }
+
+    @Test
+    void theRowHeightFollowsTheTextSizeSoProjectorSizedTextIsNotCut() {
+        interact(() -> model.open(new TableRef("view_test", "long")));
+        until("opened", () -> "1".equals(topRowId()));
+        assertThat(grid().getFixedCellSize()).as("the everyday size").isEqualTo(24);
+        double labelWidth = grid().getColumns().get(1).getPrefWidth();
+        javafx.scene.Parent root = grid().getScene().getRoot();
+        interact(() -> root.setStyle("-fx-font-size: 32.5px;")); // what UiScale sets at 2.5x (projector mode)
+        try {
+            until("taller rows", () -> grid().getFixedCellSize() == Math.ceil(32.5 * 0.95 * GridWindow.ROW_EM));
+            assertThat(grid().getColumns().get(1).getPrefWidth()).as("columns grow with the text")
+                    .isCloseTo(labelWidth * 2.5, org.assertj.core.data.Percentage.withPercentage(2));
+            until("rows laid out at that height", () -> {
+                var row = (javafx.scene.control.TableRow<?>) grid().lookup(".table-row-cell");
+                return row != null && row.getHeight() == grid().getFixedCellSize();
+            });
+            for (javafx.scene.Node text : grid().lookupAll(".table-cell > .text")) {
+                if (text.isVisible() && text.getParent() instanceof javafx.scene.control.TableCell<?, ?> cell && !cell.isEmpty()) {
+                    assertThat(text.getLayoutBounds().getHeight()).as("the text fits its row")
+                            .isLessThanOrEqualTo(cell.getHeight());
+                }
+            }
+        } finally {
+            interact(() -> root.setStyle(""));
+        }
+        until("back to the everyday size", () -> grid().getFixedCellSize() == 24);
+        assertThat(grid().getColumns().get(1).getPrefWidth()).isCloseTo(labelWidth, org.assertj.core.data.Percentage.withPercentage(0.1));
     }
 
     @Test

@@ -29,8 +29,9 @@ import org.persistenceexplorer.service.tables.TableRef;
  * from the class's own annotations): the table (a SINGLE_TABLE subclass keeps its rows in its
  * root's), and each column-backed attribute, inherited ones included (from entity superclasses
  * and {@code @MappedSuperclass}es), with its column, whether the form may change it, and how its
- * text becomes a value. The id, the version, {@code @Formula} attributes, values a generator or
- * the database fills, and columns mapped insertable/updatable = false are read-only. Values are
+ * text becomes a value. The id, the version, {@code @Formula} attributes, values a generator,
+ * the database or a lifecycle callback fills, and columns mapped insertable/updatable = false are
+ * read-only. Values are
  * read and written through Hibernate's own property access. Immutable; thread-safe.
  */
 final class EntityMapping {
@@ -50,9 +51,10 @@ final class EntityMapping {
                 identifier.getJavaType().getJavaTypeClass(), identifier::getIdentifier, null);
         String version = persister.getVersionMapping() == null ? null
                 : persister.getVersionMapping().getVersionAttribute().getAttributeName();
+        java.util.Set<String> stamped = stampedByCallbacks(persister);
         List<Attribute> rest = new ArrayList<>();
         persister.forEachAttributeMapping(a -> {
-            Attribute attribute = attributeOf(a, version);
+            Attribute attribute = attributeOf(a, version, stamped.contains(a.getAttributeName()));
             if (attribute != null) {
                 rest.add(attribute);
             }
@@ -73,7 +75,40 @@ final class EntityMapping {
                 .getEntityDescriptor(type));
     }
 
-    private static Attribute attributeOf(AttributeMapping a, String version) {
+    /**
+     * The attributes the entity's lifecycle callbacks assign (an automatic timestamp): found by
+     * running the registered pre-persist and pre-update callbacks on a new instance and seeing
+     * which values they changed. The form leaves them to the callback, which would overwrite a
+     * typed value before the statement anyway. Empty for an abstract class or when a callback
+     * cannot run on an empty instance.
+     */
+    private static java.util.Set<String> stampedByCallbacks(EntityPersister persister) {
+        Class<?> type = persister.getMappedClass();
+        if (Modifier.isAbstract(type.getModifiers())) {
+            return java.util.Set.of();
+        }
+        try {
+            java.lang.reflect.Constructor<?> constructor = type.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            Object scratch = constructor.newInstance();
+            java.util.Map<String, Object> before = new java.util.HashMap<>();
+            persister.forEachAttributeMapping(a -> before.put(a.getAttributeName(), a.getPropertyAccess().getGetter().get(scratch)));
+            org.hibernate.jpa.event.spi.CallbackRegistry callbacks = persister.getFactory().getEventEngine().getCallbackRegistry();
+            callbacks.preCreate(scratch);
+            callbacks.preUpdate(scratch);
+            java.util.Set<String> stamped = new java.util.HashSet<>();
+            persister.forEachAttributeMapping(a -> {
+                if (!java.util.Objects.equals(before.get(a.getAttributeName()), a.getPropertyAccess().getGetter().get(scratch))) {
+                    stamped.add(a.getAttributeName());
+                }
+            });
+            return stamped;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return java.util.Set.of();
+        }
+    }
+
+    private static Attribute attributeOf(AttributeMapping a, String version, boolean stamped) {
         boolean writable = a.getAttributeMetadata().isInsertable() && a.getAttributeMetadata().isUpdatable();
         if (a instanceof ToOneAttributeMapping toOne) {
             if (toOne.getSideNature() != org.hibernate.metamodel.mapping.ForeignKeyDescriptor.Nature.KEY) {
@@ -90,7 +125,7 @@ final class EntityMapping {
         }
         boolean formula = basic.isFormula();
         boolean generated = a.getGenerator() != null;
-        boolean editable = writable && !formula && !generated && !a.getAttributeName().equals(version);
+        boolean editable = writable && !formula && !generated && !stamped && !a.getAttributeName().equals(version);
         String column = formula ? "(computed: @Formula)" : basic.getSelectionExpression();
         return new Attribute(a.getAttributeName(), column, editable, false, a.getJavaType().getJavaTypeClass(),
                 e -> a.getPropertyAccess().getGetter().get(e), editable ? a.getPropertyAccess().getSetter()::set : null);

@@ -88,7 +88,7 @@ class InheritedFormTest {
     }
 
     @Test
-    void anOrderShowsItsInheritedTimestampsAndKeepsTheComputedTotalAndTheVersionReadOnly() throws Exception {
+    void anOrderShowsItsInheritedTimestampsAndKeepsTheComputedTotalTheVersionAndTheCallbackStampReadOnly() throws Exception {
         TableDescription orders = catalog.describe(new TableRef("shop", "orders"));
         try (EntityEdit order = editing.load(orders, "1").edit()) {
             assertThat(order.fields()).extracting(EntityField::attribute)
@@ -100,6 +100,9 @@ class InheritedFormTest {
             assertThat(field(order, "version").editable()).isFalse();
             assertThat(field(order, "createdAt").editable()).as("updatable = false").isFalse();
             assertThat(field(order, "createdAt").value()).isNotNull();
+            assertThat(field(order, "updatedAt").editable()).as("stamped by @PreUpdate, so read-only in the form").isFalse();
+            assertThat(field(order, "note").editable()).isTrue();
+            assertThat(order.check(Map.of("updatedAt", "2020-01-01T00:00:00Z"))).containsEntry("updatedAt", "cannot be changed here");
             assertThat(field(order, "status").value()).isEqualTo("PAID");
             assertThat(order.check(Map.of("totalCents", "1", "version", "7")))
                     .containsOnlyKeys("totalCents", "version").containsValue("cannot be changed here");
