@@ -29,6 +29,7 @@ public final class OrgChartFeature implements Feature {
     private final Supplier<DataSource> hr;
     private final HrGenerator generator;
     private final RowChanges rowChanges;
+    private final GraphMappings mappings;
     /** Built by the tab's first open (or a headless prepare), then the same for both. */
     private OrgChartViewModel model;
     private AutoCloseable invalidation;
@@ -40,10 +41,17 @@ public final class OrgChartFeature implements Feature {
      * @param rowChanges HR rows changed elsewhere in the app (the Tables tab): the profile cache drops them
      */
     public OrgChartFeature(CypherRunner graph, Supplier<DataSource> hr, HrGenerator generator, RowChanges rowChanges) {
+        this(graph, hr, generator, rowChanges, null);
+    }
+
+    /** @param mappings how to chart an external Neo4j's own graph (the profile's mapping), or null */
+    public OrgChartFeature(CypherRunner graph, Supplier<DataSource> hr, HrGenerator generator, RowChanges rowChanges,
+                           GraphMappings mappings) {
         this.graph = graph;
         this.hr = hr;
         this.generator = generator;
         this.rowChanges = rowChanges;
+        this.mappings = mappings;
     }
 
     @Override
@@ -65,7 +73,7 @@ public final class OrgChartFeature implements Feature {
     public void prepare(FeatureContext context) {
         if (model == null) {
             OrgChartServices services = services(graph, hr.get());
-            model = new OrgChartViewModel(context.engines(), context.runner(), services);
+            model = new OrgChartViewModel(context.engines(), context.runner(), services, mappings);
             invalidation = rowChanges.subscribe(new ProfileInvalidation(services.profiles(), "hr"));
             context.ticker().subscribe(model::refresh);
         }
@@ -84,6 +92,8 @@ public final class OrgChartFeature implements Feature {
         OrgChartView view = new OrgChartView(model,
                 people -> model.replaceHr(String.format(java.util.Locale.ROOT, "%,d people", people),
                         p -> generator.generate("hr", people, p)));
+        MappingDialog dialog = new MappingDialog(context.runner(), model);
+        view.onMapGraph(dialog::show);
         Parent root = ViewLoader.load(view);
         root.getStylesheets().add(OrgChartFeature.class.getResource("/css/orgchart.css").toExternalForm());
         return new FeatureView() {
