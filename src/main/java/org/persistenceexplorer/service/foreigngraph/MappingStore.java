@@ -15,7 +15,7 @@ import java.util.Properties;
  * The org-chart mapping of each connection profile, remembered in {@code org-mappings.properties}
  * beside {@code connections.properties} in the app's data folder: label, key, name, manager type
  * and direction, the optional types. Names of the user's graph only, never a password
- * (decision 0040). Blocking file access; synchronized.
+ * (decision 0042). Blocking file access; synchronized.
  */
 public final class MappingStore {
 
