@@ -84,15 +84,15 @@ class MappingViewTest extends FxRobot {
         Stage mapping = dialog.stage();
         assertThat(mapping.isShowing()).isTrue();
         javafx.scene.Node root = mapping.getScene().getRoot();
-        assertThat(from(root).lookup("#labelBox").<ComboBox<String>>queryComboBox().getValue()).isEqualTo("Staff");
-        assertThat(from(root).lookup("#keyBox").<ComboBox<String>>queryComboBox().getValue()).isEqualTo("emp_no");
-        assertThat(from(root).lookup("#nameBox").<ComboBox<String>>queryComboBox().getValue()).isEqualTo("full_name");
-        assertThat(from(root).lookup("#typeBox").<ComboBox<String>>queryComboBox().getValue()).isEqualTo("MANAGES");
+        assertThat(from(root).lookup("#labelBox").<String>queryComboBox().getValue()).isEqualTo("Staff");
+        assertThat(from(root).lookup("#keyBox").<String>queryComboBox().getValue()).isEqualTo("emp_no");
+        assertThat(from(root).lookup("#nameBox").<String>queryComboBox().getValue()).isEqualTo("full_name");
+        assertThat(from(root).lookup("#typeBox").<String>queryComboBox().getValue()).isEqualTo("MANAGES");
         assertThat(from(root).lookup("#fromButton").queryAs(RadioButton.class).isSelected()).isTrue();
         assertThat(from(root).lookup("#previewLabel").queryAs(Label.class).getText())
                 .startsWith("140 people, 1 root, 3 levels deep").contains("901, 902, 903");
-        interact(() -> from(root).lookup("#departmentBox").<ComboBox<String>>queryComboBox().setValue("IN_UNIT"));
-        interact(() -> from(root).lookup("#roleBox").<ComboBox<String>>queryComboBox().setValue("HOLDS"));
+        interact(() -> from(root).lookup("#departmentBox").<String>queryComboBox().setValue("IN_UNIT"));
+        interact(() -> from(root).lookup("#roleBox").<String>queryComboBox().setValue("HOLDS"));
         assertThat(from(root).lookup("#useButton").queryAs(Button.class).isDisabled()).isFalse();
         interact(() -> save(mapping.getScene(), "orgmap-dialog"));
 
