@@ -84,7 +84,7 @@ public final class MappingViewModel {
         shape.set(s.shape().describe());
         labels.setAll(s.shape().labels().stream().map(GraphShape.LabelCount::label).toList());
         types.setAll(s.shape().relationshipTypes());
-        properties.setAll(s.properties());
+        showProperties(s.properties());
         Optional<OrgMapping> chosen = s.saved().isPresent() ? s.saved() : s.suggested();
         if (chosen.isEmpty()) {
             previewOk.set(false);
@@ -120,9 +120,20 @@ public final class MappingViewModel {
         }
         runner.task("org chart: property names", p -> mappings.explorer().properties(label))
                 .replacing("orgchart.mapping.properties")
-                .onSuccess(properties::setAll)
+                .onSuccess(this::showProperties)
                 .onFailure(e -> message.set("Could not read the properties: " + e.getMessage()))
                 .start();
+    }
+
+    private void showProperties(List<String> names) {
+        // Replacing a combo box's items clears a chosen value that was among them: keep the choices.
+        String key = keyProperty.get();
+        String name = nameProperty.get();
+        if (!names.equals(properties)) {
+            properties.setAll(names);
+        }
+        keyProperty.set(key);
+        nameProperty.set(name);
     }
 
     /** The mapping as the fields say now. */
