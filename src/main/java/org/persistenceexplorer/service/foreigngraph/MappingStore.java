@@ -1,15 +1,10 @@
 package org.persistenceexplorer.service.foreigngraph;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
+import org.persistenceexplorer.service.connect.PropertiesFile;
 
 /**
  * The org-chart mapping of each connection profile, remembered in {@code org-mappings.properties}
@@ -22,9 +17,11 @@ public final class MappingStore {
     public static final String FILE_NAME = "org-mappings.properties";
 
     private final Path file;
+    private final PropertiesFile store;
 
     public MappingStore(Path dataDirectory) {
         this.file = dataDirectory.resolve(FILE_NAME);
+        this.store = new PropertiesFile(file, "Persistence Explorer: how each profile's graph holds an org chart (names only)");
     }
 
     public Path file() {
@@ -76,30 +73,14 @@ public final class MappingStore {
 
     /** Profile names may hold any character: the key part is their UTF-8 bytes in hex. */
     private static String prefix(String profileName) {
-        return "mapping." + HexFormat.of().formatHex(profileName.getBytes(StandardCharsets.UTF_8)) + ".";
+        return "mapping." + PropertiesFile.keyPart(profileName) + ".";
     }
 
     private Properties read() throws IOException {
-        Properties p = new Properties();
-        if (Files.exists(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(in);
-            }
-        }
-        return p;
+        return store.read();
     }
 
     private void write(Properties p) throws IOException {
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temporary = Files.createTempFile(folder, ".org-mappings", ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                p.store(out, "Persistence Explorer: how each profile's graph holds an org chart (names only)");
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        store.write(p);
     }
 }

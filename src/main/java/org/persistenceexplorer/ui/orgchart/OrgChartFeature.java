@@ -33,6 +33,9 @@ public final class OrgChartFeature implements Feature {
     /** Built by the tab's first open (or a headless prepare), then the same for both. */
     private OrgChartViewModel model;
     private AutoCloseable invalidation;
+    private OrgChartServices services;
+    /** True once a view was closed (a profile switch reloads the tabs): the next open subscribes again. */
+    private boolean reopened;
 
     /**
      * @param graph the app's Neo4j
@@ -72,10 +75,16 @@ public final class OrgChartFeature implements Feature {
     @Override
     public void prepare(FeatureContext context) {
         if (model == null) {
-            OrgChartServices services = services(graph, hr.get());
+            services = services(graph, hr.get());
             model = new OrgChartViewModel(context.engines(), context.runner(), services, mappings);
             invalidation = rowChanges.subscribe(new ProfileInvalidation(services.profiles(), "hr"));
             context.ticker().subscribe(model::refresh);
+        } else if (reopened) {
+            // Closing cleared the ticker and the invalidation; the engines may be other servers now.
+            reopened = false;
+            invalidation = rowChanges.subscribe(new ProfileInvalidation(services.profiles(), "hr"));
+            context.ticker().subscribe(model::refresh);
+            model.enginesChanged();
         }
     }
 
@@ -105,6 +114,7 @@ public final class OrgChartFeature implements Feature {
             @Override
             public void close() {
                 view.close();
+                reopened = true;
                 try {
                     invalidation.close();
                 } catch (Exception e) {

@@ -119,10 +119,21 @@ public final class OrgChartViewModel {
         external.set(neo4j != null && !neo4j.embedded() && mappings != null);
         if (cameUp && external.get()) {
             openMapping();
-        } else if (cameUp && services != null) {
+        } else if (cameUp) {
             leaveForeign();
-            load();
+            if (services != null) {
+                load();
+            }
         }
+    }
+
+    /**
+     * The app's engines moved to other servers (a profile switch): the next tick treats Neo4j
+     * as come up again, so the chart is read anew (the app's graph, or the new profile's mapping).
+     */
+    public void enginesChanged() {
+        graphUp.set(false);
+        loading = false;
     }
 
     /** Reads the profile's stored mapping and charts the graph through it, or asks for one. */

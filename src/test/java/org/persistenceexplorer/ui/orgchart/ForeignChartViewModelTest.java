@@ -149,6 +149,31 @@ class ForeignChartViewModelTest {
     }
 
     @Test
+    void aProfileSwitchToTheForeignGraphChartsItThroughItsSavedMappingAndBackLeavesIt(@TempDir Path folder) throws Exception {
+        GraphMappings mappings = mappings(folder);
+        mappings.store().save(PROFILE, new OrgMapping("Staff", "emp_no", "full_name", "MANAGES", false));
+        List<EngineStatus> engines = new java.util.ArrayList<>(List.of(new EngineStatus(Engine.NEO4J, EngineStatus.State.UP,
+                "localhost:7687", true, "")));
+        OrgChartViewModel chart = new OrgChartViewModel(() -> List.copyOf(engines), new InlineBackgroundRunner(), null, mappings);
+        chart.refresh();
+        assertThat(chart.externalProperty().get()).isFalse();
+        assertThat(chart.foreignModeProperty().get()).isFalse();
+
+        // The switch is quicker than a tick: Neo4j is never seen down, the reloaded tab says the engines changed.
+        engines.set(0, new EngineStatus(Engine.NEO4J, EngineStatus.State.UP, "their-server:7687", false, ""));
+        chart.enginesChanged();
+        chart.refresh();
+        assertThat(chart.foreignModeProperty().get()).isTrue();
+        assertThat(chart.treeProperty().get().size()).isEqualTo(16);
+
+        engines.set(0, new EngineStatus(Engine.NEO4J, EngineStatus.State.UP, "localhost:7687", true, ""));
+        chart.enginesChanged();
+        chart.refresh();
+        assertThat(chart.foreignModeProperty().get()).as("back on the app's own graph").isFalse();
+        assertThat(chart.externalProperty().get()).isFalse();
+    }
+
+    @Test
     void aMappingWithoutHierarchySaysSoAndCannotBeUsed(@TempDir Path folder) {
         GraphMappings mappings = mappings(folder);
         MappingViewModel dialog = new MappingViewModel(new InlineBackgroundRunner(), mappings, m -> { });
