@@ -10,6 +10,8 @@ import org.persistenceexplorer.ui.common.Feature;
 import org.persistenceexplorer.ui.console.ConsoleFeature;
 import org.persistenceexplorer.ui.lab.LabFeature;
 import org.persistenceexplorer.ui.migrations.MigrationsFeature;
+import org.persistenceexplorer.service.foreigngraph.MappingStore;
+import org.persistenceexplorer.ui.orgchart.GraphMappings;
 import org.persistenceexplorer.ui.orgchart.OrgChartFeature;
 import org.persistenceexplorer.ui.tables.TablesFeature;
 import org.persistenceexplorer.ui.txlab.TxLabFeature;
@@ -31,7 +33,8 @@ final class FeatureList {
                         new RowEditing(context.sql()::dataSource, context.statementLog(), context.rowChanges())),
                 new MigrationsFeature(context.migrations()),
                 new OrgChartFeature(context.graph(), () -> context.sql().dataSource(), context.hrGenerator(),
-                        context.rowChanges()),
+                        context.rowChanges(), new GraphMappings(() -> context.connections().current().name(),
+                        new MappingStore(context.settings().dataDirectory()), context.graph())),
                 new ConsoleFeature(() -> ConsoleServices.of(context), !context.sql().settings().embeddedPostgres()),
                 new LabFeature(context.loadingLab(), context.actionTotals()),
                 new TxLabFeature(context.transactionsLab()));

@@ -1,12 +1,7 @@
 package org.persistenceexplorer.service.connect;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,9 +20,11 @@ public final class ProfileStore {
     private static final String LAST = "last";
 
     private final Path file;
+    private final PropertiesFile store;
 
     public ProfileStore(Path dataDirectory) {
         this.file = dataDirectory.resolve(FILE_NAME);
+        this.store = new PropertiesFile(file, "Persistence Explorer connection profiles (no passwords: see ~/.pgpass)");
     }
 
     public Path file() {
@@ -132,33 +129,14 @@ public final class ProfileStore {
 
     /** A key part from the name that survives the properties format (names may hold any character). */
     private static String id(String name) {
-        StringBuilder id = new StringBuilder();
-        for (byte b : name.getBytes(StandardCharsets.UTF_8)) {
-            id.append(String.format("%02x", b));
-        }
-        return id.toString();
+        return PropertiesFile.keyPart(name);
     }
 
     private Properties read() throws IOException {
-        Properties p = new Properties();
-        if (Files.exists(file)) {
-            try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-                p.load(in);
-            }
-        }
-        return p;
+        return store.read();
     }
 
     private void write(Properties p) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".connections", ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                p.store(out, "Persistence Explorer connection profiles (no passwords: see ~/.pgpass)");
-            }
-            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        store.write(p);
     }
 }

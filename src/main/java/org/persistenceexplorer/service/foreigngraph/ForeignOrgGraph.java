@@ -37,6 +37,12 @@ public final class ForeignOrgGraph {
 
     /** Labels with node counts and relationship types that link a label to itself, largest first. */
     public GraphShape shape() {
+        return shape(org.persistenceexplorer.service.work.Progress.NONE);
+    }
+
+    /** {@link #shape()}, saying which label and type it counts. */
+    public GraphShape shape(org.persistenceexplorer.service.work.Progress progress) {
+        progress.update(-1, "Reading labels");
         List<LabelCount> labels = new ArrayList<>();
         for (Map<String, Object> row : graph.read("CALL db.labels() YIELD label RETURN label ORDER BY label", Map.of()).rows()) {
             String label = (String) row.get("label");
@@ -44,22 +50,42 @@ public final class ForeignOrgGraph {
                     Map.of()))));
         }
         labels.sort(Comparator.comparingLong(LabelCount::nodes).reversed());
+        progress.update(-1, "Reading relationship types");
         List<String> types = new ArrayList<>();
         graph.read("CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType ORDER BY relationshipType",
                 Map.of()).rows().forEach(row -> types.add((String) row.get("relationshipType")));
         List<SelfRelationship> self = new ArrayList<>();
         for (String type : types) {
+            progress.update(-1, "Counting " + type + " within each label");
             for (LabelCount label : labels) {
                 String l = Cypher.name(label.label());
                 long count = number(graph.read("MATCH (:" + l + ")-[r:" + Cypher.name(type) + "]->(:" + l + ") RETURN count(r) AS n",
                         Map.of()));
                 if (count > 0) {
-                    self.add(new SelfRelationship(label.label(), type, count));
+                    self.add(new SelfRelationship(label.label(), type, count, forest(l, Cypher.name(type))));
                 }
             }
         }
-        self.sort(Comparator.comparingLong(SelfRelationship::relationships).reversed());
-        return new GraphShape(labels, self);
+        // A type that forms a forest ranks first (an org chart is one), then the most relationships.
+        self.sort(Comparator.comparing((SelfRelationship s) -> s.forest() == GraphShape.Forest.NONE)
+                .thenComparing(Comparator.comparingLong(SelfRelationship::relationships).reversed()));
+        return new GraphShape(labels, self, types);
+    }
+
+    /** Which way every node has at most one relationship of the type; each check stops at the first counter-example. */
+    private GraphShape.Forest forest(String label, String type) {
+        if (!several("MATCH (a:" + label + ")-[:" + type + "]->(:" + label + ")")) {
+            return GraphShape.Forest.OUTGOING;
+        }
+        if (!several("MATCH (:" + label + ")-[:" + type + "]->(a:" + label + ")")) {
+            return GraphShape.Forest.INCOMING;
+        }
+        return GraphShape.Forest.NONE;
+    }
+
+    private boolean several(String match) {
+        return number(graph.read(match + " WITH a, count(*) AS c WHERE c > 1 WITH a LIMIT 1 RETURN count(a) AS n",
+                Map.of())) > 0;
     }
 
     /** The property names on (a sample of) a label's nodes, sorted. */
@@ -71,13 +97,18 @@ public final class ForeignOrgGraph {
     }
 
     /**
-     * A mapping the graph suggests: the largest self-relationship (person label and manager
-     * type), its direction guessed from which way the relationships fan in (many people point
-     * at one manager), key and name from the label's property names. Empty when no label links
-     * to itself: the graph has no hierarchy.
+     * A mapping the graph suggests: the first self-relationship of {@link #shape()} (one that
+     * forms a forest, else the largest), its direction the forest's (every person one manager)
+     * or else guessed from which way the relationships fan in (many people point at one
+     * manager), key and name from the label's property names. Empty when no label links to
+     * itself: the graph has no hierarchy.
      */
     public Optional<OrgMapping> suggest() {
-        GraphShape shape = shape();
+        return suggest(shape());
+    }
+
+    /** {@link #suggest()} from a shape already read. */
+    public Optional<OrgMapping> suggest(GraphShape shape) {
         if (shape.selfRelationships().isEmpty()) {
             return Optional.empty();
         }
@@ -85,6 +116,9 @@ public final class ForeignOrgGraph {
         List<String> properties = properties(best.label());
         String key = pick(properties, KEY_NAMES).orElse(properties.isEmpty() ? "" : properties.get(0));
         String name = pick(properties, NAME_NAMES).orElse(key);
+        if (best.forest() != GraphShape.Forest.NONE) {
+            return Optional.of(new OrgMapping(best.label(), key, name, best.type(), best.forest() == GraphShape.Forest.OUTGOING));
+        }
         String l = Cypher.name(best.label());
         String t = Cypher.name(best.type());
         // Each person has one manager: the side with fewer distinct nodes is the manager's.

@@ -6,12 +6,51 @@ import java.util.List;
 /**
  * How a graph that is not the app's holds an org chart: which label is a person, which property
  * is the person's key and which their display name, and which relationship type links a person
- * to their manager, in which direction. Immutable.
+ * to their manager, in which direction; optionally the relationship types that lead from a person
+ * to their department, role, permission and delegation (blank: none). Immutable.
  *
  * @param towardsManager true for (person)-[:TYPE]->(manager), false for (manager)-[:TYPE]->(person)
  */
 public record OrgMapping(String personLabel, String keyProperty, String nameProperty, String managerType,
-                         boolean towardsManager) {
+                         boolean towardsManager, String departmentType, String roleType, String permissionType,
+                         String delegationType) {
+
+    public OrgMapping {
+        departmentType = blank(departmentType) ? "" : departmentType;
+        roleType = blank(roleType) ? "" : roleType;
+        permissionType = blank(permissionType) ? "" : permissionType;
+        delegationType = blank(delegationType) ? "" : delegationType;
+    }
+
+    /** The mapping without the optional types. */
+    public OrgMapping(String personLabel, String keyProperty, String nameProperty, String managerType,
+                      boolean towardsManager) {
+        this(personLabel, keyProperty, nameProperty, managerType, towardsManager, "", "", "", "");
+    }
+
+    /** The optional types by what they mean to the person panel, those given only, in a fixed order. */
+    public java.util.Map<String, String> optionalTypes() {
+        java.util.Map<String, String> types = new java.util.LinkedHashMap<>();
+        if (!departmentType.isEmpty()) {
+            types.put("Department", departmentType);
+        }
+        if (!roleType.isEmpty()) {
+            types.put("Roles", roleType);
+        }
+        if (!permissionType.isEmpty()) {
+            types.put("Permissions", permissionType);
+        }
+        if (!delegationType.isEmpty()) {
+            types.put("Delegations", delegationType);
+        }
+        return types;
+    }
+
+    /** The same mapping with the optional types. */
+    public OrgMapping withOptional(String department, String role, String permission, String delegation) {
+        return new OrgMapping(personLabel, keyProperty, nameProperty, managerType, towardsManager, department, role,
+                permission, delegation);
+    }
 
     /** What is missing, in plain words, or an empty list. */
     public List<String> problems() {

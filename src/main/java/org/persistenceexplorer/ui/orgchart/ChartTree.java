@@ -18,7 +18,10 @@ import org.persistenceexplorer.domain.graph.OrgMember;
  * expanded, at most {@code budget} people are visible: expanding a team collapses the deepest
  * other open teams until the chart fits again (never the expanded person's own line), so a
  * 100,000-person company draws no more than a 2,000-person one. Plain Java, no toolkit: the
- * view draws {@link #visible()}. Not thread-safe; the FX thread owns it.
+ * view draws {@link #visible()}. A tree over a graph too big to read whole (a user's own graph)
+ * starts with the top only and knows, per person, how many reports are not fetched yet
+ * ({@link #unfetched(long)}); {@link #addTeam} adds a team once it is fetched. Not thread-safe;
+ * the FX thread owns it.
  */
 public final class ChartTree {
 
@@ -32,11 +35,23 @@ public final class ChartTree {
     private final Map<Long, Integer> depth = new HashMap<>();
     private final Map<Long, Integer> descendants = new HashMap<>();
     private final Set<Long> expanded = new HashSet<>();
+    /** People whose reports the graph has but the tree has not fetched yet, with how many. */
+    private final Map<Long, Long> unfetched = new HashMap<>();
     private final int budget;
     private List<Long> visible;
 
     public ChartTree(List<OrgMember> people, int budget) {
+        this(people, Map.of(), budget);
+    }
+
+    /**
+     * A tree whose teams are fetched on demand.
+     *
+     * @param unfetched people whose direct reports are not in {@code people} yet, with how many they have
+     */
+    public ChartTree(List<OrgMember> people, Map<Long, Long> unfetched, int budget) {
         this.budget = budget;
+        this.unfetched.putAll(unfetched);
         for (OrgMember m : people) {
             members.put(m.employeeId(), m);
         }
@@ -134,12 +149,56 @@ public final class ChartTree {
     }
 
     public boolean hasReports(long id) {
-        return children.containsKey(id);
+        return children.containsKey(id) || unfetched.containsKey(id);
     }
 
     /** People below {@code id} that are not drawn because it is collapsed (0 when open or a leaf). */
     public int hiddenBelow(long id) {
+        if (unfetched.containsKey(id)) {
+            return (int) Math.min(Integer.MAX_VALUE, unfetched.get(id));
+        }
         return expanded.contains(id) ? 0 : descendants.getOrDefault(id, 0);
+    }
+
+    /** How many direct reports of {@code id} the graph has that are not fetched yet (0: none, or fetched). */
+    public long unfetched(long id) {
+        return unfetched.getOrDefault(id, 0L);
+    }
+
+    /**
+     * Adds {@code manager}'s team as fetched from the graph and opens it (collapsing others to
+     * fit the budget). People already in the tree (someone with two managers) stay where they are.
+     *
+     * @param theirUnfetched the new people who have reports of their own, with how many
+     */
+    public void addTeam(long manager, List<OrgMember> team, Map<Long, Long> theirUnfetched) {
+        if (!members.containsKey(manager)) {
+            return;
+        }
+        unfetched.remove(manager);
+        List<Long> kids = children.computeIfAbsent(manager, k -> new ArrayList<>());
+        int added = 0;
+        for (OrgMember m : team) {
+            if (!members.containsKey(m.employeeId())) {
+                members.put(m.employeeId(), m);
+                kids.add(m.employeeId());
+                added++;
+                depth.put(m.employeeId(), depthOf(manager) + 1);
+                descendants.put(m.employeeId(), 0);
+                if (theirUnfetched.containsKey(m.employeeId())) {
+                    unfetched.put(m.employeeId(), theirUnfetched.get(m.employeeId()));
+                }
+            }
+        }
+        if (kids.isEmpty()) {
+            children.remove(manager);
+        }
+        // Subtree sizes above the manager grow by the team: the manager and their line.
+        descendants.merge(manager, added, Integer::sum);
+        for (Long up : lineAbove(manager)) {
+            descendants.merge(up, added, Integer::sum);
+        }
+        expand(manager);
     }
 
     public int depthOf(long id) {

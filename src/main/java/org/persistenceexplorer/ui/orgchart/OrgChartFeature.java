@@ -29,9 +29,13 @@ public final class OrgChartFeature implements Feature {
     private final Supplier<DataSource> hr;
     private final HrGenerator generator;
     private final RowChanges rowChanges;
+    private final GraphMappings mappings;
     /** Built by the tab's first open (or a headless prepare), then the same for both. */
     private OrgChartViewModel model;
     private AutoCloseable invalidation;
+    private OrgChartServices services;
+    /** True once a view was closed (a profile switch reloads the tabs): the next open subscribes again. */
+    private boolean reopened;
 
     /**
      * @param graph the app's Neo4j
@@ -40,10 +44,17 @@ public final class OrgChartFeature implements Feature {
      * @param rowChanges HR rows changed elsewhere in the app (the Tables tab): the profile cache drops them
      */
     public OrgChartFeature(CypherRunner graph, Supplier<DataSource> hr, HrGenerator generator, RowChanges rowChanges) {
+        this(graph, hr, generator, rowChanges, null);
+    }
+
+    /** @param mappings how to chart an external Neo4j's own graph (the profile's mapping), or null */
+    public OrgChartFeature(CypherRunner graph, Supplier<DataSource> hr, HrGenerator generator, RowChanges rowChanges,
+                           GraphMappings mappings) {
         this.graph = graph;
         this.hr = hr;
         this.generator = generator;
         this.rowChanges = rowChanges;
+        this.mappings = mappings;
     }
 
     @Override
@@ -64,10 +75,16 @@ public final class OrgChartFeature implements Feature {
     @Override
     public void prepare(FeatureContext context) {
         if (model == null) {
-            OrgChartServices services = services(graph, hr.get());
-            model = new OrgChartViewModel(context.engines(), context.runner(), services);
+            services = services(graph, hr.get());
+            model = new OrgChartViewModel(context.engines(), context.runner(), services, mappings);
             invalidation = rowChanges.subscribe(new ProfileInvalidation(services.profiles(), "hr"));
             context.ticker().subscribe(model::refresh);
+        } else if (reopened) {
+            // Closing cleared the ticker and the invalidation; the engines may be other servers now.
+            reopened = false;
+            invalidation = rowChanges.subscribe(new ProfileInvalidation(services.profiles(), "hr"));
+            context.ticker().subscribe(model::refresh);
+            model.enginesChanged();
         }
     }
 
@@ -97,6 +114,8 @@ public final class OrgChartFeature implements Feature {
         OrgChartView view = new OrgChartView(model,
                 people -> model.replaceHr(String.format(java.util.Locale.ROOT, "%,d people", people),
                         p -> generator.generate("hr", people, p)));
+        MappingDialog dialog = new MappingDialog(context.runner(), model);
+        view.onMapGraph(dialog::show);
         Parent root = ViewLoader.load(view);
         root.getStylesheets().add(OrgChartFeature.class.getResource("/css/orgchart.css").toExternalForm());
         return new FeatureView() {
@@ -108,6 +127,7 @@ public final class OrgChartFeature implements Feature {
             @Override
             public void close() {
                 view.close();
+                reopened = true;
                 try {
                     invalidation.close();
                 } catch (Exception e) {

@@ -48,6 +48,13 @@ public final class OrgChartView {
     @FXML private HBox syncBox;
     @FXML private ProgressBar syncBar;
     @FXML private Label syncLabel;
+    @FXML private javafx.scene.control.Button mapButton;
+    @FXML private javafx.scene.control.Button syncButton;
+    @FXML private javafx.scene.control.Button lessonButton;
+    @FXML private javafx.scene.control.Button approveButton;
+    @FXML private HBox delegateBox;
+    @FXML private Label mappingLabel;
+    private java.util.function.Consumer<javafx.stage.Window> mapGraph = owner -> { };
 
     /** @param companySize what the "Company size" menu does with the chosen head count, or null to hide it */
     public OrgChartView(OrgChartViewModel model, java.util.function.IntConsumer companySize) {
@@ -98,6 +105,45 @@ public final class OrgChartView {
         });
         model.profileProperty().addListener((o, a, p) -> showProfile(p));
         searchField.textProperty().addListener((o, a, text) -> suggest(text));
+        mapButton.visibleProperty().bind(model.externalProperty());
+        mapButton.managedProperty().bind(mapButton.visibleProperty());
+        mappingLabel.textProperty().bind(model.mappingLineProperty());
+        // On the user's own graph the tab only reads: the app's sync, lesson and delegations are off.
+        for (javafx.scene.Node writes : List.of(syncButton, lessonButton, sizeButton, approveButton, permissionBox, delegateBox)) {
+            writes.disableProperty().bind(model.foreignModeProperty().or(model.externalProperty()));
+        }
+        model.foreignFactsProperty().addListener((o, a, f) -> showForeign(f));
+    }
+
+    /** What "Map your graph…" does (the feature opens the mapping dialog over this window). */
+    void onMapGraph(java.util.function.Consumer<javafx.stage.Window> action) {
+        this.mapGraph = action;
+    }
+
+    @FXML
+    private void mapGraph() {
+        mapGraph.accept(chartHolder.getScene() == null ? null : chartHolder.getScene().getWindow());
+    }
+
+    private void showForeign(org.persistenceexplorer.service.foreigngraph.ForeignFacts f) {
+        if (f == null) {
+            if (model.profileProperty().get() == null) {
+                showProfile(null);
+            }
+            return;
+        }
+        personName.setText(f.name() + " — " + String.join(", ", f.labels()));
+        StringBuilder graph = new StringBuilder("Graph (Neo4j)\nReports to: ")
+                .append(f.managers().isEmpty() ? "nobody (a root)" : String.join(", ", f.managers()))
+                .append("\nDirect reports: ").append(f.directReports());
+        f.related().forEach((meaning, names) -> graph.append('\n').append(meaning).append(": ")
+                .append(names.isEmpty() ? "—" : String.join(", ", names)));
+        graph.append("\nProperties:");
+        f.properties().forEach((k, v) -> graph.append("\n  ").append(k).append(" = ").append(v));
+        graphFacts.setText(graph.toString());
+        sqlFacts.setText("SQL (PostgreSQL)\nNothing to show: this person lives only in your graph. The mapping links a"
+                + " graph label, not a table, so there is no HR row to join (the cross-store profile works on the app's"
+                + " own sample, where HR and the graph share employee ids).");
     }
 
     private void redraw() {

@@ -19,6 +19,10 @@ import javafx.collections.ObservableList;
 import org.persistenceexplorer.domain.graph.OrgMember;
 import org.persistenceexplorer.domain.statement.Engine;
 import org.persistenceexplorer.service.engine.EngineStatus;
+import org.persistenceexplorer.service.foreigngraph.ForeignFacts;
+import org.persistenceexplorer.service.foreigngraph.ForeignPerson;
+import org.persistenceexplorer.service.foreigngraph.ForeignTeam;
+import org.persistenceexplorer.service.foreigngraph.OrgMapping;
 import org.persistenceexplorer.service.orggraph.ApprovalChain;
 import org.persistenceexplorer.service.orggraph.Approvals;
 import org.persistenceexplorer.service.orggraph.ConstraintLesson;
@@ -36,6 +40,11 @@ import org.persistenceexplorer.ui.common.RunningTask;
  * detail, search, the selected person's cross-store profile with the cache's counts, the
  * resolver's answer and paths as a chain to highlight with the Cypher behind it, sync and the
  * constraint lesson. All engine work goes through the runner; FX thread.
+ *
+ * <p>On a profile whose Neo4j is not the app's, the tab charts the user's own graph through the
+ * profile's stored {@link OrgMapping} ({@link ForeignChart}): read-only, the top first and each
+ * team when it is opened, search on the server, the person panel from the graph alone. Without
+ * a mapping it asks for one ("Map your graph…").
  */
 public final class OrgChartViewModel {
 
@@ -67,11 +76,26 @@ public final class OrgChartViewModel {
     private long syncsFinished;
     private Long pathStart;
     private boolean loading;
+    private final GraphMappings mappings;
+    /** The user's graph through its mapping, or null on the app's own graph. */
+    private ForeignChart foreign;
+    private final ReadOnlyBooleanWrapper external = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper foreignMode = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<ForeignFacts> foreignFacts = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper mappingLine = new ReadOnlyStringWrapper("");
+    static final String READ_ONLY = "This works on the app's own graph only: your graph is charted read-only.";
 
     public OrgChartViewModel(Supplier<List<EngineStatus>> engines, BackgroundRunner runner, OrgChartServices services) {
+        this(engines, runner, services, null);
+    }
+
+    /** @param mappings how to chart an external Neo4j's own graph, or null to chart only the app's */
+    public OrgChartViewModel(Supplier<List<EngineStatus>> engines, BackgroundRunner runner, OrgChartServices services,
+                             GraphMappings mappings) {
         this.engines = engines;
         this.runner = runner;
         this.services = services;
+        this.mappings = mappings;
     }
 
     /** On the tab's ticks: follows the engine, loads the chart once Neo4j is up (again). */
@@ -92,13 +116,69 @@ public final class OrgChartViewModel {
         boolean up = neo4j != null && neo4j.up();
         boolean cameUp = up && !graphUp.get();
         graphUp.set(up);
-        if (cameUp && services != null) {
-            load();
+        external.set(neo4j != null && !neo4j.embedded() && mappings != null);
+        if (cameUp && external.get()) {
+            openMapping();
+        } else if (cameUp) {
+            leaveForeign();
+            if (services != null) {
+                load();
+            }
         }
+    }
+
+    /**
+     * The app's engines moved to other servers (a profile switch): the next tick treats Neo4j
+     * as come up again, so the chart is read anew (the app's graph, or the new profile's mapping).
+     */
+    public void enginesChanged() {
+        graphUp.set(false);
+        loading = false;
+    }
+
+    /** Reads the profile's stored mapping and charts the graph through it, or asks for one. */
+    private void openMapping() {
+        String profileName = mappings.profileName().get();
+        runner.task("org chart: read the mapping", p -> mappings.store().find(profileName))
+                .replacing("orgchart.mapping")
+                .onSuccess(found -> found.ifPresentOrElse(this::useMapping, () -> {
+                    leaveForeign();
+                    tree.set(null);
+                    chartVersion.set(chartVersion.get() + 1);
+                    message.set("This Neo4j is not the app's own: use “Map your graph…” to say which label is a person"
+                            + " and which relationship leads to their manager.");
+                }))
+                .onFailure(e -> message.set("Could not read the saved mapping: " + e.getMessage()))
+                .start();
+    }
+
+    /** Charts the profile's graph through the mapping (the dialog calls this after saving it). */
+    public void useMapping(OrgMapping mapping) {
+        foreign = new ForeignChart(mappings.chart(mapping));
+        foreignMode.set(true);
+        mappingLine.set("Your graph: (:" + mapping.personLabel() + ")" + (mapping.towardsManager() ? "-[:" + mapping.managerType()
+                + "]->(manager)" : "<-[:" + mapping.managerType() + "]-(manager)") + ", key " + mapping.keyProperty()
+                + ", name " + mapping.nameProperty() + "; read-only.");
+        selected.set(null);
+        profile.set(null);
+        foreignFacts.set(null);
+        permissions.clear();
+        load();
+    }
+
+    private void leaveForeign() {
+        foreign = null;
+        foreignMode.set(false);
+        foreignFacts.set(null);
+        mappingLine.set("");
     }
 
     /** Reads the chart from the graph (and the permission names). */
     public void load() {
+        if (foreign != null) {
+            loadForeign(foreign);
+            return;
+        }
         if (loading) {
             return;
         }
@@ -119,6 +199,107 @@ public final class OrgChartViewModel {
     }
 
     private record Loaded(List<OrgMember> members, List<String> permissions) {
+    }
+
+    private void loadForeign(ForeignChart chart) {
+        runner.task("org chart: your graph's top", p -> {
+            p.update(-1, "Reading the top of the chart");
+            return chart.fetchTop();
+        })
+                .replacing("orgchart.load")
+                .onSuccess(fetched -> {
+                    if (chart != foreign) {
+                        return; // another mapping replaced this one meanwhile
+                    }
+                    ChartTree fresh = chart.tree(fetched);
+                    tree.set(fresh);
+                    highlight.set(List.of());
+                    selected.set(null);
+                    foreignFacts.set(null);
+                    chartVersion.set(chartVersion.get() + 1);
+                    ForeignTeam roots = fetched.get(0).team();
+                    String type = chart.service().mapping().managerType();
+                    message.set(roots.total() == 0
+                            ? "No hierarchy: nobody in the graph has reports through " + type + ". Map another relationship."
+                            : roots.total() + (roots.total() == 1 ? " root" : " roots") + (roots.cut() ? " (the first "
+                            + roots.people().size() + " by name drawn)" : "") + "; " + fresh.visible().size()
+                            + " people drawn; teams are read when you open them.");
+                })
+                .onFailure(e -> message.set("Could not read your graph: " + e.getMessage()))
+                .start();
+    }
+
+    /** Fetches a closed team of the user's graph, then opens it. */
+    private void fetchTeam(long id) {
+        ForeignChart chart = foreign;
+        Object key = chart.key(id);
+        runner.task("org chart: open a team", p -> new ForeignChart.Fetched(key, chart.service().team(key)))
+                .replacing("orgchart.team")
+                .onSuccess(fetched -> {
+                    ChartTree t = tree.get();
+                    if (chart != foreign || t == null || t.member(id) == null) {
+                        return;
+                    }
+                    chart.add(t, fetched);
+                    ForeignTeam team = fetched.team();
+                    message.set(t.member(id).name() + "'s team opened: " + (team.cut() ? "the first " + team.people().size()
+                            + " of " + team.total() : String.valueOf(team.total())) + " read; " + t.visible().size()
+                            + " people drawn.");
+                    chartVersion.set(chartVersion.get() + 1);
+                })
+                .onFailure(e -> message.set("Could not read the team: " + e.getMessage()))
+                .start();
+    }
+
+    /** Reads the lines of managers above the people, fetching the teams on them the chart lacks. */
+    private record Lines(List<List<ForeignPerson>> lines, List<ForeignChart.Fetched> teams) {
+    }
+
+    private static Lines lines(ForeignChart chart, java.util.Set<Object> fetched, List<Object> people) {
+        List<List<ForeignPerson>> lines = new java.util.ArrayList<>();
+        List<ForeignChart.Fetched> teams = new java.util.ArrayList<>();
+        java.util.Set<Object> have = new java.util.HashSet<>(fetched);
+        for (Object person : people) {
+            List<ForeignPerson> line = chart.service().lineAbove(person).orElse(List.of());
+            lines.add(line);
+            for (int i = 0; i < line.size() - 1; i++) {
+                Object manager = line.get(i).key();
+                if (have.add(manager)) {
+                    teams.add(new ForeignChart.Fetched(manager, chart.service().team(manager)));
+                }
+            }
+        }
+        return new Lines(lines, teams);
+    }
+
+    private void searchForeign(String text) {
+        ForeignChart chart = foreign;
+        java.util.Set<Object> fetched = chart.fetchedTeams();
+        runner.task("org chart: find in your graph", p -> {
+            List<ForeignPerson> hits = chart.service().search(text, 1);
+            return hits.isEmpty() ? null : lines(chart, fetched, List.of(hits.get(0).key()));
+        })
+                .replacing("orgchart.search")
+                .onSuccess(found -> {
+                    ChartTree t = tree.get();
+                    if (chart != foreign || t == null) {
+                        return;
+                    }
+                    if (found == null) {
+                        message.set("No one called '" + text.strip() + "' in your graph.");
+                        return;
+                    }
+                    found.teams().forEach(team -> chart.add(t, team));
+                    List<ForeignPerson> line = found.lines().get(0);
+                    if (line.isEmpty()) {
+                        message.set("'" + text.strip() + "' found, but their managers lead round in a cycle: no root above"
+                                + " them, so they are not in the chart.");
+                        return;
+                    }
+                    focus(chart.id(line.get(line.size() - 1).key()));
+                })
+                .onFailure(e -> message.set("Search failed: " + e.getMessage()))
+                .start();
     }
 
     void show(List<OrgMember> members) {
@@ -148,6 +329,10 @@ public final class OrgChartViewModel {
 
     /** Finds the person by name (the first suggestion), opens their line, centres and selects them. */
     public void search(String text) {
+        if (foreign != null && text != null && !text.isBlank()) {
+            searchForeign(text);
+            return;
+        }
         List<OrgMember> found = suggestions(text);
         if (found.isEmpty()) {
             message.set(text == null || text.isBlank() ? "Type a name to find someone."
@@ -174,6 +359,10 @@ public final class OrgChartViewModel {
 
     public void toggle(long id) {
         ChartTree t = tree.get();
+        if (foreign != null && t != null && t.unfetched(id) > 0) {
+            fetchTeam(id);
+            return;
+        }
         if (t != null && t.hasReports(id)) {
             t.toggle(id);
             message.set(t.member(id).name() + (t.isExpanded(id) ? "'s team opened; " : "'s team closed; ")
@@ -185,10 +374,34 @@ public final class OrgChartViewModel {
     /** Selects a person and looks up their cross-store profile through the cache. */
     public void select(long id) {
         selected.set(id);
+        if (foreign != null) {
+            selectForeign(id);
+            return;
+        }
         runner.task("org chart: profile", p -> services.profiles().lookup(id))
                 .replacing("orgchart.profile")
                 .onSuccess(this::showProfile)
                 .onFailure(e -> message.set("Could not read the profile: " + e.getMessage()))
+                .start();
+    }
+
+    private void selectForeign(long id) {
+        ForeignChart chart = foreign;
+        Object key = chart.key(id);
+        runner.task("org chart: person in your graph", p -> chart.service().facts(key))
+                .replacing("orgchart.profile")
+                .onSuccess(facts -> {
+                    if (chart != foreign) {
+                        return;
+                    }
+                    profile.set(null);
+                    foreignFacts.set(facts.orElse(null));
+                    cacheLine.set("Read from your graph now (no cache, no SQL).");
+                    if (facts.isEmpty()) {
+                        message.set("That person is no longer in the graph.");
+                    }
+                })
+                .onFailure(e -> message.set("Could not read the person: " + e.getMessage()))
                 .start();
     }
 
@@ -203,6 +416,9 @@ public final class OrgChartViewModel {
 
     /** Who may approve {@code permission} for the selected person today. */
     public void whoMayApprove(String permission) {
+        if (readOnly()) {
+            return;
+        }
         Long id = selected.get();
         if (id == null || permission == null || permission.isBlank()) {
             message.set("Select a person and a permission first.");
@@ -265,11 +481,63 @@ public final class OrgChartViewModel {
             message.set("Pick a start (Path from here) and a different person as the end.");
             return;
         }
+        if (foreign != null) {
+            pathForeign(from, to, kind);
+            return;
+        }
         runner.task("org chart: shortest path", p -> services.paths().shortest(from, to, kind))
                 .replacing("orgchart.path")
                 .onSuccess(found -> showPath(found, kind))
                 .onFailure(e -> message.set("No path: " + e.getMessage()))
                 .start();
+    }
+
+    private record ForeignPath(Optional<List<ForeignPerson>> path, Lines lines) {
+    }
+
+    private void pathForeign(long from, long to, OrgPaths.Kind kind) {
+        ForeignChart chart = foreign;
+        Object fromKey = chart.key(from);
+        Object toKey = chart.key(to);
+        boolean delegations = kind == OrgPaths.Kind.DELEGATION;
+        java.util.Set<Object> fetched = chart.fetchedTeams();
+        runner.task("org chart: path in your graph", p -> {
+            Optional<List<ForeignPerson>> path = chart.service().shortestPath(fromKey, toKey, delegations);
+            List<Object> ends = path.map(list -> list.stream().map(ForeignPerson::key).toList()).orElse(List.of());
+            return new ForeignPath(path, lines(chart, fetched, ends));
+        })
+                .replacing("orgchart.path")
+                .onSuccess(found -> {
+                    ChartTree t = tree.get();
+                    if (chart != foreign || t == null) {
+                        return;
+                    }
+                    found.lines().teams().forEach(team -> chart.add(t, team));
+                    cypher.set("");
+                    if (found.path().isEmpty()) {
+                        answer.set(delegations && chart.service().mapping().delegationType().isEmpty()
+                                ? "The mapping names no delegation type." : "No " + (delegations ? "delegation" : "chain of command")
+                                + " path between them within " + org.persistenceexplorer.service.foreigngraph.ForeignOrgChart.PATH_LIMIT
+                                + " steps.");
+                        highlight.set(List.of());
+                        return;
+                    }
+                    List<ForeignPerson> path = found.path().get();
+                    answer.set("Shortest path (" + (path.size() - 1) + " steps): "
+                            + String.join(" → ", path.stream().map(ForeignPerson::name).toList()));
+                    List<Long> ids = path.stream().map(person -> chart.id(person.key())).filter(id -> t.member(id) != null).toList();
+                    showChain(ids);
+                })
+                .onFailure(e -> message.set("No path: " + e.getMessage()))
+                .start();
+    }
+
+    private boolean readOnly() {
+        if (foreign != null) {
+            message.set(READ_ONLY);
+            return true;
+        }
+        return false;
     }
 
     private void showPath(Optional<OrgPaths.OrgPath> found, OrgPaths.Kind kind) {
@@ -285,6 +553,9 @@ public final class OrgChartViewModel {
 
     /** Delegates a permission from the selected person to the person named. */
     public void delegate(String permission, String toName) {
+        if (readOnly()) {
+            return;
+        }
         Long from = selected.get();
         List<OrgMember> to = suggestions(toName);
         if (from == null || permission == null || to.isEmpty()) {
@@ -303,6 +574,9 @@ public final class OrgChartViewModel {
     }
 
     public void revoke(String permission, String toName) {
+        if (readOnly()) {
+            return;
+        }
         Long from = selected.get();
         List<OrgMember> to = suggestions(toName);
         if (from == null || permission == null || to.isEmpty()) {
@@ -320,6 +594,9 @@ public final class OrgChartViewModel {
 
     /** Syncs HR into the graph and reloads the chart. */
     public void sync() {
+        if (readOnly()) {
+            return;
+        }
         track(runner.task("org chart: sync", p -> services.sync().sync(p))
                 .replacing("orgchart.sync"),
                 this::synced,
@@ -403,6 +680,9 @@ public final class OrgChartViewModel {
      * reloads the chart; the cache starts empty.
      */
     public void replaceHr(String what, org.persistenceexplorer.service.work.Work<?> generate) {
+        if (readOnly()) {
+            return;
+        }
         message.set("Generating " + what + " in HR, then syncing the graph…");
         track(runner.task("org chart: " + what, p -> {
             generate.run(p);
@@ -418,6 +698,9 @@ public final class OrgChartViewModel {
 
     /** CREATE of an existing person (refused by the constraint) next to MERGE (finds them). */
     public void constraintLesson() {
+        if (readOnly()) {
+            return;
+        }
         Long id = selected.get();
         if (id == null) {
             message.set("Select a person first: the lesson CREATEs them a second time.");
@@ -493,5 +776,30 @@ public final class OrgChartViewModel {
 
     public ObservableList<String> permissions() {
         return permissions;
+    }
+
+    /** True when the profile's Neo4j is not the app's (the tab offers "Map your graph…"). */
+    public ReadOnlyBooleanProperty externalProperty() {
+        return external.getReadOnlyProperty();
+    }
+
+    /** True while the tab charts the user's own graph through a mapping. */
+    public ReadOnlyBooleanProperty foreignModeProperty() {
+        return foreignMode.getReadOnlyProperty();
+    }
+
+    /** The selected person's facts on the user's own graph, or null. */
+    public ReadOnlyObjectProperty<ForeignFacts> foreignFactsProperty() {
+        return foreignFacts.getReadOnlyProperty();
+    }
+
+    /** The mapping in use, in one line, or empty on the app's own graph. */
+    public ReadOnlyStringProperty mappingLineProperty() {
+        return mappingLine.getReadOnlyProperty();
+    }
+
+    /** What the mapping dialog works with, or null when the tab charts only the app's graph. */
+    public GraphMappings mappings() {
+        return mappings;
     }
 }

@@ -48,7 +48,7 @@ class ForeignOrgGraphTest {
             ForeignOrgGraph foreign = new ForeignOrgGraph(reader);
             GraphShape shape = foreign.shape();
             assertThat(shape.labels()).contains(new GraphShape.LabelCount("Employee", 10), new GraphShape.LabelCount("Project", 2));
-            assertThat(shape.selfRelationships()).containsExactly(new GraphShape.SelfRelationship("Employee", "REPORTS_TO", 9));
+            assertThat(shape.selfRelationships()).containsExactly(new GraphShape.SelfRelationship("Employee", "REPORTS_TO", 9, GraphShape.Forest.NONE));
 
             OrgMapping mapping = foreign.suggest().orElseThrow();
             assertThat(mapping).isEqualTo(new OrgMapping("Employee", "emp_no", "full_name", "REPORTS_TO", true));

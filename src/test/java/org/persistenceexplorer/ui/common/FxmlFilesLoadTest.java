@@ -66,6 +66,8 @@ class FxmlFilesLoadTest extends FxRobot {
 
     {
         // Map.of takes ten pairs at most: the views after the tenth go here.
+        controllers.put("MappingView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.orgchart.MappingView(
+                new org.persistenceexplorer.ui.orgchart.MappingViewModel(runner, null, m -> { }), () -> { })));
         controllers.put("ConnectView.fxml", () -> ViewLoader.forController(new org.persistenceexplorer.ui.connect.ConnectView(
                 new org.persistenceexplorer.ui.connect.ConnectViewModel(runner, new org.persistenceexplorer.service.connect.Connections(
                         new org.persistenceexplorer.service.connect.ProfileStore(Path.of("target", "fxml-connect")),
