@@ -76,13 +76,7 @@ public record PostgresTarget(String host, int port, String database, String jdbc
     public List<String> hostsAndPorts() {
         String url = url();
         String rest = url.substring(url.indexOf("//") + 2);
-        int end = rest.length();
-        for (char stop : new char[] {'/', '?'}) {
-            int at = rest.indexOf(stop);
-            if (at >= 0 && at < end) {
-                end = at;
-            }
-        }
+        int end = hostsEnd(rest);
         List<String> hosts = new ArrayList<>();
         for (String one : rest.substring(0, end).split(",")) {
             if (!one.isBlank()) {
@@ -99,6 +93,14 @@ public record PostgresTarget(String host, int port, String database, String jdbc
     public PostgresTarget onlyHost(String hostAndPort) {
         String url = url();
         String rest = url.substring(url.indexOf("//") + 2);
+        int end = hostsEnd(rest);
+        String tail = rest.substring(end).replaceAll("targetServerType=[^&]*", "targetServerType=any")
+                .replaceAll("loadBalanceHosts=[^&]*", "loadBalanceHosts=false");
+        return new PostgresTarget("", 0, "", "jdbc:postgresql://" + hostAndPort + tail, user, "", applicationName);
+    }
+
+    /** Where the hosts part of a URL (after "//") ends: at the first '/' or '?'. */
+    private static int hostsEnd(String rest) {
         int end = rest.length();
         for (char stop : new char[] {'/', '?'}) {
             int at = rest.indexOf(stop);
@@ -106,9 +108,7 @@ public record PostgresTarget(String host, int port, String database, String jdbc
                 end = at;
             }
         }
-        String tail = rest.substring(end).replaceAll("targetServerType=[^&]*", "targetServerType=any")
-                .replaceAll("loadBalanceHosts=[^&]*", "loadBalanceHosts=false");
-        return new PostgresTarget("", 0, "", "jdbc:postgresql://" + hostAndPort + tail, user, "", applicationName);
+        return end;
     }
 
     /** The database the URL names. */
