@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * @param problem  what went wrong, or blank when the server was reached
  */
 public record Neo4jAnswer(boolean reached, String edition, String version, List<RoutingMember> members,
-                          String problem) {
+                          String problem) implements TestAnswer {
 
     public Neo4jAnswer {
         members = List.copyOf(members);

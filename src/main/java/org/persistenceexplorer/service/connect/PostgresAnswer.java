@@ -12,7 +12,7 @@ import java.util.List;
  * @param eachHost      for a URL with several hosts, one line per host: what it is, or why it did not answer
  */
 public record PostgresAnswer(boolean reached, String version, int versionNumber, boolean replica, String answeredBy,
-                             String problem, List<String> eachHost) {
+                             String problem, List<String> eachHost) implements TestAnswer {
 
     public PostgresAnswer {
         eachHost = List.copyOf(eachHost);

@@ -120,21 +120,7 @@ public final class GraphEngine implements CypherRunner, AutoCloseable {
      */
     public void switchTo(EngineSettings next) throws EngineStartException {
         synchronized (lifecycle) {
-            EngineSettings previous = settings;
-            stopForSwitch();
-            settings = next;
-            try {
-                start();
-            } catch (EngineStartException e) {
-                stopForSwitch();
-                settings = previous;
-                try {
-                    start();
-                } catch (EngineStartException back) {
-                    e.addSuppressed(back);
-                }
-                throw e;
-            }
+            ServerSwitch.move(settings, next, this::stopForSwitch, s -> settings = s, this::start);
         }
     }
 

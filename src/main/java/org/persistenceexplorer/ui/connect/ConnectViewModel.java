@@ -17,9 +17,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.persistenceexplorer.service.connect.ConnectionProfile;
 import org.persistenceexplorer.service.connect.Connections;
-import org.persistenceexplorer.service.connect.Neo4jAnswer;
 import org.persistenceexplorer.service.connect.Neo4jTarget;
-import org.persistenceexplorer.service.connect.PostgresAnswer;
+import org.persistenceexplorer.service.connect.TestAnswer;
 import org.persistenceexplorer.service.connect.PostgresTarget;
 import org.persistenceexplorer.ui.common.BackgroundRunner;
 
@@ -156,16 +155,8 @@ public final class ConnectViewModel {
         }
         ConnectionProfile p = edited();
         String password = pgPassword.get();
-        pgAnswer.set("Testing " + p.postgres().address() + "…");
-        pgAnswerOk.set(false);
-        runner.task("connect: test postgresql", progress -> connections.testPostgres(p.postgres(), password))
-                .replacing("connect-test-postgres")
-                .onSuccess((PostgresAnswer a) -> {
-                    pgAnswer.set(a.summary());
-                    pgAnswerOk.set(a.reached());
-                })
-                .onFailure(e -> pgAnswer.set(String.valueOf(e.getMessage())))
-                .start();
+        test("connect: test postgresql", p.postgres().address(), progress -> connections.testPostgres(p.postgres(), password),
+                pgAnswer, pgAnswerOk);
     }
 
     /** Tests the Neo4j fields (the typed password, or the one given earlier this run). */
@@ -176,15 +167,22 @@ public final class ConnectViewModel {
         }
         ConnectionProfile p = edited();
         String password = neoPassword.get();
-        neoAnswer.set("Testing " + p.neo4j().address() + "…");
-        neoAnswerOk.set(false);
-        runner.task("connect: test neo4j", progress -> connections.testNeo4j(p.name(), p.neo4j(), password))
-                .replacing("connect-test-neo4j")
-                .onSuccess((Neo4jAnswer a) -> {
-                    neoAnswer.set(a.summary());
-                    neoAnswerOk.set(a.reached());
+        test("connect: test neo4j", p.neo4j().address(), progress -> connections.testNeo4j(p.name(), p.neo4j(), password),
+                neoAnswer, neoAnswerOk);
+    }
+
+    /** One engine's Test off the FX thread; a newer Test of that engine replaces one still running. */
+    private void test(String action, String address, org.persistenceexplorer.service.work.Work<? extends TestAnswer> work,
+                      ReadOnlyStringWrapper answer, ReadOnlyBooleanWrapper ok) {
+        answer.set("Testing " + address + "…");
+        ok.set(false);
+        runner.task(action, work)
+                .replacing(action)
+                .onSuccess(a -> {
+                    answer.set(a.summary());
+                    ok.set(a.reached());
                 })
-                .onFailure(e -> neoAnswer.set(String.valueOf(e.getMessage())))
+                .onFailure(e -> answer.set(String.valueOf(e.getMessage())))
                 .start();
     }
 
