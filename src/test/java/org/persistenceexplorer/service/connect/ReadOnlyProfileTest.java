@@ -80,6 +80,25 @@ class ReadOnlyProfileTest {
     }
 
     @Test
+    void aSwitchToServersThatCannotBeReachedLeavesTheEngineOnThePreviousOnes() throws Exception {
+        DebianPostgresPair pair = DebianPostgresPair.get();
+        PostgresTarget primary = PostgresTarget.ofUrl(pair.primaryUrl(), DebianPostgresPair.USER);
+        PgPass.standard().remember(primary, DebianPostgresPair.PASSWORD);
+        ConnectionProfile before = new ConnectionProfile("work primary", primary, null, false, 30);
+        ConnectionProfile nowhere = new ConnectionProfile("nowhere",
+                PostgresTarget.of("127.0.0.1", 1, "work", DebianPostgresPair.USER), null, false, 30);
+
+        try (SqlEngine engine = new SqlEngine(before.settings(dataDir, null), recorder, RootPolicy.detect())) {
+            engine.start();
+            assertThatThrownBy(() -> engine.switchTo(nowhere.settings(dataDir, null)))
+                    .isInstanceOf(org.persistenceexplorer.store.engine.EngineStartException.class);
+            assertThat(engine.status().address()).as("back on the primary, usable")
+                    .isEqualTo("127.0.0.1:" + pair.primaryPort() + "/work (primary)");
+            assertThat(setting(engine, "statement_timeout")).isEqualTo("30s");
+        }
+    }
+
+    @Test
     void theReplicaAnswersAMultiHostUrlPreferringSecondaries() throws Exception {
         DebianPostgresPair pair = DebianPostgresPair.get();
         PostgresTarget both = PostgresTarget.ofUrl(pair.multiHostUrl("preferSecondary"), DebianPostgresPair.USER);
