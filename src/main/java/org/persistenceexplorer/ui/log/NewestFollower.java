@@ -16,7 +16,8 @@ import javafx.scene.input.ScrollEvent;
  * clicking and keys decide "scrolled up"; rows arriving never do. FX thread.
  *
  * <p>The scroll waits for the next pulse: when the items change, the table's skin has not yet
- * counted the new rows, and scrolling at once stops short of them.
+ * counted the new rows, and scrolling at once stops short of them. A full log whose rows are
+ * replaced needs no scroll at all (see {@link #endInView()}).
  */
 final class NewestFollower {
 
@@ -83,11 +84,29 @@ final class NewestFollower {
         scrollPending = true;
         Platform.runLater(() -> {
             scrollPending = false;
-            if (model.followingProperty().get() && inArrivalOrder() && !table.getItems().isEmpty()) {
-                table.layout();
-                table.scrollTo(table.getItems().size() - 1);
+            if (!following() || !inArrivalOrder() || table.getItems().isEmpty() || endInView()) {
+                return;
             }
+            table.layout();
+            table.scrollTo(table.getItems().size() - 1);
         });
+    }
+
+    /**
+     * True when the flow counts as many rows as the table holds and shows the last of them: rows
+     * replaced under a full log then show the newest at the next layout without a scroll (a scroll
+     * costs that layout a second time).
+     */
+    private boolean endInView() {
+        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) || flow.getCellCount() != table.getItems().size()) {
+            return false;
+        }
+        IndexedCell<?> last = flow.getLastVisibleCell();
+        return last != null && last.getIndex() == flow.getCellCount() - 1;
+    }
+
+    private boolean following() {
+        return model.followingProperty().get();
     }
 
     private void readerMoved() {

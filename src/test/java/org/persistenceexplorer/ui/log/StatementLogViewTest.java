@@ -119,6 +119,25 @@ class StatementLogViewTest extends FxRobot {
     }
 
     @Test
+    void aFullLogWhoseRowsAreReplacedStillShowsTheNewestRow() {
+        for (int i = 0; i < StatementLogViewModel.MAX_ROWS; i++) {
+            capture("SELECT " + i, 1_000_000);
+        }
+        tick();
+        assertThat(lastVisibleSequence()).isEqualTo(StatementLogViewModel.MAX_ROWS);
+
+        for (int burst = 1; burst <= 3; burst++) {
+            for (int i = 0; i < 300; i++) {
+                capture("SELECT late " + i, 1_000_000);
+            }
+            tick();
+            assertThat(table().getItems()).hasSize(StatementLogViewModel.MAX_ROWS);
+            assertThat(lastVisibleSequence()).as("after burst %d into the full log", burst)
+                    .isEqualTo(StatementLogViewModel.MAX_ROWS + 300L * burst);
+        }
+    }
+
+    @Test
     void theNewestRowIsInViewAfterABurstWhileTheReaderIsAtTheBottom() {
         for (int i = 0; i < 500; i++) {
             capture("SELECT " + i, 1_000_000);
