@@ -128,8 +128,10 @@ final class MigrationsBenchmark implements BenchmarkSection {
                     | open a track of %d versions (scratch copy in one migrate, catalog read after each version; history, live schema, diagram) | %.0f ms |
                     | open it again (versions cached until the files change) | %.0f ms |
                     | FX thread's longest stall in the tab's scripted scenario (blog up, read V3, back to 1; hr-copy, model v2, autogenerate, rename, save and apply) | %d ms (%d pulses; longest in "%s") |
+                    | the FX thread's CPU over the whole scenario (informative: the work asked of it, less blurred by load) | %d ms |
                     """, SCRIPTS, ROUNDS, flywayMs, runs(flywayRuns), ROUNDS, appMs, runs(appRuns), ratio, flywayCpuMs, appCpuMs, unnamedMs, runs(unnamedRuns), OPEN_VERSIONS, openMs, reopenMs, stall.maxMs(), stall.pulses(),
-                    stall.worstPhase()) + "\nStalls per phase of the scenario:\n\n- " + String.join("\n- ", stall.phases()) + "\n";
+                    stall.worstPhase(), stall.fxCpuMs()) + "\nStalls per phase of the scenario:\n\n- " + String.join("\n- ", stall.phases()) + "\n"
+                    + (stall.worstTrace().isBlank() ? "" : "\nThe FX thread during the longest stall:\n\n```\n" + stall.worstTrace().strip() + "\n```\n");
             return new BenchmarkReport.Section(title(), markdown, List.of(
                     Figure.of("migrations.migrate_1000_ratio", ratio, "ratio", Figure.Target.atMost("1.2")),
                     Figure.of("migrations.open_track_50_ms", openMs, "ms", Figure.Target.informative()),

@@ -31,10 +31,10 @@ final class MigrationsStallScenario {
      *
      * @param phases each phase's summary, in order
      */
-    record Outcome(long maxMs, long pulses, String worstPhase, java.util.List<String> phases, String worstTrace) {
+    record Outcome(long maxMs, long pulses, String worstPhase, java.util.List<String> phases, String worstTrace, long fxCpuMs) {
         /** -Dbench.migrations.stall=false (while working on the migrate ratio): no scenario, -1 ms. */
         static Outcome skipped() {
-            return new Outcome(-1, 0, "skipped", java.util.List.of("skipped (-Dbench.migrations.stall=false)"), "");
+            return new Outcome(-1, 0, "skipped", java.util.List.of("skipped (-Dbench.migrations.stall=false)"), "", -1);
         }
     }
 
@@ -47,10 +47,19 @@ final class MigrationsStallScenario {
         private long pulses;
         private String worst = "";
         private String worstTrace = "";
+        private long fxThread = -1;
+        private long fxCpuAt;
+        private long fxCpuMs;
+
+        /** The FX thread's CPU time so far: what the phase asked of it, much less blurred by load than a stall. */
+        private long fxCpuNanos() {
+            return fxThread < 0 ? 0 : java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThread);
+        }
 
         void next(String phase) {
             stop();
             name = phase;
+            fxCpuAt = fxCpuNanos();
             current = new FxStallWatchdog();
             current.start();
         }
@@ -60,7 +69,9 @@ final class MigrationsStallScenario {
                 return;
             }
             FxStallWatchdog.Result r = current.stop();
-            lines.add(name + ": " + r.summary());
+            long cpu = (fxCpuNanos() - fxCpuAt) / 1_000_000;
+            fxCpuMs += cpu;
+            lines.add(name + ": " + r.summary() + "; FX thread CPU " + cpu + " ms");
             pulses += r.pulses();
             if (r.maxMs() > max) {
                 max = r.maxMs();
@@ -88,6 +99,9 @@ final class MigrationsStallScenario {
         MigrationsViewModel tab = holder[0];
         ModelChangesViewModel page = tab.modelChanges();
         Phases watch = new Phases();
+        long[] fx = new long[1];
+        onFx(() -> fx[0] = Thread.currentThread().getId());
+        watch.fxThread = fx[0];
         watch.next("open blog");
         onFx(() -> tab.openTrack("blog"));
         await(() -> !tab.busyProperty().get() && tab.timelineProperty().get() != null);
@@ -117,7 +131,7 @@ final class MigrationsStallScenario {
         Thread.sleep(300);
         watch.stop();
         onFx(() -> stage[0].close());
-        return new Outcome(watch.max, watch.pulses, watch.worst, watch.lines, watch.worstTrace);
+        return new Outcome(watch.max, watch.pulses, watch.worst, watch.lines, watch.worstTrace, watch.fxCpuMs);
     }
 
     private static void move(MigrationsViewModel tab, String version) throws Exception {

@@ -79,6 +79,7 @@ public final class MigrationsView {
     @FXML private SchemaDiagram compareDiagram;
     @FXML private ListView<FolderEntry> folderList;
     @FXML private ModelChangesPane modelPane;
+    @FXML private javafx.scene.control.TabPane detailTabs;
     private boolean syncingSlider;
 
     public MigrationsView(MigrationsViewModel model) {
@@ -123,10 +124,9 @@ public final class MigrationsView {
         compareTo.valueProperty().bindBidirectional(model.compareToProperty());
         compareFrom.setConverter(versionNames());
         compareTo.setConverter(versionNames());
-        comparisonList.setItems(model.comparison());
         comparisonList.setCellFactory(list -> new ChangeCell());
         comparisonList.setPlaceholder(new Label("The two versions have the same schema."));
-        model.compareDiagramProperty().addListener((obs, old, now) -> compareDiagram.show(now));
+        bindComparison();
         modelPane.bind(model.modelChanges(), model::saveAndApply, model::resetCopy, model.busyProperty());
         folderList.setItems(model.folder());
         folderList.setCellFactory(list -> new FolderCell());
@@ -135,6 +135,38 @@ public final class MigrationsView {
                 askRebuild(question);
             }
         });
+    }
+
+    /**
+     * The comparison's list and diagram are filled only while their tab shows: every track opened
+     * or moved recomputes them, and cells and boxes built in a hidden tab were FX-thread work
+     * (CSS, layout) nobody saw. Opening the tab fills them from the model's current values.
+     */
+    private void bindComparison() {
+        javafx.scene.control.Tab compareTab = detailTabs.getTabs().stream()
+                .filter(t -> "migrationCompareTab".equals(t.getId())).findFirst().orElseThrow();
+        Object[] drawn = {this};
+        Runnable refresh = () -> {
+            if (!compareTab.isSelected()) {
+                return;
+            }
+            if (comparisonList.getItems() != model.comparison()) {
+                comparisonList.setItems(model.comparison());
+            }
+            if (drawn[0] != model.compareDiagramProperty().get()) {
+                drawn[0] = model.compareDiagramProperty().get();
+                compareDiagram.show(model.compareDiagramProperty().get());
+            }
+        };
+        compareTab.selectedProperty().addListener((obs, was, now) -> {
+            if (now) {
+                refresh.run();
+            } else {
+                comparisonList.setItems(javafx.collections.FXCollections.emptyObservableList());
+            }
+        });
+        model.compareDiagramProperty().addListener((obs, old, now) -> refresh.run());
+        refresh.run();
     }
 
     private void bindTimeline() {

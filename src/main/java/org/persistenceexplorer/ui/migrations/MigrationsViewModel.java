@@ -299,6 +299,10 @@ public final class MigrationsViewModel {
         modelChanges.trackShown(t);
     }
 
+    /** A migration's (or a comparison's) changes and diagram, worked out off the FX thread. */
+    private record Reading(List<SchemaChange> changes, DiagramLayout layout) {
+    }
+
     private void showSelection() {
         TrackTimeline t = timeline.get();
         String version = selectedVersion.get();
@@ -310,43 +314,47 @@ public final class MigrationsViewModel {
             selectionTitle.set("Before the first migration: an empty schema");
             sql.set("");
             undoSql.set("");
-            changes.clear();
         } else {
             selectionTitle.set(step.script() + (t.isCurrent(version) ? "  (current)" : ""));
             sql.set(step.sql());
             undoSql.set(step.undoable() ? step.undoSql() : "");
-            changes.setAll(t.diffOf(version).changes());
         }
-        SchemaSnapshot before = t.snapshotAt(t.previous(version));
-        SchemaSnapshot after = t.snapshotAt(version);
-        if (after == null) {
-            diagram.set(null);
-            return;
-        }
-        SchemaSnapshot from = before == null ? after : before;
-        runner.task("migrations: lay out diagram", p -> SchemaLayout.of(from, after))
+        // The diff and the diagram's layout (ELK) are computed in the background, like every
+        // view-model's work; only their results reach the FX thread.
+        runner.task("migrations: diff and diagram of " + version, p -> {
+                    SchemaSnapshot before = t.snapshotAt(t.previous(version));
+                    SchemaSnapshot after = t.snapshotAt(version);
+                    List<SchemaChange> diff = step == null ? List.of() : t.diffOf(version).changes();
+                    return new Reading(diff, after == null ? null : SchemaLayout.of(before == null ? after : before, after));
+                })
                 .replacing("migrations.diagram")
-                .onSuccess(diagram::set)
+                .onSuccess(r -> {
+                    changes.setAll(r.changes());
+                    diagram.set(r.layout());
+                })
                 .onFailure(e -> message.set("The diagram could not be laid out: " + e.getMessage()))
                 .start();
     }
 
     private void showComparison() {
         TrackTimeline t = timeline.get();
-        if (t == null || compareFrom.get() == null || compareTo.get() == null) {
+        String fromVersion = compareFrom.get();
+        String toVersion = compareTo.get();
+        if (t == null || fromVersion == null || toVersion == null) {
             comparison.clear();
             return;
         }
-        comparison.setAll(t.compare(compareFrom.get(), compareTo.get()).changes());
-        SchemaSnapshot from = t.snapshotAt(compareFrom.get());
-        SchemaSnapshot to = t.snapshotAt(compareTo.get());
-        if (from == null || to == null) {
-            compareDiagram.set(null);
-            return;
-        }
-        runner.task("migrations: lay out diagram", p -> SchemaLayout.of(from, to))
+        runner.task("migrations: compare " + fromVersion + " and " + toVersion, p -> {
+                    SchemaSnapshot from = t.snapshotAt(fromVersion);
+                    SchemaSnapshot to = t.snapshotAt(toVersion);
+                    return new Reading(t.compare(fromVersion, toVersion).changes(),
+                            from == null || to == null ? null : SchemaLayout.of(from, to));
+                })
                 .replacing("migrations.compareDiagram")
-                .onSuccess(compareDiagram::set)
+                .onSuccess(r -> {
+                    comparison.setAll(r.changes());
+                    compareDiagram.set(r.layout());
+                })
                 .onFailure(e -> message.set("The diagram could not be laid out: " + e.getMessage()))
                 .start();
     }
