@@ -261,12 +261,13 @@ public final class SqlConsole implements AutoCloseable {
      * server would count statements the log does not show).
      */
     private static String typeName(int jdbcType) {
-        try {
-            return java.sql.JDBCType.valueOf(jdbcType).getName().toLowerCase(Locale.ROOT);
-        } catch (IllegalArgumentException e) {
-            return "other";
-        }
+        return TYPE_NAMES.getOrDefault(jdbcType, "other");
     }
+
+    /** JDBC's type names by number, lower-cased once (JDBCType.valueOf copies the enum's values on every call). */
+    private static final java.util.Map<Integer, String> TYPE_NAMES = java.util.Arrays.stream(java.sql.JDBCType.values())
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(java.sql.JDBCType::getVendorTypeNumber,
+                    type -> type.getName().toLowerCase(Locale.ROOT)));
 
     private static ConsoleResult.Updated updated(String sql, long count, int number) {
         StatementKind kind = StatementKind.ofSql(sql);
@@ -372,17 +373,17 @@ public final class SqlConsole implements AutoCloseable {
             List<List<String>> page = new ArrayList<>(Math.min(pageRows, 1024));
             int width = columns.size();
             while (next && page.size() < pageRows) {
-                List<String> row = new ArrayList<>(width);
+                String[] row = new String[width];
                 long bytes = 16L + 8L * width;
-                for (int i = 1; i <= width; i++) {
-                    String value = rows.getString(i);
+                for (int i = 0; i < width; i++) {
+                    String value = rows.getString(i + 1);
                     if (value != null && value.length() > CELL_CHARS) {
                         value = value.substring(0, CELL_CHARS) + "… (" + value.length() + " characters)";
                     }
                     bytes += value == null ? 0 : 40L + value.length() * 2L;
-                    row.add(value);
+                    row[i] = value;
                 }
-                page.add(java.util.Collections.unmodifiableList(row));
+                page.add(new RowCells(row));
                 heldBytes += bytes;
                 heldRows++;
                 if (heldBytes > memoryCapBytes) {

@@ -1,81 +1,39 @@
 package org.persistenceexplorer.store.sql;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import net.ttddyy.dsproxy.listener.MethodExecutionContext;
 import net.ttddyy.dsproxy.proxy.ProxyConfig;
-import net.ttddyy.dsproxy.proxy.ProxyLogicSupport;
-import net.ttddyy.dsproxy.proxy.ResultSetProxyLogic;
+import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
 import org.postgresql.PGConnection;
 
 /**
- * The proxy behind each result set the application gets: {@code next()} counts a row (and the
- * time a cursor fetch takes), its end, a failure or {@code close()} completes the statement's
- * record. Rows are what {@code next()} moved to; a scrollable result moved with
+ * What the application gets for each result set of the captured pool: {@code next()} counts a
+ * row (and the time a cursor fetch takes), its end, a failure or {@code close()} completes the
+ * statement's record. Rows are what {@code next()} moved to; a scrollable result moved with
  * {@code absolute()} / {@code last()} counts what {@code next()} saw. Every other call goes
- * straight to pgjdbc's result set, without datasource-proxy's method listeners (cheap per row).
+ * straight to pgjdbc's result set as a plain method call ({@link ForwardingResultSet}), without
+ * datasource-proxy's listeners or reflection: a 500-row page makes thousands of them.
+ * Made by {@link CapturedProxies} in place of datasource-proxy's JDK proxy; like that proxy it is
+ * a {@link ProxyJdbcObject} whose target is pgjdbc's result set.
  * Confined to the thread that reads the result set, like the result set itself.
  */
-final class CountedResultSet extends ProxyLogicSupport implements ResultSetProxyLogic {
+final class CountedResultSet extends ForwardingResultSet implements ProxyJdbcObject {
 
-    private final ResultSet resultSet;
     private final ProxyConfig proxyConfig;
     private final ResultReads.Read read;
     private int fetchSize = -1; // read on the first next()
 
     CountedResultSet(ResultSet resultSet, ProxyConfig proxyConfig, ResultReads.Read read) {
-        this.resultSet = resultSet;
+        super(resultSet);
         this.proxyConfig = proxyConfig;
         this.read = read;
     }
 
     @Override
-    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
-        String name = method.getName();
-        // The calls made for every row and column go straight to pgjdbc, without reflection:
-        // a 500-row page makes thousands of them.
-        if (args != null && args.length == 1 && args[0] instanceof Integer column) {
-            switch (name) {
-                case "getString":
-                    return resultSet.getString(column);
-                case "getObject":
-                    return resultSet.getObject(column);
-                case "getLong":
-                    return resultSet.getLong(column);
-                case "getInt":
-                    return resultSet.getInt(column);
-                default:
-                    break;
-            }
-        }
-        if ("wasNull".equals(name)) {
-            return resultSet.wasNull();
-        }
-        if (isCommonMethod(name)) {
-            return handleCommonMethod(name, resultSet, proxyConfig, args);
-        }
-        if ("next".equals(name)) {
-            return next(method, args);
-        }
-        if ("getMetaData".equals(name)) {
-            Object metadata = call(method, args);
-            return metadata instanceof java.sql.ResultSetMetaData m ? DriverLookups.marked(m) : metadata;
-        }
-        if ("close".equals(name)) {
-            try {
-                return call(method, args);
-            } finally {
-                read.finish(null);
-            }
-        }
-        return call(method, args);
-    }
-
-    private Object next(Method method, Object[] args) throws Throwable {
+    public boolean next() throws SQLException {
         // A next() past the rows fetched so far fetches the next batch from the cursor: a round
         // trip that can run long (the rows are computed then). The statement's stopper was
         // disarmed when executeQuery returned, so arm one for the fetch: the work's Cancel stops it.
@@ -87,7 +45,7 @@ final class CountedResultSet extends ProxyLogicSupport implements ResultSetProxy
         boolean more;
         try {
             more = resultSet.next();
-        } catch (Throwable failed) {
+        } catch (SQLException | RuntimeException | Error failed) {
             read.fetched(fetches ? System.nanoTime() - started : 0, false);
             read.failed(failed);
             throw failed;
@@ -101,6 +59,22 @@ final class CountedResultSet extends ProxyLogicSupport implements ResultSetProxy
             read.finish(null);
         }
         return more;
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            resultSet.close();
+        } finally {
+            read.finish(null);
+        }
+    }
+
+    /** pgjdbc's metadata, marked so that the column lookup it may run is recorded ({@link DriverLookups}). */
+    @Override
+    public ResultSetMetaData getMetaData() throws SQLException {
+        ResultSetMetaData metadata = resultSet.getMetaData();
+        return metadata == null ? null : DriverLookups.marked(metadata);
     }
 
     /**
@@ -126,16 +100,30 @@ final class CountedResultSet extends ProxyLogicSupport implements ResultSetProxy
         }
     }
 
-    private Object call(Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(resultSet, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
+    // ---- what datasource-proxy's JDK proxy answered for itself
+
+    @Override
+    public Object getTarget() {
+        return resultSet;
     }
 
     @Override
-    protected Object performProxyLogic(Object proxy, Method method, Object[] args, MethodExecutionContext context) {
-        throw new UnsupportedOperationException("invoke() handles every call");
+    public ProxyConfig getProxyConfig() {
+        return proxyConfig;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return resultSet.equals(other) || other instanceof ProxyJdbcObject proxy && resultSet.equals(proxy.getTarget());
+    }
+
+    @Override
+    public int hashCode() {
+        return resultSet.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return resultSet.getClass().getSimpleName() + " [" + resultSet + "]";
     }
 }

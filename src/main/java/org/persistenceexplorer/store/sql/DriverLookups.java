@@ -63,19 +63,21 @@ final class DriverLookups {
 
     /** The result set's metadata, marking its calls so that the statements they create are recorded. */
     static ResultSetMetaData marked(ResultSetMetaData metadata) {
-        return (ResultSetMetaData) proxy(metadata, (proxy, method, args) -> {
-            Boolean outer = IN_METADATA.get();
-            IN_METADATA.set(Boolean.TRUE);
-            try {
-                return method.invoke(metadata, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            } finally {
-                if (outer == null) {
-                    IN_METADATA.remove();
-                }
-            }
-        });
+        return new MarkedMetaData(metadata);
+    }
+
+    /** Marks this thread as inside a metadata call; returns the mark that was there (null: none). */
+    static Boolean enterMetadataCall() {
+        Boolean outer = IN_METADATA.get();
+        IN_METADATA.set(Boolean.TRUE);
+        return outer;
+    }
+
+    /** Ends the mark {@link #enterMetadataCall()} set, unless an outer call still holds it. */
+    static void leaveMetadataCall(Boolean outer) {
+        if (outer == null) {
+            IN_METADATA.remove();
+        }
     }
 
     private static Object proxy(Object target, InvocationHandler handler) {

@@ -36,9 +36,18 @@ final class ResultReads implements ResultSetProxyLogicFactory {
         this.recorder = recorder;
     }
 
-    /** datasource-proxy wraps every result set a statement returns: the wrapper counts its rows. */
+    /**
+     * Set as datasource-proxy's result-set factory, this turns the wrapping of result sets on;
+     * the wrapper itself is {@link CapturedProxies}'s plain {@link CountedResultSet}, not a JDK
+     * proxy around logic made here.
+     */
     @Override
     public ResultSetProxyLogic create(ResultSet resultSet, ConnectionInfo connectionInfo, ProxyConfig proxyConfig) {
+        throw new UnsupportedOperationException("result sets are wrapped by CapturedProxies");
+    }
+
+    /** The result set as the application gets it: its rows counted for the statement's record. */
+    ResultSet counted(ResultSet resultSet, ProxyConfig proxyConfig) {
         return new CountedResultSet(resultSet, proxyConfig, readOf(resultSet));
     }
 

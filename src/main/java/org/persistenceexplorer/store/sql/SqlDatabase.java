@@ -38,6 +38,7 @@ public final class SqlDatabase implements AutoCloseable {
                 .listener(capture)
                 .methodListener(capture)
                 .proxyResultSet(capture.resultReads()) // counts the rows of each SELECT as they are read
+                .jdbcProxyFactory(new CapturedProxies(capture.resultReads())) // ... in a plain class, not a JDK proxy
                 .build();
         return new SqlDatabase(endpoint, pool(captured, "pe-sql", DEFAULT_POOL_SIZE, 1, 10_000, endpoint.connectionSetup()));
     }
