@@ -25,8 +25,6 @@ final class GridColumns {
     static final PseudoClass LINKED = PseudoClass.getPseudoClass("linked");
     /** A cell showing SQL NULL. Pseudo-classes, not style classes: changing a style class re-matches the node's CSS. */
     static final PseudoClass NULL_VALUE = PseudoClass.getPseudoClass("null-value");
-    /** A cell of a row still loading ("…"). */
-    static final PseudoClass LOADING = PseudoClass.getPseudoClass("loading");
 
     private GridColumns() {
     }
@@ -82,10 +80,14 @@ final class GridColumns {
             super.updateItem(row, empty);
             String value = empty || row == null ? null : row.values().get(index);
             linkedValue = foreignKey == null ? null : value;
-            // Each state is set, never toggled off and on: pseudo-class changes that change nothing cost nothing.
-            pseudoClassStateChanged(LOADING, !empty && row == null);
-            pseudoClassStateChanged(NULL_VALUE, !empty && row != null && value == null);
-            pseudoClassStateChanged(LINKED, linkedValue != null);
+            // A row still loading ("…") keeps the cell's look as it was: on a fast scroll most rows
+            // show "…" first, and a pseudo-class change there and back again restyled every cell
+            // twice (CssStyleHelper.transitionToState was the FX thread's biggest cost). Each state
+            // is set, never toggled off and on: a change that changes nothing costs nothing.
+            if (empty || row != null) {
+                pseudoClassStateChanged(NULL_VALUE, !empty && value == null);
+                pseudoClassStateChanged(LINKED, linkedValue != null);
+            }
             // A link is drawn by the cell itself, without a tooltip (the column header's says where it
             // leads): a Hyperlink or a tooltip per virtualised cell stalled the 1M-row scroll (STACK-NOTES).
             setText(empty ? null : row == null ? "…" : value == null ? "NULL" : shown(value, row.cut(index)));
