@@ -77,6 +77,7 @@ final class GridWindow {
         grid.setRowFactory(table -> {
             TableRow<GridRow> row = new TableRow<>();
             row.fontProperty().addListener((obs, old, font) -> fontSeen(font));
+            GridColumns.watchLook(row.getPseudoClassStates(), () -> row);
             return row;
         });
         bar.setOrientation(Orientation.VERTICAL);
@@ -357,6 +358,26 @@ final class GridWindow {
         protected void layoutChildren() {
             super.layoutChildren();
             laidOut();
+        }
+
+        /**
+         * VirtualFlow applies CSS to every row it gives an index whose content changed (a forced
+         * update of the row and all its cells, {@code Node.applyCss}): on a jump, every row on
+         * screen, and the FX thread's largest cost in JFR (CssStyleHelper.transitionToState). Here
+         * only a row whose look changed (a pseudo-class, see {@link GridColumns#RESTYLE}) gets it;
+         * a row whose text alone changed needs none. New rows go the flow's way.
+         */
+        @Override
+        protected void setCellIndex(TableRow<GridRow> row, int index) {
+            if (row.getScene() == null || row.getProperties().containsKey("newcell")) {
+                super.setCellIndex(row, index);
+                return;
+            }
+            row.getProperties().remove(GridColumns.RESTYLE);
+            row.updateIndex(index);
+            if (row.getProperties().remove(GridColumns.RESTYLE) != null) {
+                row.applyCss();
+            }
         }
 
         void ownBarShown(boolean shown) {
