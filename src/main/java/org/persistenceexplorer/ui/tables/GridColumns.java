@@ -25,10 +25,28 @@ final class GridColumns {
     static final PseudoClass LINKED = PseudoClass.getPseudoClass("linked");
     /** A cell showing SQL NULL. Pseudo-classes, not style classes: changing a style class re-matches the node's CSS. */
     static final PseudoClass NULL_VALUE = PseudoClass.getPseudoClass("null-value");
-    /** A cell of a row still loading ("…"). */
-    static final PseudoClass LOADING = PseudoClass.getPseudoClass("loading");
+
+    /**
+     * Set in a row's properties when the row's or one of its cells' look changed (a pseudo-class
+     * other than :even / :odd, which no grid style uses): the grid's flow restyles such a row at
+     * once, the others in the scene's CSS pass (see {@link GridWindow}).
+     */
+    static final String RESTYLE = "pe-grid-restyle";
+    private static final PseudoClass EVEN = PseudoClass.getPseudoClass("even");
+    private static final PseudoClass ODD = PseudoClass.getPseudoClass("odd");
 
     private GridColumns() {
+    }
+
+    /** Marks {@code row} for a restyle when a change of these pseudo-classes alters its look. */
+    static void watchLook(javafx.collections.ObservableSet<PseudoClass> states, java.util.function.Supplier<javafx.scene.Node> row) {
+        states.addListener((javafx.collections.SetChangeListener<PseudoClass>) change -> {
+            PseudoClass state = change.wasAdded() ? change.getElementAdded() : change.getElementRemoved();
+            javafx.scene.Node node = row.get();
+            if (state != EVEN && state != ODD && node != null) {
+                node.getProperties().put(RESTYLE, Boolean.TRUE);
+            }
+        });
     }
 
     /**
@@ -65,6 +83,7 @@ final class GridColumns {
             this.index = index;
             this.foreignKey = foreignKey;
             this.follow = follow;
+            watchLook(getPseudoClassStates(), this::getTableRow);
             if (foreignKey != null) {
                 getStyleClass().add(FK_CELL);
                 setOnMouseClicked(e -> {
@@ -82,10 +101,14 @@ final class GridColumns {
             super.updateItem(row, empty);
             String value = empty || row == null ? null : row.values().get(index);
             linkedValue = foreignKey == null ? null : value;
-            // Each state is set, never toggled off and on: pseudo-class changes that change nothing cost nothing.
-            pseudoClassStateChanged(LOADING, !empty && row == null);
-            pseudoClassStateChanged(NULL_VALUE, !empty && row != null && value == null);
-            pseudoClassStateChanged(LINKED, linkedValue != null);
+            // A row still loading ("…") keeps the cell's look as it was: on a fast scroll most rows
+            // show "…" first, and a pseudo-class change there and back again restyled every cell
+            // twice (CssStyleHelper.transitionToState was the FX thread's biggest cost). Each state
+            // is set, never toggled off and on: a change that changes nothing costs nothing.
+            if (empty || row != null) {
+                pseudoClassStateChanged(NULL_VALUE, !empty && value == null);
+                pseudoClassStateChanged(LINKED, linkedValue != null);
+            }
             // A link is drawn by the cell itself, without a tooltip (the column header's says where it
             // leads): a Hyperlink or a tooltip per virtualised cell stalled the 1M-row scroll (STACK-NOTES).
             setText(empty ? null : row == null ? "…" : value == null ? "NULL" : shown(value, row.cut(index)));

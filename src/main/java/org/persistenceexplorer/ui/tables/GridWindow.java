@@ -9,6 +9,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.TableViewSkin;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import org.persistenceexplorer.service.tables.GridRow;
@@ -43,6 +45,11 @@ final class GridWindow {
     /** The window is moving: selection changes meanwhile are not the user's. */
     private boolean quiet;
     private boolean recentrePending;
+    /** The result row the grid's bar asked for since the last pulse, or -1: applied once per pulse. */
+    private int pendingTop = -1;
+    private final Runnable applyPendingTop = this::applyPendingTop;
+    /** The window moved: rows on screen that the layout did not give a new index show their old item. */
+    private boolean staleRowsPossible;
     private int visible = 1;
     /** The rows' font size now; columns are made for {@link #EVERYDAY_FONT_PX}. */
     private double rowFontSize = EVERYDAY_FONT_PX;
@@ -70,14 +77,28 @@ final class GridWindow {
         grid.setRowFactory(table -> {
             TableRow<GridRow> row = new TableRow<>();
             row.fontProperty().addListener((obs, old, font) -> fontSeen(font));
+            GridColumns.watchLook(row.getPseudoClassStates(), () -> row);
             return row;
         });
         bar.setOrientation(Orientation.VERTICAL);
         bar.setMin(0);
         bar.setUnitIncrement(1);
+        // A drag sets the bar's value more often than the screen is drawn (each mouse event, and
+        // a busy FX thread runs several at once): only the latest value of a pulse moves the grid,
+        // just before that pulse's CSS and layout.
         bar.valueProperty().addListener((obs, old, value) -> {
             if (!syncing) {
-                scrollToRow((int) Math.round(value.doubleValue()));
+                pendingTop = (int) Math.round(value.doubleValue());
+                Platform.requestNextPulse();
+            }
+        });
+        grid.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        grid.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removePreLayoutPulseListener(applyPendingTop);
+            }
+            if (scene != null) {
+                scene.addPreLayoutPulseListener(applyPendingTop);
             }
         });
         rows.addListener((ListChangeListener<GridRow>) change -> {
@@ -97,6 +118,51 @@ final class GridWindow {
     /** True while the window moves: the selection the table reports then is not the user's choice. */
     boolean quiet() {
         return quiet;
+    }
+
+    /**
+     * Home / End (and Ctrl+Home / Ctrl+End) go to the result's first / last row, not the window's:
+     * the table's own keys only know the rows it holds. Without Ctrl the row is selected, with it
+     * only focused, as the table's keys do. Shift+Home / Shift+End keep the table's own meaning
+     * (a range inside the window).
+     */
+    private void keyPressed(KeyEvent e) {
+        if ((e.getCode() != KeyCode.HOME && e.getCode() != KeyCode.END) || e.isShiftDown() || e.isAltDown()
+                || rows.window().size() == 0) {
+            return;
+        }
+        boolean select = !e.isShortcutDown();
+        if (e.getCode() == KeyCode.HOME) {
+            toResultRow(0, select);
+        } else {
+            toResultRow(rows.window().total() - 1, select);
+        }
+        e.consume();
+    }
+
+    /** Shows this row of the result (moving the window if need be) and selects or focuses it. */
+    void toResultRow(int row, boolean select) {
+        RowWindow window = rows.window();
+        pendingTop = -1;
+        int top = Math.max(0, Math.min(row, window.total() - visible));
+        int start = window.startFor(top, visible);
+        if (start != window.start()) {
+            move(start);
+        }
+        int at = window.toWindow(row);
+        if (select) {
+            grid.getSelectionModel().clearAndSelect(at);
+        }
+        grid.getFocusModel().focus(at);
+        grid.scrollTo(top - window.start());
+    }
+
+    private void applyPendingTop() {
+        if (pendingTop >= 0) {
+            int top = pendingTop;
+            pendingTop = -1;
+            scrollToRow(top);
+        }
     }
 
     /** Scrolls so that this row of the result is the first on screen (what dragging the bar does). */
@@ -129,6 +195,7 @@ final class GridWindow {
         bar.setVisible(moves);
         bar.setManaged(moves);
         flow.ownBarShown(!moves);
+        pendingTop = -1;
         syncing = true;
         bar.setValue(0);
         syncing = false;
@@ -161,6 +228,10 @@ final class GridWindow {
         TableRow<GridRow> last = flow.getLastVisibleCell();
         if (first == null || last == null || first.getIndex() < 0) {
             return;
+        }
+        if (staleRowsPossible) {
+            staleRowsPossible = false;
+            refreshStaleRows(first.getIndex(), last.getIndex());
         }
         visible = Math.max(1, last.getIndex() - first.getIndex());
         RowWindow window = rows.window();
@@ -204,7 +275,11 @@ final class GridWindow {
             if (!rows.moveTo(start)) {
                 return;
             }
-            refreshShownRows(false);
+            // Not drawn again here: both callers scroll the table next, and its layout gives the rows
+            // on screen their new indices (and items) anyway; drawing them now too cost a second
+            // update of every row. A row the layout leaves at its index is refreshed after it.
+            staleRowsPossible = true;
+            flow.requestLayout();
             selection.clearSelection();
             int[] still = Arrays.stream(selected).map(window::toWindow).filter(i -> i >= 0).toArray();
             if (still.length > 0) {
@@ -222,7 +297,7 @@ final class GridWindow {
 
     /** Rows arrived: the rows on screen that showed "…" draw their values; a row picked meanwhile is picked again. */
     private void rowsArrived() {
-        refreshShownRows(true);
+        refreshShownRows();
         TableView.TableViewSelectionModel<GridRow> selection = grid.getSelectionModel();
         int selected = selection.getSelectedIndex();
         if (selection.getSelectedIndices().size() == 1 && selection.getSelectedItem() == null && selected >= 0
@@ -231,14 +306,8 @@ final class GridWindow {
         }
     }
 
-    /**
-     * Each row on screen whose item is not the window's at its index any more updates; an
-     * unchanged row costs nothing (TableRow compares the items). Rows the flow keeps aside compare
-     * their item when they are used again.
-     *
-     * @param loadingOnly only rows that show "…" (after an arrival nothing else changed)
-     */
-    private void refreshShownRows(boolean loadingOnly) {
+    /** The rows on screen that show "…" and whose row has arrived draw it (nothing else changed). */
+    private void refreshShownRows() {
         TableRow<GridRow> first = flow.getFirstVisibleCell();
         TableRow<GridRow> last = flow.getLastVisibleCell();
         if (first == null || last == null) {
@@ -246,8 +315,23 @@ final class GridWindow {
         }
         for (int i = Math.max(0, first.getIndex()); i <= last.getIndex(); i++) {
             TableRow<GridRow> row = flow.getVisibleCell(i);
-            if (row != null && (!loadingOnly || row.getItem() == null && rows.loaded(i) != null)) {
+            if (row != null && row.getItem() == null && rows.loaded(i) != null) {
                 row.updateIndex(i);
+            }
+        }
+    }
+
+    /**
+     * After the layout that followed a move: a row on screen whose item is not the window's at its
+     * index (the layout kept it at the index it had before the move) updates, and gets its CSS
+     * now, as the flow does for the rows it places; the others cost a comparison.
+     */
+    private void refreshStaleRows(int from, int to) {
+        for (int i = Math.max(0, from); i <= to; i++) {
+            TableRow<GridRow> row = flow.getVisibleCell(i);
+            if (row != null && row.getItem() != rows.loaded(i)) {
+                row.updateIndex(i);
+                row.applyCss();
             }
         }
     }
@@ -274,6 +358,26 @@ final class GridWindow {
         protected void layoutChildren() {
             super.layoutChildren();
             laidOut();
+        }
+
+        /**
+         * VirtualFlow applies CSS to every row it gives an index whose content changed (a forced
+         * update of the row and all its cells, {@code Node.applyCss}): on a jump, every row on
+         * screen, and the FX thread's largest cost in JFR (CssStyleHelper.transitionToState). Here
+         * only a row whose look changed (a pseudo-class, see {@link GridColumns#RESTYLE}) gets it;
+         * a row whose text alone changed needs none. New rows go the flow's way.
+         */
+        @Override
+        protected void setCellIndex(TableRow<GridRow> row, int index) {
+            if (row.getScene() == null || row.getProperties().containsKey("newcell")) {
+                super.setCellIndex(row, index);
+                return;
+            }
+            row.getProperties().remove(GridColumns.RESTYLE);
+            row.updateIndex(index);
+            if (row.getProperties().remove(GridColumns.RESTYLE) != null) {
+                row.applyCss();
+            }
         }
 
         void ownBarShown(boolean shown) {

@@ -55,6 +55,7 @@ import org.persistenceexplorer.ui.common.RunningTask;
 public final class TablesView {
 
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination SELECT_ALL = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN);
     static final String PROBLEM_MESSAGE = "pe-entity-problem";
 
     private final TablesViewModel model;
@@ -80,6 +81,9 @@ public final class TablesView {
     @FXML private javafx.scene.control.ScrollBar gridScroll;
     @FXML private TextArea structureText;
     @FXML private Label statusLabel;
+    @FXML private Label selectionNote;
+    /** Ctrl+A chose every row of the result, more than the table holds: copy says what it took. */
+    private boolean wholeResultSelected;
     @FXML private Label generateResult;
     @FXML private VBox entityPane;
     @FXML private Label entityTitle;
@@ -200,6 +204,23 @@ public final class TablesView {
                 e.consume();
             }
         });
+        // Ctrl+A: the table can only select the rows it holds (a window of a long result), so the
+        // note says how many rows that is of how many, and what copy and export will take.
+        grid.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (SELECT_ALL.match(e)) {
+                grid.getSelectionModel().selectAll();
+                selectedAll();
+                e.consume();
+            }
+        });
+        grid.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) change -> {
+            if (!gridWindow.quiet() && wholeResultSelected && grid.getSelectionModel().getSelectedIndices().size() != grid.getItems().size()) {
+                wholeResultSelected = false;
+                selectionNote.setText("");
+            }
+        });
+        rows.tableProperty().addListener((obs, old, table) -> clearSelectionNote());
+
         grid.setOnMouseClicked(e -> {
             if (e.getClickCount() == 2) {
                 showFullValue();
@@ -452,14 +473,43 @@ public final class TablesView {
         model.entity().reload();
     }
 
+    private void selectedAll() {
+        int total = model.grid().window().window().total();
+        int held = grid.getItems().size();
+        if (grid.getSelectionModel().getSelectedIndices().size() != held || held == 0) {
+            clearSelectionNote();
+            return;
+        }
+        wholeResultSelected = true;
+        selectionNote.setText(held == total
+                ? String.format("All %,d rows selected.", total)
+                : String.format("%,d of %,d rows selected (the rows around the view): copy takes the loaded ones of them; "
+                        + "Export CSV writes all %,d.", held, total, total));
+    }
+
+    private void clearSelectionNote() {
+        wholeResultSelected = false;
+        selectionNote.setText("");
+    }
+
     private void copySelectedRows() {
         StringBuilder text = new StringBuilder();
+        int copied = 0;
+        int selected = 0;
         for (GridRow row : grid.getSelectionModel().getSelectedItems()) {
+            selected++;
             if (row != null) {
+                copied++;
                 text.append(String.join("\t", row.values().stream().map(v -> v == null ? "" : v).toList())).append('\n');
             }
         }
         toClipboard(text.toString());
+        if (copied < selected || wholeResultSelected) {
+            int total = model.grid().window().window().total();
+            selectionNote.setText(String.format("Copied %,d of %,d rows (only loaded rows are copied)%s.", copied,
+                    wholeResultSelected ? total : selected, wholeResultSelected && copied < total
+                            ? String.format("; Export CSV writes all %,d", total) : ""));
+        }
     }
 
     private void copyFocusedCell() {

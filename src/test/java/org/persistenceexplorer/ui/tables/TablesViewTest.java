@@ -16,6 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
@@ -229,6 +230,14 @@ public class TablesViewTest extends FxRobot {
         return first == null || first.getItem() == null ? null : first.getItem().values().get(0);
     }
 
+    /** The id of the last row on screen (partly or wholly), or null while it loads. */
+    @SuppressWarnings("unchecked")
+    private String bottomRowId() {
+        var flow = (javafx.scene.control.skin.VirtualFlow<javafx.scene.control.TableRow<GridRow>>) grid().lookup(".virtual-flow");
+        var last = flow.getLastVisibleCell();
+        return last == null || last.getItem() == null ? null : last.getItem().values().get(0);
+    }
+
     @Test
     void aTableLongerThanTheWindowScrollsWithTheGridsOwnBarToItsEndAndBackTheSelectionStays() {
         interact(() -> model.open(new TableRef("view_test", "wide")));
@@ -259,6 +268,62 @@ public class TablesViewTest extends FxRobot {
 
         interact(() -> gridScroll().setValue(0));
         until("back at the first row", () -> "1".equals(topRowId()) && model.grid().window().window().start() == 0);
+    }
+
+    @Test
+    void endAndHomeGoToTheLastAndFirstRowOfTheWholeResultNotOfTheWindow() {
+        interact(() -> model.open(new TableRef("view_test", "wide")));
+        until("opened in a window", () -> gridScroll().isVisible() && "1".equals(topRowId()));
+        interact(() -> grid().getSelectionModel().clearAndSelect(3));
+        interact(() -> grid().requestFocus());
+
+        push(KeyCode.END);
+        until("the result's last row selected and on screen, the grid's bar at its end", () -> {
+            GridRow selected = grid().getSelectionModel().getSelectedItem();
+            return selected != null && String.valueOf(WIDE).equals(selected.values().get(0))
+                    && String.valueOf(WIDE).equals(bottomRowId()) && gridScroll().getValue() >= gridScroll().getMax() - 1;
+        });
+
+        push(KeyCode.HOME);
+        until("the result's first row selected, on top", () -> {
+            GridRow selected = grid().getSelectionModel().getSelectedItem();
+            return selected != null && "1".equals(selected.values().get(0)) && "1".equals(topRowId())
+                    && gridScroll().getValue() == 0;
+        });
+
+        press(KeyCode.CONTROL).press(KeyCode.END).release(KeyCode.END).release(KeyCode.CONTROL);
+        until("Ctrl+End: the last row focused", () -> {
+            GridRow focused = grid().getFocusModel().getFocusedItem();
+            return focused != null && String.valueOf(WIDE).equals(focused.values().get(0));
+        });
+        assertThat(grid().getSelectionModel().getSelectedIndices()).as("focused, not selected")
+                .doesNotContain(grid().getFocusModel().getFocusedIndex());
+    }
+
+    @Test
+    void ctrlASaysHowManyOfTheResultsRowsAreSelectedAndCopySaysWhatItTook() {
+        interact(() -> model.open(new TableRef("view_test", "wide")));
+        until("opened in a window", () -> gridScroll().isVisible() && "1".equals(topRowId()));
+        interact(() -> grid().requestFocus());
+
+        press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        until("all the table holds selected", () -> grid().getSelectionModel().getSelectedIndices().size()
+                == RowGridViewModel.WINDOW_ROWS);
+        assertThat(lookup("#selectionNote").queryAs(Label.class).getText())
+                .isEqualTo(String.format("%,d of %,d rows selected (the rows around the view): copy takes the loaded ones "
+                        + "of them; Export CSV writes all %,d.", RowGridViewModel.WINDOW_ROWS, WIDE, WIDE));
+
+        press(KeyCode.CONTROL).press(KeyCode.C).release(KeyCode.C).release(KeyCode.CONTROL);
+        until("copy said what it took", () -> lookup("#selectionNote").queryAs(Label.class).getText().startsWith("Copied "));
+        String note = lookup("#selectionNote").queryAs(Label.class).getText();
+        int copied = Integer.parseInt(note.substring("Copied ".length(), note.indexOf(" of ")).replace(",", ""));
+        assertThat(note).endsWith(String.format(" of %,d rows (only loaded rows are copied); Export CSV writes all %,d.", WIDE, WIDE));
+        String[] clipboard = new String[1];
+        interact(() -> clipboard[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+        assertThat(clipboard[0].lines().count()).as("the copied lines").isEqualTo(copied).isPositive();
+
+        interact(() -> grid().getSelectionModel().clearAndSelect(2));
+        assertThat(lookup("#selectionNote").queryAs(Label.class).getText()).as("one row picked: no note").isEmpty();
     }
 
     @Test
