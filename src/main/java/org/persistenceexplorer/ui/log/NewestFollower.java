@@ -16,8 +16,9 @@ import javafx.scene.input.ScrollEvent;
  * clicking and keys decide "scrolled up"; rows arriving never do. FX thread.
  *
  * <p>The scroll waits for the next pulse: when the items change, the table's skin has not yet
- * counted the new rows, and scrolling at once stops short of them. A full log whose rows are
- * replaced needs no scroll at all (see {@link #endInView()}).
+ * counted the new rows, and scrolling at once stops short of them. Following keeps the flow at
+ * position 1 (its end), so a full log whose rows are replaced needs no scroll, and no second
+ * layout, at all.
  */
 final class NewestFollower {
 
@@ -84,25 +85,24 @@ final class NewestFollower {
         scrollPending = true;
         Platform.runLater(() -> {
             scrollPending = false;
-            if (!following() || !inArrivalOrder() || table.getItems().isEmpty() || endInView()) {
+            if (!following() || !inArrivalOrder() || table.getItems().isEmpty()) {
                 return;
             }
-            table.layout();
-            table.scrollTo(table.getItems().size() - 1);
+            if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+                table.layout();
+                table.scrollTo(table.getItems().size() - 1);
+                return;
+            }
+            if (flow.getCellCount() != table.getItems().size()) {
+                table.layout(); // the skin counts the new rows first: the flow keeps its top row through a count change
+            }
+            // The end, exactly: a scroll to the last index can stop a fraction of a row short of it (the
+            // newest row then below the viewport). Rows replaced under a full log keep position 1, and
+            // then nothing is done here at all: the next layout shows the newest rows where the old ones were.
+            if (flow.getPosition() != 1) {
+                flow.setPosition(1);
+            }
         });
-    }
-
-    /**
-     * True when the flow counts as many rows as the table holds and shows the last of them: rows
-     * replaced under a full log then show the newest at the next layout without a scroll (a scroll
-     * costs that layout a second time).
-     */
-    private boolean endInView() {
-        if (!(table.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) || flow.getCellCount() != table.getItems().size()) {
-            return false;
-        }
-        IndexedCell<?> last = flow.getLastVisibleCell();
-        return last != null && last.getIndex() == flow.getCellCount() - 1;
     }
 
     private boolean following() {
