@@ -5,7 +5,6 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
-import org.persistenceexplorer.ui.common.RowHeight;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -111,10 +110,21 @@ public final class StatementLogView {
         empty.setWrapText(true);
         empty.textProperty().bind(model.emptyTextProperty());
         table.setPlaceholder(empty);
-        table.setRowFactory(view -> {
-            TableRow<LogRow> row = new LogTableRow();
-            RowHeight.follow(view, row);
-            return row;
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(LogRow row, boolean isEmpty) {
+                super.updateItem(row, isEmpty);
+                getStyleClass().removeAll(FAILED_ROW, LESSON_ROW);
+                setTooltip(null);
+                LogHighlight marked = model.highlightProperty().get();
+                if (!isEmpty && row != null && marked != null && marked.marks(row.statement())) {
+                    getStyleClass().add(LESSON_ROW);
+                }
+                if (!isEmpty && row != null && row.failed()) {
+                    getStyleClass().add(FAILED_ROW);
+                    setTooltip(new Tooltip(row.statement().error()));
+                }
+            }
         });
         model.highlightProperty().addListener((obs, old, now) -> table.refresh());
         follower = new NewestFollower(table, sequenceColumn, model);
@@ -161,19 +171,15 @@ public final class StatementLogView {
         empty.setWrapText(true);
         empty.textProperty().bind(model.emptyTextProperty());
         shapeTable.setPlaceholder(empty);
-        shapeTable.setRowFactory(view -> {
-            TableRow<ShapeRow> row = new TableRow<>() {
-                @Override
-                protected void updateItem(ShapeRow shape, boolean isEmpty) {
-                    super.updateItem(shape, isEmpty);
-                    getStyleClass().remove(FAILED_ROW);
-                    if (!isEmpty && shape != null && shape.failed()) {
-                        getStyleClass().add(FAILED_ROW);
-                    }
+        shapeTable.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(ShapeRow row, boolean isEmpty) {
+                super.updateItem(row, isEmpty);
+                getStyleClass().remove(FAILED_ROW);
+                if (!isEmpty && row != null && row.failed()) {
+                    getStyleClass().add(FAILED_ROW);
                 }
-            };
-            RowHeight.follow(view, row);
-            return row;
+            }
         });
         // After the next layout: scrolled now, the flow would not yet know the new lines and stop short of them.
         model.visibleShapes().addListener((javafx.collections.ListChangeListener<ShapeRow>) change -> {
@@ -338,24 +344,6 @@ public final class StatementLogView {
     private void showNewestShape() {
         if (!shapeTable.getItems().isEmpty()) {
             shapeTable.scrollTo(shapeTable.getItems().size() - 1);
-        }
-    }
-
-    /** A log row: marked when it failed or when the open lesson points at it. */
-    private final class LogTableRow extends TableRow<LogRow> {
-        @Override
-        protected void updateItem(LogRow row, boolean isEmpty) {
-            super.updateItem(row, isEmpty);
-            getStyleClass().removeAll(FAILED_ROW, LESSON_ROW);
-            setTooltip(null);
-            LogHighlight marked = model.highlightProperty().get();
-            if (!isEmpty && row != null && marked != null && marked.marks(row.statement())) {
-                getStyleClass().add(LESSON_ROW);
-            }
-            if (!isEmpty && row != null && row.failed()) {
-                getStyleClass().add(FAILED_ROW);
-                setTooltip(new Tooltip(row.statement().error()));
-            }
         }
     }
 }

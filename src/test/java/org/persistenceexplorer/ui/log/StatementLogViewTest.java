@@ -119,6 +119,17 @@ class StatementLogViewTest extends FxRobot {
     }
 
     @Test
+    void rowsHaveAFixedHeightThatFollowsTheTextSize() {
+        double everyday = table().getFixedCellSize();
+        interact(() -> table().getScene().getRoot().setStyle("-fx-font-size: 26px;")); // 2x, as projector mode sets it
+        WaitForAsyncUtils.waitForFxEvents();
+        double projector = table().getFixedCellSize();
+        interact(() -> table().getScene().getRoot().setStyle(""));
+        assertThat(everyday).as("a fixed row height: the flow never measures rows").isPositive();
+        assertThat(projector).as("twice the text, twice the row").isCloseTo(26 * 0.95 * 1.9, org.assertj.core.data.Offset.offset(0.5));
+    }
+
+    @Test
     void aFullLogWhoseRowsAreReplacedStillShowsTheNewestRow() {
         for (int i = 0; i < StatementLogViewModel.MAX_ROWS; i++) {
             capture("SELECT " + i, 1_000_000);
