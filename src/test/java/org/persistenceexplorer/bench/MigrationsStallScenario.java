@@ -8,6 +8,7 @@ import javafx.stage.Stage;
 import org.persistenceexplorer.service.migrations.MigrationTracks;
 import org.persistenceexplorer.service.migrations.TrackModels;
 import org.persistenceexplorer.testsupport.FxStallWatchdog;
+import org.persistenceexplorer.testsupport.StallCounters;
 import org.persistenceexplorer.testsupport.TestEngines;
 import org.persistenceexplorer.ui.common.FxBackgroundRunner;
 import org.persistenceexplorer.ui.common.ViewLoader;
@@ -31,10 +32,11 @@ final class MigrationsStallScenario {
      *
      * @param phases each phase's summary, in order
      */
-    record Outcome(long maxMs, long pulses, String worstPhase, java.util.List<String> phases, String worstTrace, long fxCpuMs) {
+    record Outcome(long maxMs, long pulses, String worstPhase, java.util.List<String> phases, String worstTrace, long fxCpuMs,
+            StallCounters.Breakdown worstCause) {
         /** -Dbench.migrations.stall=false (while working on the migrate ratio): no scenario, -1 ms. */
         static Outcome skipped() {
-            return new Outcome(-1, 0, "skipped", java.util.List.of("skipped (-Dbench.migrations.stall=false)"), "", -1);
+            return new Outcome(-1, 0, "skipped", java.util.List.of("skipped (-Dbench.migrations.stall=false)"), "", -1, null);
         }
     }
 
@@ -47,6 +49,7 @@ final class MigrationsStallScenario {
         private long pulses;
         private String worst = "";
         private String worstTrace = "";
+        private StallCounters.Breakdown worstCause;
         private long fxThread = -1;
         private long fxCpuAt;
         private long fxCpuMs;
@@ -77,6 +80,7 @@ final class MigrationsStallScenario {
                 max = r.maxMs();
                 worst = name;
                 worstTrace = r.longestStallTrace();
+                worstCause = r.longestStall();
             }
             current = null;
         }
@@ -131,7 +135,7 @@ final class MigrationsStallScenario {
         Thread.sleep(300);
         watch.stop();
         onFx(() -> stage[0].close());
-        return new Outcome(watch.max, watch.pulses, watch.worst, watch.lines, watch.worstTrace, watch.fxCpuMs);
+        return new Outcome(watch.max, watch.pulses, watch.worst, watch.lines, watch.worstTrace, watch.fxCpuMs, watch.worstCause);
     }
 
     private static void move(MigrationsViewModel tab, String version) throws Exception {

@@ -294,7 +294,7 @@ final class TablesBenchmark implements BenchmarkSection {
             md.append("\nLongest stall's FX stack (top):\n\n```\n")
                     .append(stalls.longestStallTrace().lines().limit(12).reduce("", (a, b) -> a + b + "\n")).append("```\n");
         }
-        figures.add(Figure.of("tables.scroll_max_stall_ms", stalls.maxMs(), "ms", Figure.Target.below("50")));
+        figures.addAll(StallFigures.of("tables.scroll_max_stall_ms", stalls));
         figures.add(Figure.of("tables.scroll_fx_cpu_ms", fxCpuMs, "ms", Figure.Target.informative()));
     }
 }

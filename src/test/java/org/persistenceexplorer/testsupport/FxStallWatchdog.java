@@ -47,6 +47,16 @@ public final class FxStallWatchdog {
     private long nextSampleNanos;
     private String outstandingTrace = "";
     private String longestTrace = "";
+    /** Where stalls go: counters at the waiting pulse's posting, and the longest stall's figures. */
+    private final StallCounters counters = new StallCounters();
+    private StallCounters.Snapshot outstandingStart;
+    private volatile Thread renderThread;
+    private long renderLookups;
+    /** A new longest stall whose after-snapshot is still to take (on the watchdog's next tick). */
+    private long pendingWallNanos;
+    private StallCounters.Snapshot pendingStart;
+    private long[] pendingFxEnd;
+    private StallCounters.Breakdown longestBreakdown;
 
     /** Begins pulsing; returns at once. */
     public void start() {
@@ -62,9 +72,11 @@ public final class FxStallWatchdog {
         synchronized (this) {
             stopped = true;
             if (outstandingSince != 0) {
-                record(System.nanoTime() - outstandingSince);
+                StallCounters.Snapshot now = counters.read(fxThread, renderThread);
+                record(System.nanoTime() - outstandingSince, new long[] {now.fxCpuNanos(), now.gcMillis()});
                 outstandingSince = 0;
             }
+            completeLongest();
             return result();
         }
     }
@@ -85,6 +97,7 @@ public final class FxStallWatchdog {
             if (stopped) {
                 return;
             }
+            completeLongest();
             if (outstandingSince != 0) {
                 sampleIfDue();
                 return;
@@ -93,6 +106,8 @@ public final class FxStallWatchdog {
             outstandingSince = postedAt;
             nextSampleNanos = TimeUnit.MILLISECONDS.toNanos(FIRST_SAMPLE_MS);
             outstandingTrace = "";
+            findRenderThread();
+            outstandingStart = counters.read(fxThread, renderThread);
         }
         try {
             Platform.runLater(() -> arrived(postedAt));
@@ -139,32 +154,51 @@ public final class FxStallWatchdog {
         outstandingTrace = trace.toString();
     }
 
-    private static Thread renderThread() {
-        return named("QuantumRenderer");
+    private Thread renderThread() {
+        findRenderThread();
+        return renderThread;
     }
 
+    /** The render thread starts with the toolkit: look for it until found, at most every 200 pulses. */
+    private void findRenderThread() {
+        if (renderThread == null && renderLookups++ % 200 == 0) {
+            renderThread = named("QuantumRenderer");
+        }
+    }
+
+    /** A thread by name prefix; enumerates the thread group tree, which needs no safepoint. */
     private static Thread named(String prefix) {
-        for (Thread candidate : Thread.getAllStackTraces().keySet()) {
-            if (candidate.getName().startsWith(prefix)) {
-                return candidate;
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        int count = root.enumerate(threads, true);
+        for (int i = 0; i < count; i++) {
+            if (threads[i].getName().startsWith(prefix)) {
+                return threads[i];
             }
         }
         return null;
     }
 
     private synchronized void arrived(long postedAt) {
+        long[] fxEnd = StallCounters.onFxThread();
         fxThread = Thread.currentThread();
         // stop() may already have counted this pulse, or a later one is outstanding.
         if (outstandingSince == postedAt) {
-            record(System.nanoTime() - postedAt);
+            record(System.nanoTime() - postedAt, fxEnd);
             outstandingSince = 0;
         }
     }
 
-    private void record(long gapNanos) {
+    private void record(long gapNanos, long[] fxEnd) {
         if (gapNanos > maxNanos) {
             maxNanos = gapNanos;
             longestTrace = outstandingTrace;
+            pendingWallNanos = gapNanos;
+            pendingStart = outstandingStart;
+            pendingFxEnd = fxEnd;
         }
         measured++;
         long gapMs = gapNanos / 1_000_000;
@@ -175,6 +209,16 @@ public final class FxStallWatchdog {
         bucketCounts[bucket]++;
     }
 
+    /** Finishes a new longest stall's figures with a snapshot taken now, just after it ended. */
+    private void completeLongest() {
+        if (pendingStart == null) {
+            return;
+        }
+        longestBreakdown = StallCounters.between(pendingWallNanos, pendingStart, pendingFxEnd,
+                counters.read(fxThread, renderThread));
+        pendingStart = null;
+    }
+
     private Result result() {
         List<Bucket> histogram = new ArrayList<>();
         for (int i = 0; i < bucketCounts.length; i++) {
@@ -182,7 +226,7 @@ public final class FxStallWatchdog {
                     : ">=" + BUCKET_LIMITS_MS[BUCKET_LIMITS_MS.length - 1];
             histogram.add(new Bucket(label + " ms", bucketCounts[i]));
         }
-        return new Result(maxNanos / 1_000_000, measured, histogram, longestTrace);
+        return new Result(maxNanos / 1_000_000, measured, histogram, longestTrace, longestBreakdown);
     }
 
     /**
@@ -194,11 +238,19 @@ public final class FxStallWatchdog {
      * @param longestStallTrace the FX thread's stack (top frames, one "at ..." per line) sampled
      *                  during the longest stall, or "" if that stall was shorter than
      *                  100 ms (or {@code -Dpe.stall.firstSampleMs})
+     * @param longestStall where the longest stall's wall time went (FX CPU, GC, waiting), or
+     *                  null when no pulse was measured
      */
-    public record Result(long maxMs, long pulses, List<Bucket> histogram, String longestStallTrace) {
+    public record Result(long maxMs, long pulses, List<Bucket> histogram, String longestStallTrace,
+            StallCounters.Breakdown longestStall) {
 
         public Result {
             histogram = List.copyOf(histogram);
+        }
+
+        /** {@link StallCounters.Breakdown#line()} of the longest stall, or "" when none was measured. */
+        public String longestStallCause() {
+            return longestStall == null ? "" : longestStall.line();
         }
 
         /** One line for logs and reports, e.g. {@code max 312 ms over 1,204 pulses; <16 ms: 1200, ...}. */
@@ -208,6 +260,9 @@ public final class FxStallWatchdog {
                 line.append(' ').append(bucket.label()).append(": ").append(bucket.count()).append(',');
             }
             line.setLength(line.length() - 1);
+            if (longestStall != null) {
+                line.append("; ").append(longestStall.line());
+            }
             return line.toString();
         }
     }

@@ -2,6 +2,10 @@ package org.persistenceexplorer.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -32,10 +36,7 @@ class FxStallWatchdogTest {
         Platform.runLater(() -> {
             // A pulse waiting while this runnable runs is queued behind it. Block only from then on,
             // so its wait covers the whole block even if the watchdog's thread is late on a busy machine.
-            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!watchdog.pulseWaiting() && System.nanoTime() < giveUp) {
-                Thread.onSpinWait();
-            }
+            awaitWaitingPulse(watchdog);
             sleep(BLOCK_MS);
             unblocked.countDown();
         });
@@ -51,6 +52,69 @@ class FxStallWatchdogTest {
         assertThat(result.histogram().get(4).count() + result.histogram().get(5).count()
                 + result.histogram().get(6).count() + result.histogram().get(7).count()).isPositive();
         assertThat(result.longestStallTrace()).contains("java.lang.Thread.sleep").contains(FxStallWatchdogTest.class.getName());
+        // Asleep is not at work: the breakdown says the FX thread waited.
+        assertThat(result.longestStall().wallMs()).isEqualTo(result.maxMs());
+        assertThat(result.longestStall().fxCpuMs()).as(result.longestStallCause()).isBetween(0L, BLOCK_MS / 2);
+        assertThat(result.summary()).contains("longest stall " + result.maxMs() + " ms: FX thread on CPU ");
+    }
+
+    @Test
+    void aBusyFxThreadShowsItsOwnCpuInTheLongestStall() throws Exception {
+        FxStallWatchdog watchdog = new FxStallWatchdog();
+        watchdog.start();
+        awaitPulses(watchdog, 2);
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            awaitWaitingPulse(watchdog);
+            // Work by CPU time, not wall time: on a loaded machine the spin may take longer but its CPU is fixed.
+            long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            while (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart < TimeUnit.MILLISECONDS.toNanos(BLOCK_MS)) {
+                Thread.onSpinWait();
+            }
+            done.countDown();
+        });
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        awaitPulses(watchdog, 5);
+
+        FxStallWatchdog.Result result = watchdog.stop();
+
+        assertThat(result.longestStall().fxCpuMs()).as(result.longestStallCause()).isGreaterThanOrEqualTo(BLOCK_MS - 20);
+        assertThat(result.longestStall().jvmCpuMs()).as(result.longestStallCause()).isGreaterThanOrEqualTo(BLOCK_MS - 20);
+    }
+
+    @Test
+    void aGarbageCollectionInsideTheStallIsCounted() throws Exception {
+        FxStallWatchdog watchdog = new FxStallWatchdog();
+        watchdog.start();
+        awaitPulses(watchdog, 2);
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            awaitWaitingPulse(watchdog);
+            // Live data makes each full collection take measurable milliseconds.
+            List<long[]> live = new ArrayList<>();
+            for (int i = 0; i < 200_000; i++) {
+                live.add(new long[32]);
+            }
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+            }
+            Reference.reachabilityFence(live);
+            done.countDown();
+        });
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        awaitPulses(watchdog, 5);
+
+        FxStallWatchdog.Result result = watchdog.stop();
+
+        assertThat(result.longestStall().gcPauseMs()).as(result.longestStallCause()).isPositive();
+    }
+
+    /** Lets the stall begin only once a pulse waits behind the running runnable (see the first test). */
+    private static void awaitWaitingPulse(FxStallWatchdog watchdog) {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!watchdog.pulseWaiting() && System.nanoTime() < giveUp) {
+            Thread.onSpinWait();
+        }
     }
 
     @Test
