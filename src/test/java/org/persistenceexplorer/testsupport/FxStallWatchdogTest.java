@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,11 +62,24 @@ class FxStallWatchdogTest {
     }
 
     @Test
-    void aBusyFxThreadShowsItsOwnCpuInTheLongestStall() throws Exception {
+    void aBusyFxThreadShowsItsOwnCpuAndItsWaitForACoreInTheLongestStall() throws Exception {
         FxStallWatchdog watchdog = new FxStallWatchdog();
         watchdog.start();
         awaitPulses(watchdog, 2);
         CountDownLatch done = new CountDownLatch(1);
+        // More spinning threads than cores: the FX thread has to wait for a core some of the time.
+        AtomicBoolean compete = new AtomicBoolean(true);
+        List<Thread> competitors = new ArrayList<>();
+        for (int i = 0; i < Runtime.getRuntime().availableProcessors() + 1; i++) {
+            Thread competitor = new Thread(() -> {
+                while (compete.get()) {
+                    Thread.onSpinWait();
+                }
+            });
+            competitor.setDaemon(true);
+            competitor.start();
+            competitors.add(competitor);
+        }
         Platform.runLater(() -> {
             awaitWaitingPulse(watchdog);
             // Work by CPU time, not wall time: on a loaded machine the spin may take longer but its CPU is fixed.
@@ -74,12 +90,19 @@ class FxStallWatchdogTest {
             done.countDown();
         });
         assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        compete.set(false);
+        for (Thread competitor : competitors) {
+            competitor.join();
+        }
         awaitPulses(watchdog, 5);
 
         FxStallWatchdog.Result result = watchdog.stop();
 
         assertThat(result.longestStall().fxCpuMs()).as(result.longestStallCause()).isGreaterThanOrEqualTo(BLOCK_MS - 20);
         assertThat(result.longestStall().jvmCpuMs()).as(result.longestStallCause()).isGreaterThanOrEqualTo(BLOCK_MS - 20);
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            assertThat(result.longestStall().fxRunQueueMs()).as(result.longestStallCause()).isPositive();
+        }
     }
 
     @Test
