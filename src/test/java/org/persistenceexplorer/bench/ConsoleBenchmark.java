@@ -132,9 +132,10 @@ final class ConsoleBenchmark implements BenchmarkSection {
             // The first view in a fresh JVM runs the grid's code interpreted (class loading, JIT):
             // reported, but the target is for the view as it behaves once warm, as in a running app
             // where the Tables tab's grid ran first: one more warm-up view, then the measured one.
-            FxStallWatchdog.Result firstView = stallWhileStreaming(console);
+            FxStallWatchdog.Result firstView = stallWhileStreaming(console).stall();
             stallWhileStreaming(console);
-            FxStallWatchdog.Result stall = stallWhileStreaming(console);
+            StreamedView measured = stallWhileStreaming(console);
+            FxStallWatchdog.Result stall = measured.stall();
             String markdown = String.format(Locale.ROOT, """
                     %d-row table; `%s`; %d rounds after %d warm-up rounds (console and plain JDBC in turns,
                     the order flipped every round), medians.
@@ -149,6 +150,7 @@ final class ConsoleBenchmark implements BenchmarkSection {
                     | plain JDBC on a connection of the captured pool (capture, no console), informative | %.2f ms |
                     | heap after 10 pages (%d rows held), over the heap before | %.1f MB (%.1f -> %.1f MB) |
                     | FX thread's longest stall, first page + 10 "fetch more" in a new view (third view of the JVM) | %d ms (%d pulses) |
+                    | the FX thread's CPU in that view, first page + 10 "fetch more" (informative) | %d ms |
                     | the same in the JVM's first view (cold code, informative) | %d ms |
 
                     %s
@@ -159,12 +161,13 @@ final class ConsoleBenchmark implements BenchmarkSection {
                     ```
                     """, ROWS, QUERY, ROUNDS, WARM_UP, SqlConsole.PAGE_ROWS, consoleMedian, SqlConsole.PAGE_ROWS, jdbcMedian, ratio, ratioOfMedians,
                     unnamedMedian, pooledMedian,
-                    held, heapAfter - heapBefore, heapBefore, heapAfter, stall.maxMs(), stall.pulses(), firstView.maxMs(),
+                    held, heapAfter - heapBefore, heapBefore, heapAfter, stall.maxMs(), stall.pulses(), measured.fxCpuMs(), firstView.maxMs(),
                     stall.summary(), stall.longestStallTrace().strip());
             List<Figure> figures = new ArrayList<>(List.of(
                     Figure.of("console.first_page_ratio", ratio, "ratio", Figure.Target.atMost("1.5")),
                     Figure.of("console.heap_mb_10_pages", heapAfter - heapBefore, "MB", Figure.Target.informative())));
             figures.addAll(StallFigures.of("console.max_stall_ms", stall));
+            figures.add(Figure.of("console.stream_fx_cpu_ms", measured.fxCpuMs(), "ms", Figure.Target.informative()));
             figures.add(Figure.of("console.max_stall_ms_first_view", firstView.maxMs(), "ms", Figure.Target.informative()));
             return new BenchmarkReport.Section(title(), markdown, figures);
         } finally {
@@ -209,7 +212,7 @@ final class ConsoleBenchmark implements BenchmarkSection {
     }
 
     /** Runs the query and ten "fetch more" in the real console view while the watchdog pulses the FX thread. */
-    private static FxStallWatchdog.Result stallWhileStreaming(QueryConsole console) throws Exception {
+    private static StreamedView stallWhileStreaming(QueryConsole console) throws Exception {
         BenchFx.startToolkit();
         Platform.setImplicitExit(false); // closing this window must not end the toolkit for the next one
         Preferences node = Preferences.userRoot().node("org/persistenceexplorer/benchmark/console-" + UUID.randomUUID());
@@ -226,6 +229,8 @@ final class ConsoleBenchmark implements BenchmarkSection {
             window[0] = stage;
         });
         Thread.sleep(500); // the empty window's first frames drawn: the figure is about results arriving
+        long[] fxCpu = new long[2];
+        onFx(() -> fxCpu[0] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
         FxStallWatchdog watchdog = new FxStallWatchdog();
         watchdog.start();
         onFx(() -> model[0].runAt(QUERY, 0, 0, 0));
@@ -236,12 +241,17 @@ final class ConsoleBenchmark implements BenchmarkSection {
         }
         Thread.sleep(300); // the last page's rows drawn
         FxStallWatchdog.Result result = watchdog.stop();
+        onFx(() -> fxCpu[1] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime());
         onFx(() -> {
             model[0].close();
             window[0].close();
         });
         node.removeNode();
-        return result;
+        return new StreamedView(result, (fxCpu[1] - fxCpu[0]) / 1_000_000);
+    }
+
+    /** One streamed view: the watchdog's result and the FX thread's CPU over the same time. */
+    private record StreamedView(FxStallWatchdog.Result stall, long fxCpuMs) {
     }
 
     private static void awaitIdle(ConsoleViewModel model) throws Exception {
