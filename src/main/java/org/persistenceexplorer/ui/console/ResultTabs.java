@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
@@ -27,7 +28,9 @@ import org.persistenceexplorer.domain.console.PlanNode;
  */
 final class ResultTabs {
 
-    static final String NULL_STYLE = "pe-console-null";
+    /** A SQL NULL cell (console.css: muted, italic). */
+    static final PseudoClass SQL_NULL = PseudoClass.getPseudoClass("sql-null");
+    static final String RESULTS_STYLE = "pe-console-results";
     static final String SLOWEST_STYLE = "pe-plan-slowest";
     static final String OFF_STYLE = "pe-plan-off";
 
@@ -67,6 +70,9 @@ final class ResultTabs {
     private static TableView<List<String>> table(ResultView result) {
         TableView<List<String>> table = new TableView<>(result.rows());
         table.setId("consoleResultTable");
+        // One line per row at a fixed height (console.css, in em so projector mode scales it): the
+        // flow then need not measure each row as it lays out a page of new cells.
+        table.getStyleClass().add(RESULTS_STYLE);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setPlaceholder(new Label("No rows."));
         List<Column> columns = result.columns();
@@ -83,20 +89,30 @@ final class ResultTabs {
         return table;
     }
 
-    /** A text cell that shows SQL NULL as a muted "NULL", distinct from the text 'NULL'. */
-    private static final class ValueCell extends TableCell<List<String>, String> {
+    /**
+     * A text cell that shows SQL NULL as a muted "NULL", distinct from the text 'NULL', and a
+     * value on one line (line breaks as ⏎; copy and export take the value, not the marker). NULL is a
+     * pseudo-class, not a style class: changing a style class re-matches the cell's CSS on every
+     * update, a pseudo-class only switches state.
+     */
+    static final class ValueCell extends TableCell<List<String>, String> {
         @Override
         protected void updateItem(String value, boolean empty) {
             super.updateItem(value, empty);
-            getStyleClass().remove(NULL_STYLE);
+            pseudoClassStateChanged(SQL_NULL, !empty && value == null);
             if (empty) {
                 setText(null);
             } else if (value == null) {
                 setText("NULL");
-                getStyleClass().add(NULL_STYLE);
             } else {
-                setText(value.length() > 500 ? value.substring(0, 500) + "…" : value);
+                setText(oneLine(value));
             }
+        }
+
+        static String oneLine(String value) {
+            String shown = value.length() > 500 ? value.substring(0, 500) + "…" : value;
+            return shown.indexOf('\n') < 0 && shown.indexOf('\r') < 0 ? shown
+                    : shown.replace("\r\n", "⏎").replace('\n', '⏎').replace('\r', '⏎');
         }
     }
 

@@ -6,16 +6,20 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
+import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +81,37 @@ class ConsoleViewTest extends FxRobot {
         assertThat(table.getColumns().get(1).getText()).isEqualTo("name\nvarchar");
         assertThat(lookup("#consoleStatus").queryAs(Label.class).getText()).contains("8 rows");
         snapshot("console-run");
+    }
+
+    @Test
+    void nullAndMultiLineValuesShowOnOneLineOfTheSameHeight() throws Exception {
+        interact(() -> view.editor().replaceText("SELECT 1 AS n, NULL::text AS missing, 'NULL' AS word, E'first\\nsecond' AS lines"));
+        clickOn("#consoleRun");
+
+        TableView<?> table = awaitNode("#consoleResultTable", TableView.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        List<TableCell<?, ?>> cells = lookup("#consoleResultTable .table-cell").queryAll().stream()
+                .<TableCell<?, ?>>map(node -> (TableCell<?, ?>) node).filter(cell -> !cell.isEmpty()).toList();
+        TableCell<?, ?> missing = cells.stream().filter(cell -> cell.getTableColumn() == table.getColumns().get(1)).findFirst().orElseThrow();
+        TableCell<?, ?> word = cells.stream().filter(cell -> cell.getTableColumn() == table.getColumns().get(2)).findFirst().orElseThrow();
+        TableCell<?, ?> lines = cells.stream().filter(cell -> cell.getTableColumn() == table.getColumns().get(3)).findFirst().orElseThrow();
+        // SQL NULL and the text 'NULL' read the same but look different: only NULL has the state.
+        assertThat(missing.getText()).isEqualTo("NULL");
+        assertThat(missing.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("sql-null"));
+        assertThat(word.getText()).isEqualTo("NULL");
+        assertThat(word.getPseudoClassStates()).doesNotContain(PseudoClass.getPseudoClass("sql-null"));
+        // A line break does not make the row taller: every row has the fixed height.
+        assertThat(lines.getText()).isEqualTo("first⏎second");
+        assertThat(table.getFixedCellSize()).isPositive();
+        assertThat(lines.getHeight()).isEqualTo(missing.getHeight());
+        snapshot("console-null-and-lines");
+        String[] copied = new String[1];
+        interact(() -> {
+            view.copy();
+            copied[0] = Clipboard.getSystemClipboard().getString();
+        });
+        // Copy takes the value, not the marker (tab-separated text keeps a row to a line its own way).
+        assertThat(copied[0]).contains("first second").doesNotContain("⏎");
     }
 
     @Test
