@@ -32,21 +32,7 @@ class FxStallWatchdogTest {
 
     @Test
     void aBlockedFxThreadShowsAsAStallAtLeastAsLongAsTheBlock() throws Exception {
-        FxStallWatchdog watchdog = new FxStallWatchdog();
-        watchdog.start();
-        awaitPulses(watchdog, 2); // the watchdog has met the FX thread, so it can sample its stack
-        CountDownLatch unblocked = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            // A pulse waiting while this runnable runs is queued behind it. Block only from then on,
-            // so its wait covers the whole block even if the watchdog's thread is late on a busy machine.
-            awaitWaitingPulse(watchdog);
-            sleep(BLOCK_MS);
-            unblocked.countDown();
-        });
-        assertThat(unblocked.await(30, TimeUnit.SECONDS)).isTrue();
-        awaitPulses(watchdog, 5);
-
-        FxStallWatchdog.Result result = watchdog.stop();
+        FxStallWatchdog.Result result = stallWith(() -> sleep(BLOCK_MS));
 
         assertThat(result.maxMs()).as(result.summary()).isGreaterThanOrEqualTo(BLOCK_MS - 50);
         assertThat(result.histogram()).extracting(FxStallWatchdog.Bucket::label)
@@ -63,10 +49,6 @@ class FxStallWatchdogTest {
 
     @Test
     void aBusyFxThreadShowsItsOwnCpuAndItsWaitForACoreInTheLongestStall() throws Exception {
-        FxStallWatchdog watchdog = new FxStallWatchdog();
-        watchdog.start();
-        awaitPulses(watchdog, 2);
-        CountDownLatch done = new CountDownLatch(1);
         // More spinning threads than cores: the FX thread has to wait for a core some of the time.
         AtomicBoolean compete = new AtomicBoolean(true);
         List<Thread> competitors = new ArrayList<>();
@@ -80,23 +62,21 @@ class FxStallWatchdogTest {
             competitor.start();
             competitors.add(competitor);
         }
-        Platform.runLater(() -> {
-            awaitWaitingPulse(watchdog);
+        FxStallWatchdog.Result result;
+        try {
             // Work by CPU time, not wall time: on a loaded machine the spin may take longer but its CPU is fixed.
-            long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            while (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart < TimeUnit.MILLISECONDS.toNanos(BLOCK_MS)) {
-                Thread.onSpinWait();
+            result = stallWith(() -> {
+                long cpuStart = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                while (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStart < TimeUnit.MILLISECONDS.toNanos(BLOCK_MS)) {
+                    Thread.onSpinWait();
+                }
+            });
+        } finally {
+            compete.set(false);
+            for (Thread competitor : competitors) {
+                competitor.join();
             }
-            done.countDown();
-        });
-        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
-        compete.set(false);
-        for (Thread competitor : competitors) {
-            competitor.join();
         }
-        awaitPulses(watchdog, 5);
-
-        FxStallWatchdog.Result result = watchdog.stop();
 
         assertThat(result.longestStall().fxCpuMs()).as(result.longestStallCause()).isGreaterThanOrEqualTo(BLOCK_MS - 20);
         assertThat(result.longestStall().jvmCpuMs()).as(result.longestStallCause()).isGreaterThanOrEqualTo(BLOCK_MS - 20);
@@ -107,12 +87,7 @@ class FxStallWatchdogTest {
 
     @Test
     void aGarbageCollectionInsideTheStallIsCounted() throws Exception {
-        FxStallWatchdog watchdog = new FxStallWatchdog();
-        watchdog.start();
-        awaitPulses(watchdog, 2);
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            awaitWaitingPulse(watchdog);
+        FxStallWatchdog.Result result = stallWith(() -> {
             // Live data makes each full collection take measurable milliseconds.
             List<long[]> live = new ArrayList<>();
             for (int i = 0; i < 200_000; i++) {
@@ -122,22 +97,36 @@ class FxStallWatchdogTest {
                 System.gc();
             }
             Reference.reachabilityFence(live);
-            done.countDown();
         });
-        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
-        awaitPulses(watchdog, 5);
-
-        FxStallWatchdog.Result result = watchdog.stop();
 
         assertThat(result.longestStall().gcPauseMs()).as(result.longestStallCause()).isPositive();
     }
 
-    /** Lets the stall begin only once a pulse waits behind the running runnable (see the first test). */
-    private static void awaitWaitingPulse(FxStallWatchdog watchdog) {
-        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!watchdog.pulseWaiting() && System.nanoTime() < giveUp) {
-            Thread.onSpinWait();
-        }
+    /**
+     * Runs {@code block} on the FX thread while the watchdog pulses, and returns what it saw. A
+     * pulse waiting while the block runs is queued behind it: the block starts only once one
+     * waits, so that wait covers the whole block even if the watchdog's thread is late on a busy
+     * machine.
+     */
+    private static FxStallWatchdog.Result stallWith(Runnable block) throws Exception {
+        FxStallWatchdog watchdog = new FxStallWatchdog();
+        watchdog.start();
+        awaitPulses(watchdog, 2); // the watchdog has met the FX thread, so it can sample its stack
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!watchdog.pulseWaiting() && System.nanoTime() < giveUp) {
+                Thread.onSpinWait();
+            }
+            try {
+                block.run();
+            } finally {
+                done.countDown();
+            }
+        });
+        assertThat(done.await(30, TimeUnit.SECONDS)).isTrue();
+        awaitPulses(watchdog, 5);
+        return watchdog.stop();
     }
 
     @Test
