@@ -10,6 +10,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.persistenceexplorer.domain.graph.OrgMember;
 import org.persistenceexplorer.testsupport.FxStallWatchdog;
+import org.persistenceexplorer.testsupport.StallCounters;
 
 /**
  * What the org chart benchmark measures on the FX toolkit (Monocle headless under the
@@ -125,11 +126,12 @@ public final class OrgChartBench {
             stage.close();
             return null;
         });
-        return new Stalls(result.maxMs(), result.summary(), most[0], step, result.longestStallTrace());
+        return new Stalls(result.maxMs(), result.summary(), most[0], step, result.longestStallTrace(), result.longestStall());
     }
 
     /** The stall figure and what the script did. */
-    public record Stalls(long maxMs, String summary, int mostDrawn, int actions, String longestStallTrace) {
+    public record Stalls(long maxMs, String summary, int mostDrawn, int actions, String longestStallTrace,
+            StallCounters.Breakdown longestStall) {
     }
 
     private static void startToolkit() throws InterruptedException {
