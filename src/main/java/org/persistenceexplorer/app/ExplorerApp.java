@@ -165,7 +165,7 @@ public final class ExplorerApp extends Application {
         org.persistenceexplorer.ui.lessons.Lessons lessons = new org.persistenceexplorer.ui.lessons.Lessons(features,
                 mainView::select, context.statementLog(), windowSettings.node().node("lessons"), logModel.highlightProperty());
         ticker.subscribe(lessons::refresh);
-        StackPane root = new StackPane(lessons.beside(main));
+        StackPane root = new StackPane(lessons.beside(main, mainView::wantedWidth));
         // Over the log's top right corner (its oldest lines' far end), clear of the tabs, the lab's
         // controls and the newest lines at the log's bottom, which projector mode's readers follow.
         logView.overlayTopRight(counter.node());

@@ -17,11 +17,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.persistenceexplorer.service.lab.LabRun;
 import org.persistenceexplorer.service.lab.LabStatement;
 import org.persistenceexplorer.service.lab.Scenario;
 import org.persistenceexplorer.service.lab.Strategy;
+import org.persistenceexplorer.ui.common.ChoiceLabels;
 
 /**
  * The loading lab's view (fxml/LabView.fxml): binds the controls to {@link LabViewModel} and
@@ -59,10 +59,10 @@ public final class LabView {
     @FXML
     private void initialize() {
         scenarioBox.getItems().setAll(Scenario.values());
-        scenarioBox.setConverter(converter(Scenario::label));
+        scenarioBox.setConverter(ChoiceLabels.of(Scenario::label));
         scenarioBox.valueProperty().bindBidirectional(model.scenarioProperty());
         strategyBox.getItems().setAll(Strategy.values());
-        strategyBox.setConverter(converter(Strategy::label));
+        strategyBox.setConverter(ChoiceLabels.of(Strategy::label));
         strategyBox.valueProperty().bindBidirectional(model.strategyProperty());
 
         sizeSlider.setValue(LabSizes.positionOf(model.parentsProperty().get()));
@@ -90,19 +90,6 @@ public final class LabView {
         drawRuns();
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
-    }
 
     private void drawRuns() {
         if (!model.lessonCards().isEmpty()) {

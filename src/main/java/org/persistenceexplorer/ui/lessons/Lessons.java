@@ -4,13 +4,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.prefs.Preferences;
 import javafx.beans.property.ObjectProperty;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.BorderPane;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.persistenceexplorer.service.lessons.LessonFiles;
 import org.persistenceexplorer.service.log.StatementLog;
@@ -55,12 +53,14 @@ public final class Lessons {
         button.visibleProperty().bind(button.selectedProperty().not());
     }
 
-    /** The window's content with the panel at its right. */
-    public Node beside(Node content) {
-        BorderPane pane = new BorderPane(content);
-        pane.setRight(panel.node());
-        BorderPane.setAlignment(panel.node(), Pos.TOP_LEFT);
-        return pane;
+    /**
+     * The window's content with the panel at its right; the panel narrows, down to its min width,
+     * before the content gets less than it wants.
+     *
+     * @param contentWants the width the content needs to show whole (asked at each layout)
+     */
+    public Node beside(Node content, java.util.function.DoubleSupplier contentWants) {
+        return new ContentWithPanel(content, (javafx.scene.layout.Region) panel.node(), contentWants);
     }
 
     /**

@@ -83,6 +83,8 @@ public final class LessonsPanel {
     private Node header() {
         Label title = new Label("Lessons");
         title.getStyleClass().add("pe-lessons-title");
+        // A narrow panel (beside a wide tab at projector sizes) cuts the count, not its own name.
+        title.setMinWidth(Region.USE_PREF_SIZE);
         Label progress = new Label();
         progress.setId("lessonsProgress");
         progress.getStyleClass().add("pe-muted");

@@ -84,6 +84,11 @@ public final class MainView {
             show(featureOfTab.get(first));
         }
 
+        // The log (and whatever else is below the tabs) anchored too: at large text its toolbar is
+        // wider than a window beside the Lessons panel, and the split pane would centre it.
+        for (int i = 1; i < split.getItems().size(); i++) {
+            split.getItems().set(i, new AnchoredView(split.getItems().get(i)));
+        }
         rememberLogDivider();
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (scene != null) {
@@ -160,7 +165,7 @@ public final class MainView {
     private Opened open(Feature feature) {
         FeatureContext context = contexts.apply(feature);
         FeatureView view = feature.open(context);
-        tabFor(feature).setContent(view.root());
+        tabFor(feature).setContent(new AnchoredView(view.root()));
         return new Opened(view, context);
     }
 
@@ -215,6 +220,31 @@ public final class MainView {
         if (selected != null) {
             show(featureOfTab.get(selected));
         }
+    }
+
+    /**
+     * The width the window's content needs to show the selected tab's view and the log whole (their
+     * min widths and the frame around them), for a side panel to make room for: wider than the
+     * window, the view overflows at its right and is clipped ({@link AnchoredView}).
+     */
+    public double wantedWidth() {
+        double wanted = 0;
+        if (tabs.getSelectionModel().getSelectedItem() != null
+                && tabs.getSelectionModel().getSelectedItem().getContent() instanceof AnchoredView page) {
+            wanted = page.wantedWidth() + frame(page);
+        }
+        for (Node item : split.getItems()) {
+            if (item instanceof AnchoredView below) {
+                wanted = Math.max(wanted, below.wantedWidth() + frame(below));
+            }
+        }
+        return wanted;
+    }
+
+    /** What lies left and right of a node in the window's content (the panes' insets). */
+    private double frame(Node node) {
+        double width = node.getLayoutBounds().getWidth();
+        return width > 0 ? Math.max(0, root.getWidth() - width) : 0;
     }
 
     /** The text scale of the main window (Ctrl+Plus, Ctrl+Minus, Ctrl+0). */

@@ -20,13 +20,13 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.persistenceexplorer.service.txlab.AnomalyTest;
 import org.persistenceexplorer.service.txlab.AnomalyTests;
 import org.persistenceexplorer.service.txlab.CellResult;
 import org.persistenceexplorer.service.txlab.Isolation;
 import org.persistenceexplorer.service.txlab.ShopLesson;
 import org.persistenceexplorer.service.txlab.StepResult;
+import org.persistenceexplorer.ui.common.ChoiceLabels;
 
 /**
  * The transactions lab's view (fxml/TxLabView.fxml): binds the controls to
@@ -62,7 +62,7 @@ public final class TxLabView {
     @FXML
     private void initialize() {
         scriptBox.getItems().setAll(AnomalyTests.SCRIPTS);
-        scriptBox.setConverter(converter(t -> t.id() + " — " + t.name()));
+        scriptBox.setConverter(ChoiceLabels.of(t -> t.id() + " — " + t.name()));
         scriptBox.valueProperty().bindBidirectional(model.scriptProperty());
         levelBox.getItems().setAll(Isolation.values());
         levelBox.valueProperty().bindBidirectional(model.levelProperty());
@@ -439,19 +439,5 @@ public final class TxLabView {
         b.setOnAction(e -> action.run());
         b.disableProperty().bind(model.readyProperty().not());
         return b;
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> label) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : label.apply(value);
-            }
-
-            @Override
-            public T fromString(String s) {
-                return null;
-            }
-        };
     }
 }
