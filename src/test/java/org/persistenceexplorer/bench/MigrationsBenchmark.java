@@ -129,13 +129,15 @@ final class MigrationsBenchmark implements BenchmarkSection {
                     | open it again (versions cached until the files change) | %.0f ms |
                     | FX thread's longest stall in the tab's scripted scenario (blog up, read V3, back to 1; hr-copy, model v2, autogenerate, rename, save and apply) | %d ms (%d pulses; longest in "%s") |
                     | the FX thread's CPU over the whole scenario (informative: the work asked of it, less blurred by load) | %d ms |
+                    | the most FX-thread CPU while one pulse waited (the longest busy stretch; informative) | %d ms (in "%s") |
                     """, SCRIPTS, ROUNDS, flywayMs, runs(flywayRuns), ROUNDS, appMs, runs(appRuns), ratio, flywayCpuMs, appCpuMs, unnamedMs, runs(unnamedRuns), OPEN_VERSIONS, openMs, reopenMs, stall.maxMs(), stall.pulses(),
-                    stall.worstPhase(), stall.fxCpuMs()) + "\nStalls per phase of the scenario:\n\n- " + String.join("\n- ", stall.phases()) + "\n"
+                    stall.worstPhase(), stall.fxCpuMs(), stall.maxBusyMs(), stall.busiestPhase()) + "\nStalls per phase of the scenario:\n\n- " + String.join("\n- ", stall.phases()) + "\n"
                     + (stall.worstTrace().isBlank() ? "" : "\nThe FX thread during the longest stall:\n\n```\n" + stall.worstTrace().strip() + "\n```\n");
             List<Figure> figures = new ArrayList<>(List.of(
                     Figure.of("migrations.migrate_1000_ratio", ratio, "ratio", Figure.Target.atMost("1.2")),
                     Figure.of("migrations.open_track_50_ms", openMs, "ms", Figure.Target.informative())));
             figures.addAll(StallFigures.of("migrations.max_stall_ms", stall.maxMs(), stall.worstCause()));
+            figures.add(Figure.of("migrations.max_busy_fx_cpu_ms", stall.maxBusyMs(), "ms", Figure.Target.informative()));
             return new BenchmarkReport.Section(title(), markdown, figures);
         } finally {
             dropSchemas(captured, prefix);

@@ -33,11 +33,19 @@ final class MigrationsStallScenario {
      * @param phases each phase's summary, in order
      */
     record Outcome(long maxMs, long pulses, String worstPhase, java.util.List<String> phases, String worstTrace, long fxCpuMs,
-            StallCounters.Breakdown worstCause) {
+            StallCounters.Breakdown worstCause, long maxBusyMs, String busiestPhase) {
         /** -Dbench.migrations.stall=false (while working on the migrate ratio): no scenario, -1 ms. */
         static Outcome skipped() {
-            return new Outcome(-1, 0, "skipped", java.util.List.of("skipped (-Dbench.migrations.stall=false)"), "", -1, null);
+            return new Outcome(-1, 0, "skipped", java.util.List.of("skipped (-Dbench.migrations.stall=false)"), "", -1, null, -1, "skipped");
         }
+    }
+
+    /** Marks a phase in a flight recording ({@code -Dbench.jvm.args=-XX:StartFlightRecording=...}), so samples can be told apart by phase. */
+    @jdk.jfr.Name("persistenceexplorer.MigrationsPhase")
+    @jdk.jfr.Label("Migrations scenario phase")
+    private static final class PhaseEvent extends jdk.jfr.Event {
+        @jdk.jfr.Label("Phase")
+        String phase;
     }
 
     /** A watchdog per phase, so the report says which step stalled. */
@@ -53,28 +61,61 @@ final class MigrationsStallScenario {
         private long fxThread = -1;
         private long fxCpuAt;
         private long fxCpuMs;
+        private long maxCpuInStall = -1;
+        private String busiest = "";
+        private PhaseEvent event;
+        private javafx.scene.Scene scene;
+
+        /** Nodes in the tab's scene: every pulse walks all of them (bounds), hidden tabs included. */
+        private long sceneNodes() throws InterruptedException {
+            long[] n = new long[1];
+            onFx(() -> n[0] = count(scene.getRoot()));
+            return n[0];
+        }
+
+        private static long count(javafx.scene.Node node) {
+            long n = 1;
+            if (node instanceof javafx.scene.Parent parent) {
+                for (javafx.scene.Node child : parent.getChildrenUnmodifiable()) {
+                    n += count(child);
+                }
+            }
+            return n;
+        }
 
         /** The FX thread's CPU time so far: what the phase asked of it, much less blurred by load than a stall. */
         private long fxCpuNanos() {
             return fxThread < 0 ? 0 : java.lang.management.ManagementFactory.getThreadMXBean().getThreadCpuTime(fxThread);
         }
 
-        void next(String phase) {
+        void next(String phase) throws InterruptedException {
             stop();
             name = phase;
             fxCpuAt = fxCpuNanos();
             current = new FxStallWatchdog();
             current.start();
+            if (Boolean.getBoolean("javafx.pulseLogger")) {
+                System.out.println("[migrations phase] " + phase); // between the pulse logger's lines
+            }
+            event = new PhaseEvent();
+            event.phase = phase;
+            event.begin();
         }
 
-        void stop() {
+        void stop() throws InterruptedException {
             if (current == null) {
                 return;
             }
             FxStallWatchdog.Result r = current.stop();
+            event.commit();
             long cpu = (fxCpuNanos() - fxCpuAt) / 1_000_000;
             fxCpuMs += cpu;
-            lines.add(name + ": " + r.summary() + "; FX thread CPU " + cpu + " ms");
+            lines.add(name + ": " + r.summary() + "; FX thread CPU " + cpu + " ms, the most in one stall " + r.maxBusyMs()
+                    + " ms; " + sceneNodes() + " nodes in the scene after it");
+            if (r.maxBusyMs() > maxCpuInStall) {
+                maxCpuInStall = r.maxBusyMs();
+                busiest = name;
+            }
             pulses += r.pulses();
             if (r.maxMs() > max) {
                 max = r.maxMs();
@@ -106,6 +147,7 @@ final class MigrationsStallScenario {
         long[] fx = new long[1];
         onFx(() -> fx[0] = Thread.currentThread().getId());
         watch.fxThread = fx[0];
+        watch.scene = stage[0].getScene();
         watch.next("open blog");
         onFx(() -> tab.openTrack("blog"));
         await(() -> !tab.busyProperty().get() && tab.timelineProperty().get() != null);
@@ -135,7 +177,8 @@ final class MigrationsStallScenario {
         Thread.sleep(300);
         watch.stop();
         onFx(() -> stage[0].close());
-        return new Outcome(watch.max, watch.pulses, watch.worst, watch.lines, watch.worstTrace, watch.fxCpuMs, watch.worstCause);
+        return new Outcome(watch.max, watch.pulses, watch.worst, watch.lines, watch.worstTrace, watch.fxCpuMs, watch.worstCause,
+                watch.maxCpuInStall, watch.busiest);
     }
 
     private static void move(MigrationsViewModel tab, String version) throws Exception {

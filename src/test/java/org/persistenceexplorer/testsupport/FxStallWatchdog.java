@@ -42,7 +42,9 @@ public final class FxStallWatchdog {
     private long maxNanos;
     private long measured;
     private boolean stopped;
-    private volatile Thread fxThread;
+    private volatile Thread fxThread = lastFxThread;
+    /** The FX thread as the last watchdog saw it (one toolkit per JVM): a new watchdog knows it before its first pulse runs. */
+    private static volatile Thread lastFxThread;
     /** Age at which the waiting pulse gets its next stack sample, and its latest sample. */
     private long nextSampleNanos;
     private String outstandingTrace = "";
@@ -57,6 +59,8 @@ public final class FxStallWatchdog {
     private StallCounters.Snapshot pendingStart;
     private long[] pendingFxEnd;
     private StallCounters.Breakdown longestBreakdown;
+    /** The most FX-thread CPU spent while any one pulse waited (-1: not measured yet). */
+    private long maxBusyNanos = -1;
 
     /** Begins pulsing; returns at once. */
     public void start() {
@@ -185,6 +189,7 @@ public final class FxStallWatchdog {
     private synchronized void arrived(long postedAt) {
         long[] fxEnd = StallCounters.onFxThread();
         fxThread = Thread.currentThread();
+        lastFxThread = fxThread;
         // stop() may already have counted this pulse, or a later one is outstanding.
         if (outstandingSince == postedAt) {
             record(System.nanoTime() - postedAt, fxEnd);
@@ -193,6 +198,9 @@ public final class FxStallWatchdog {
     }
 
     private void record(long gapNanos, long[] fxEnd) {
+        if (outstandingStart != null && outstandingStart.fxCpuNanos() >= 0 && fxEnd[0] >= 0) {
+            maxBusyNanos = Math.max(maxBusyNanos, fxEnd[0] - outstandingStart.fxCpuNanos());
+        }
         if (gapNanos > maxNanos) {
             maxNanos = gapNanos;
             longestTrace = outstandingTrace;
@@ -226,7 +234,8 @@ public final class FxStallWatchdog {
                     : ">=" + BUCKET_LIMITS_MS[BUCKET_LIMITS_MS.length - 1];
             histogram.add(new Bucket(label + " ms", bucketCounts[i]));
         }
-        return new Result(maxNanos / 1_000_000, measured, histogram, longestTrace, longestBreakdown);
+        return new Result(maxNanos / 1_000_000, measured, histogram, longestTrace, longestBreakdown,
+                maxBusyNanos < 0 ? -1 : maxBusyNanos / 1_000_000);
     }
 
     /**
@@ -240,12 +249,21 @@ public final class FxStallWatchdog {
      *                  100 ms (or {@code -Dpe.stall.firstSampleMs})
      * @param longestStall where the longest stall's wall time went (FX CPU, GC, waiting), or
      *                  null when no pulse was measured
+     * @param maxBusyMs the most FX-thread CPU time spent while any one pulse waited: the longest
+     *                  stretch of work a click would have waited behind, not always in the
+     *                  longest stall (whose wall time may be mostly waiting for a core); -1 when
+     *                  not measured
      */
     public record Result(long maxMs, long pulses, List<Bucket> histogram, String longestStallTrace,
-            StallCounters.Breakdown longestStall) {
+            StallCounters.Breakdown longestStall, long maxBusyMs) {
 
         public Result {
             histogram = List.copyOf(histogram);
+        }
+
+        public Result(long maxMs, long pulses, List<Bucket> histogram, String longestStallTrace,
+                StallCounters.Breakdown longestStall) {
+            this(maxMs, pulses, histogram, longestStallTrace, longestStall, -1);
         }
 
         /** {@link StallCounters.Breakdown#line()} of the longest stall, or "" when none was measured. */

@@ -37,6 +37,30 @@ public record DiagramLayout(double width, double height, List<Box> boxes, List<A
         public Arrow {
             points = List.copyOf(points);
         }
+
+        /** Equal when every field and every point's coordinates are: a layout computed again compares equal. */
+        @Override
+        public boolean equals(Object other) {
+            if (!(other instanceof Arrow a) || !name.equals(a.name) || !from.equals(a.from) || !to.equals(a.to)
+                    || mark != a.mark || points.size() != a.points.size()) {
+                return false;
+            }
+            for (int i = 0; i < points.size(); i++) {
+                if (!java.util.Arrays.equals(points.get(i), a.points.get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            int h = java.util.Objects.hash(name, from, to, mark);
+            for (double[] p : points) {
+                h = 31 * h + java.util.Arrays.hashCode(p);
+            }
+            return h;
+        }
     }
 
     public Box box(String table) {

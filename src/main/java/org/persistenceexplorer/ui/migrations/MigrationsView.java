@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
@@ -80,6 +82,9 @@ public final class MigrationsView {
     @FXML private ListView<FolderEntry> folderList;
     @FXML private ModelChangesPane modelPane;
     @FXML private javafx.scene.control.TabPane detailTabs;
+    @FXML private javafx.scene.control.Tab undoTab;
+    @FXML private javafx.scene.control.Tab folderTab;
+    @FXML private javafx.scene.control.Tab compareTab;
     private boolean syncingSlider;
 
     public MigrationsView(MigrationsViewModel model) {
@@ -105,9 +110,7 @@ public final class MigrationsView {
         progressLabel.textProperty().bind(model.progressTextProperty());
         cancelButton.disableProperty().bind(model.busyProperty().not());
         moveButton.disableProperty().bind(model.busyProperty());
-        messageLabel.textProperty().bind(model.messageProperty());
-        messageLabel.managedProperty().bind(messageLabel.textProperty().isNotEmpty());
-        messageLabel.visibleProperty().bind(messageLabel.managedProperty());
+        bindMessageLine();
         model.failedProperty().addListener((obs, was, now) -> {
             messageLabel.getStyleClass().remove("pe-failed");
             if (now) {
@@ -128,8 +131,12 @@ public final class MigrationsView {
         comparisonList.setPlaceholder(new Label("The two versions have the same schema."));
         bindComparison();
         modelPane.bind(model.modelChanges(), model::saveAndApply, model::resetCopy, model.busyProperty());
-        folderList.setItems(model.folder());
         folderList.setCellFactory(list -> new FolderCell());
+        whileShown(folderTab, () -> {
+            if (folderList.getItems() != model.folder()) {
+                folderList.setItems(model.folder());
+            }
+        }, () -> folderList.setItems(FXCollections.emptyObservableList()));
         model.rebuildQuestionProperty().addListener((obs, old, question) -> {
             if (question != null) {
                 askRebuild(question);
@@ -138,18 +145,33 @@ public final class MigrationsView {
     }
 
     /**
+     * The outcome line under the timeline. Every action clears it when it starts and sets it when
+     * it ends: a line that came and went each time moved everything below it, and the FX thread
+     * laid out the history, the SQL, the diff and the diagram again at the new height, twice per
+     * action. Once a message has been shown the line keeps its place (a no-break space while
+     * empty); before that it takes none.
+     */
+    private void bindMessageLine() {
+        boolean[] reserved = {false};
+        Runnable show = () -> {
+            String text = model.messageProperty().get();
+            reserved[0] |= !text.isEmpty();
+            messageLabel.setText(text.isEmpty() && reserved[0] ? "\u00a0" : text);
+            messageLabel.setManaged(reserved[0]);
+            messageLabel.setVisible(reserved[0]);
+        };
+        model.messageProperty().addListener((obs, old, now) -> show.run());
+        show.run();
+    }
+
+    /**
      * The comparison's list and diagram are filled only while their tab shows: every track opened
      * or moved recomputes them, and cells and boxes built in a hidden tab were FX-thread work
      * (CSS, layout) nobody saw. Opening the tab fills them from the model's current values.
      */
     private void bindComparison() {
-        javafx.scene.control.Tab compareTab = detailTabs.getTabs().stream()
-                .filter(t -> "migrationCompareTab".equals(t.getId())).findFirst().orElseThrow();
         Object[] drawn = {this};
-        Runnable refresh = () -> {
-            if (!compareTab.isSelected()) {
-                return;
-            }
+        Runnable refresh = whileShown(compareTab, () -> {
             if (comparisonList.getItems() != model.comparison()) {
                 comparisonList.setItems(model.comparison());
             }
@@ -157,16 +179,30 @@ public final class MigrationsView {
                 drawn[0] = model.compareDiagramProperty().get();
                 compareDiagram.show(model.compareDiagramProperty().get());
             }
+        }, () -> comparisonList.setItems(FXCollections.emptyObservableList()));
+        model.compareDiagramProperty().addListener((obs, old, now) -> refresh.run());
+    }
+
+    /**
+     * A hidden tab's content costs the FX thread as much as a shown one (CSS and layout run for
+     * invisible nodes too): {@code fill} runs when the tab shows (and now, if it does), {@code
+     * empty} when it is hidden again. Returns a refresh that fills only while the tab shows.
+     */
+    private static Runnable whileShown(javafx.scene.control.Tab tab, Runnable fill, Runnable empty) {
+        Runnable refresh = () -> {
+            if (tab.isSelected()) {
+                fill.run();
+            }
         };
-        compareTab.selectedProperty().addListener((obs, was, now) -> {
+        tab.selectedProperty().addListener((obs, was, now) -> {
             if (now) {
-                refresh.run();
+                fill.run();
             } else {
-                comparisonList.setItems(javafx.collections.FXCollections.emptyObservableList());
+                empty.run();
             }
         });
-        model.compareDiagramProperty().addListener((obs, old, now) -> refresh.run());
         refresh.run();
+        return refresh;
     }
 
     private void bindTimeline() {
@@ -255,19 +291,7 @@ public final class MigrationsView {
         column(installedByColumn, e -> e.installedBy() == null ? "" : e.installedBy());
         column(timeColumn, e -> e.executionMillis() == null ? "" : String.valueOf(e.executionMillis()));
         column(stateColumn, HistoryEntry::state);
-        historyTable.setRowFactory(table -> new TableRow<>() {
-            @Override
-            protected void updateItem(HistoryEntry item, boolean empty) {
-                super.updateItem(item, empty);
-                getStyleClass().removeIf(s -> s.startsWith("pe-state-") || s.equals("pe-current-row"));
-                if (!empty && item != null) {
-                    getStyleClass().add("pe-state-" + item.state().toLowerCase(Locale.ROOT).split(" ")[0]);
-                    if (item.current()) {
-                        getStyleClass().add("pe-current-row");
-                    }
-                }
-            }
-        });
+        historyTable.setRowFactory(table -> new HistoryRow());
         historyTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && now.version() != null) {
                 model.selectedVersionProperty().set(now.version());
@@ -282,8 +306,15 @@ public final class MigrationsView {
     private void bindSelection() {
         selectionLabel.textProperty().bind(model.selectionTitleProperty());
         model.sqlProperty().addListener((obs, old, now) -> sqlFlow.getChildren().setAll(SqlHighlight.runs(now)));
-        model.undoSqlProperty().addListener((obs, old, now) -> undoFlow.getChildren().setAll(
-                SqlHighlight.runs(now.isEmpty() ? "-- This version has no undo script: going back rebuilds the schema." : now)));
+        Runnable showUndo = whileShown(undoTab, () -> {
+            String undo = model.undoSqlProperty().get();
+            String text = undo.isEmpty() ? "-- This version has no undo script: going back rebuilds the schema." : undo;
+            if (!text.equals(undoFlow.getUserData())) {
+                undoFlow.setUserData(text);
+                undoFlow.getChildren().setAll(SqlHighlight.runs(text));
+            }
+        }, () -> { });
+        model.undoSqlProperty().addListener((obs, old, now) -> showUndo.run());
         changesList.setItems(model.changes());
         changesList.setCellFactory(list -> new ChangeCell());
         changesList.setPlaceholder(new Label("No change to the schema's structure (a data-only step?)."));
@@ -362,8 +393,41 @@ public final class MigrationsView {
         model.applyOutOfOrder();
     }
 
-    /** Wraps long lines instead of cutting them: a diff line is read in full. */
+    /**
+     * A history row's state and the current version as pseudo-classes (:pe-state-pending,
+     * :pe-current; migrations.css), not style classes: a changed style class makes JavaFX match
+     * the row and its ten cells against every stylesheet again, a pseudo-class only switches
+     * between styles it has already matched.
+     */
+    private static final class HistoryRow extends TableRow<HistoryEntry> {
+        private static final java.util.Map<String, PseudoClass> STATES = new java.util.concurrent.ConcurrentHashMap<>();
+        private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("pe-current");
+        private PseudoClass state;
+
+        @Override
+        protected void updateItem(HistoryEntry item, boolean empty) {
+            super.updateItem(item, empty);
+            PseudoClass now = empty || item == null ? null : STATES.computeIfAbsent(
+                    item.state().toLowerCase(Locale.ROOT).split(" ")[0], s -> PseudoClass.getPseudoClass("pe-state-" + s));
+            if (now != state) {
+                if (state != null) {
+                    pseudoClassStateChanged(state, false);
+                }
+                if (now != null) {
+                    pseudoClassStateChanged(now, true);
+                }
+                state = now;
+            }
+            pseudoClassStateChanged(CURRENT, !empty && item != null && item.current());
+        }
+    }
+
+    /** Wraps long lines instead of cutting them: a diff line is read in full. Its mark is a pseudo-class (see {@link HistoryRow}). */
     private static final class ChangeCell extends ListCell<SchemaChange> {
+        private static final PseudoClass ADDED = PseudoClass.getPseudoClass(SchemaDiagram.ADDED);
+        private static final PseudoClass REMOVED = PseudoClass.getPseudoClass(SchemaDiagram.REMOVED);
+        private static final PseudoClass CHANGED = PseudoClass.getPseudoClass(SchemaDiagram.CHANGED);
+
         ChangeCell() {
             setWrapText(true);
             setPrefWidth(0);
@@ -372,26 +436,26 @@ public final class MigrationsView {
         @Override
         protected void updateItem(SchemaChange item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll(SchemaDiagram.ADDED, SchemaDiagram.REMOVED, SchemaDiagram.CHANGED);
-            if (empty || item == null) {
+            SchemaChange.Kind kind = empty || item == null ? null : item.kind();
+            pseudoClassStateChanged(ADDED, kind == SchemaChange.Kind.ADDED);
+            pseudoClassStateChanged(REMOVED, kind == SchemaChange.Kind.REMOVED);
+            pseudoClassStateChanged(CHANGED, kind == SchemaChange.Kind.CHANGED);
+            if (kind == null) {
                 setText(null);
                 return;
             }
-            String mark = switch (item.kind()) {
+            String mark = switch (kind) {
                 case ADDED -> "+ ";
                 case REMOVED -> "− ";
                 case CHANGED -> "~ ";
             };
             setText(mark + item.describe());
-            getStyleClass().add(switch (item.kind()) {
-                case ADDED -> SchemaDiagram.ADDED;
-                case REMOVED -> SchemaDiagram.REMOVED;
-                case CHANGED -> SchemaDiagram.CHANGED;
-            });
         }
     }
 
     private static final class FolderCell extends ListCell<FolderEntry> {
+        private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("pe-file-refused");
+
         FolderCell() {
             setWrapText(true);
             setPrefWidth(0);
@@ -400,15 +464,12 @@ public final class MigrationsView {
         @Override
         protected void updateItem(FolderEntry item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().remove("pe-file-refused");
+            pseudoClassStateChanged(REFUSED, !empty && item != null && !item.runs());
             if (empty || item == null) {
                 setText(null);
                 return;
             }
             setText((item.runs() ? "✓ " : "✗ ") + item.file() + " — " + item.what());
-            if (!item.runs()) {
-                getStyleClass().add("pe-file-refused");
-            }
         }
     }
 }

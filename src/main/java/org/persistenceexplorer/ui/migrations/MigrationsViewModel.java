@@ -29,6 +29,7 @@ import org.persistenceexplorer.service.migrations.TrackTimeline;
 import org.persistenceexplorer.service.migrations.VersionStep;
 import org.persistenceexplorer.service.work.Work;
 import org.persistenceexplorer.ui.common.BackgroundRunner;
+import org.persistenceexplorer.ui.common.ListUpdates;
 import org.persistenceexplorer.ui.common.RunningTask;
 
 /**
@@ -276,10 +277,12 @@ public final class MigrationsViewModel {
     private void show(TrackTimeline t, boolean opening) {
         String keepSelection = opening ? null : selectedVersion.get();
         timeline.set(t);
-        history.setAll(t.history());
-        versions.setAll(t.versions());
-        problems.setAll(t.problems());
-        folder.setAll(t.folder());
+        // Only what changed: after a move most rows, the versions and the files are the same, and
+        // every replaced item costs the FX thread a cell's CSS and layout.
+        ListUpdates.replace(history, t.history());
+        ListUpdates.replace(versions, t.versions());
+        ListUpdates.replace(problems, t.problems());
+        ListUpdates.replace(folder, t.folder());
         currentLine.set(t.name() + " (schema " + t.schema() + ") is at " + describe(t.currentVersion())
                 + " of " + t.steps().size() + (t.steps().size() == 1 ? " version" : " versions"));
         target.set(t.currentVersion());
@@ -329,8 +332,12 @@ public final class MigrationsViewModel {
                 })
                 .replacing("migrations.diagram")
                 .onSuccess(r -> {
-                    changes.setAll(r.changes());
-                    diagram.set(r.layout());
+                    ListUpdates.replace(changes, r.changes());
+                    // The same layout computed again (a move left this version's schema as it was)
+                    // is not drawn again.
+                    if (!java.util.Objects.equals(diagram.get(), r.layout())) {
+                        diagram.set(r.layout());
+                    }
                 })
                 .onFailure(e -> message.set("The diagram could not be laid out: " + e.getMessage()))
                 .start();
@@ -352,8 +359,10 @@ public final class MigrationsViewModel {
                 })
                 .replacing("migrations.compareDiagram")
                 .onSuccess(r -> {
-                    comparison.setAll(r.changes());
-                    compareDiagram.set(r.layout());
+                    ListUpdates.replace(comparison, r.changes());
+                    if (!java.util.Objects.equals(compareDiagram.get(), r.layout())) {
+                        compareDiagram.set(r.layout());
+                    }
                 })
                 .onFailure(e -> message.set("The diagram could not be laid out: " + e.getMessage()))
                 .start();

@@ -101,6 +101,10 @@ public final class ModelChangesPane extends BorderPane {
 
     /** A finding per line, wrapped to the list's width. */
     private static final class WrappingCell extends javafx.scene.control.ListCell<String> {
+        /** Pseudo-classes, not style classes: switching one does not match the cell against every stylesheet again. */
+        private static final javafx.css.PseudoClass NOTE = javafx.css.PseudoClass.getPseudoClass("pe-model-finding-note");
+        private static final javafx.css.PseudoClass RENAME = javafx.css.PseudoClass.getPseudoClass("pe-model-finding-rename");
+
         WrappingCell() {
             setWrapText(true);
         }
@@ -109,12 +113,8 @@ public final class ModelChangesPane extends BorderPane {
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             setText(empty ? null : item);
-            getStyleClass().removeAll("pe-model-finding-note", "pe-model-finding-rename");
-            if (!empty && item.startsWith("Note:")) {
-                getStyleClass().add("pe-model-finding-note");
-            } else if (!empty && item.startsWith("Likely rename:")) {
-                getStyleClass().add("pe-model-finding-rename");
-            }
+            pseudoClassStateChanged(NOTE, !empty && item != null && item.startsWith("Note:"));
+            pseudoClassStateChanged(RENAME, !empty && item != null && item.startsWith("Likely rename:"));
         }
     }
 

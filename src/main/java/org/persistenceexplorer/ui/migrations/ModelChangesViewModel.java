@@ -23,6 +23,7 @@ import org.persistenceexplorer.service.migrations.TrackModel;
 import org.persistenceexplorer.service.migrations.TrackModels;
 import org.persistenceexplorer.service.migrations.TrackTimeline;
 import org.persistenceexplorer.ui.common.BackgroundRunner;
+import org.persistenceexplorer.ui.common.ListUpdates;
 
 /**
  * The Migrations tab's "Model" part for a track with a Hibernate model: whether the model (the
@@ -135,7 +136,7 @@ public final class ModelChangesViewModel {
         List<String> lines = new ArrayList<>(check.differences());
         check.renames().forEach(r -> lines.add("Likely rename: " + r.describe()));
         check.notes().forEach(n -> lines.add("Note: " + n));
-        findings.setAll(lines);
+        ListUpdates.replace(findings, lines);
     }
 
     private void clearProposal() {

@@ -2,10 +2,13 @@ package org.persistenceexplorer.ui.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.persistenceexplorer.domain.migration.HistoryEntry;
 import org.persistenceexplorer.service.migrations.DiagramLayout;
 import org.persistenceexplorer.service.migrations.MigrationTracks;
 import org.persistenceexplorer.service.migrations.SchemaChange;
@@ -76,11 +79,34 @@ class MigrationsViewModelTest {
                 .anyMatch(d -> d.startsWith("column post.slug added"));
         assertThat(model.compareDiagramProperty().get().box("post_tag").mark()).isEqualTo(DiagramLayout.Mark.ADDED);
 
+        // Moving back changes the history rows of versions 2-4 and nothing the reader sees of V3:
+        // only those rows are replaced; the diff, versions and diagram stay as they are.
+        List<HistoryEntry> before = List.copyOf(model.history());
+        List<String> historyChanges = new ArrayList<>();
+        model.history().addListener((ListChangeListener<HistoryEntry>) c -> {
+            while (c.next()) {
+                historyChanges.add((c.wasReplaced() ? "replaced " : "other ") + c.getFrom() + "-" + c.getTo());
+            }
+        });
+        int[] otherEvents = {0};
+        model.changes().addListener((ListChangeListener<SchemaChange>) c -> otherEvents[0]++);
+        model.versions().addListener((ListChangeListener<String>) c -> otherEvents[0]++);
         model.targetProperty().set("1");
         model.moveToTarget();
         assertThat(model.currentLineProperty().get()).contains("version 1 of 4");
         assertThat(model.selectedVersionProperty().get()).as("the reader's selection stays").isEqualTo("3");
         assertThat(model.busyProperty().get()).isFalse();
+        assertThat(model.history()).hasSameSizeAs(before);
+        List<String> differing = new ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            if (!before.get(i).equals(model.history().get(i))) {
+                differing.add("replaced " + i + "-" + (i + 1));
+            }
+        }
+        assertThat(differing).isNotEmpty();
+        assertThat(historyChanges).containsExactlyElementsOf(differing);
+        assertThat(otherEvents[0]).as("the diff and the versions did not change").isZero();
+        assertThat(model.diagramProperty().get()).as("V3's diagram, laid out again equal, is not replaced").isSameAs(diagram);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -76,6 +77,10 @@ class MigrationsViewTest extends FxRobot {
                 () -> lookup("#migrationCurrent").queryAs(Label.class).getText());
     }
 
+    private <T> T fx(java.util.concurrent.Callable<T> read) {
+        return WaitForAsyncUtils.waitForAsyncFx(10_000, read);
+    }
+
     private void awaitCurrent(String part) {
         Await.until(WAIT, () -> current().contains(part) && !model.busyProperty().get(), "current line contains " + part);
         WaitForAsyncUtils.waitForFxEvents();
@@ -91,6 +96,9 @@ class MigrationsViewTest extends FxRobot {
         awaitCurrent("version 4 of 4");
 
         TableView<HistoryEntry> history = lookup("#migrationHistory").queryTableView();
+        // The rows restyle in the next layout pass, which may come after the FX events are done.
+        Await.until(WAIT, () -> rowsMarked(history, "pe-current").equals(List.of("4")), "the current version's row is marked");
+        assertThat(rowsMarked(history, "pe-state-success")).containsExactly("1", "2", "3", "4");
         int v3 = history.getItems().stream().map(HistoryEntry::version).toList().indexOf("3");
         interact(() -> history.getSelectionModel().select(v3));
         Node diagram = lookup("#migrationDiagram").query();
@@ -103,10 +111,30 @@ class MigrationsViewTest extends FxRobot {
         assertThat(changes.getItems()).isNotEmpty();
         interact(() -> saveQuietly("migrations-view-blog-v3"));
 
+        // The outcome line keeps its place while the next action runs: nothing below it moves.
+        Node content = ((javafx.scene.layout.BorderPane) scene.getRoot()).getCenter();
+        List<Double> contentTops = new java.util.concurrent.CopyOnWriteArrayList<>();
+        interact(() -> content.layoutYProperty().addListener((obs, old, now) -> contentTops.add(now.doubleValue())));
         interact(() -> slider.setValue(0));
         clickOn("#migrationMove");
         awaitCurrent("empty schema");
         assertThat(history.getItems()).filteredOn(e -> e.version() != null).allMatch(e -> e.state().equals("Pending"));
+        Await.until(WAIT, () -> rowsMarked(history, "pe-state-pending").equals(List.of("1", "2", "3", "4")),
+                "every versioned row is marked pending");
+        // Checked after the rows restyled, i.e. after a layout pass that followed the move's end.
+        assertThat(contentTops).as("the history and details did not move during the move").isEmpty();
+        assertThat(fx(() -> lookup("#migrationMessage").queryAs(Label.class).getText())).contains("is now at the empty schema");
+        assertThat(rowsMarked(history, "pe-state-success")).isEmpty();
+        assertThat(rowsMarked(history, "pe-current")).isEmpty();
+    }
+
+    /** The versions of the history rows shown with that pseudo-class (state and current marks, migrations.css). */
+    private List<String> rowsMarked(TableView<HistoryEntry> history, String pseudoClass) {
+        javafx.css.PseudoClass mark = javafx.css.PseudoClass.getPseudoClass(pseudoClass);
+        return fx(() -> from(history).lookup(".table-row-cell").queryAll().stream()
+                .map(n -> (javafx.scene.control.TableRow<?>) n)
+                .filter(r -> r.getItem() instanceof HistoryEntry e && e.version() != null && r.getPseudoClassStates().contains(mark))
+                .map(r -> ((HistoryEntry) r.getItem()).version()).sorted().toList());
     }
 
     @Test
@@ -126,12 +154,29 @@ class MigrationsViewTest extends FxRobot {
             assertThat(lookup("#migrationTrack").queryComboBox().getValue()).isEqualTo(folder.getFileName().toString());
             assertThat(lookup("#migrationTrack").queryComboBox().getSelectionModel().getSelectedItem())
                     .isEqualTo(folder.getFileName().toString());
-            interact(() -> lookup("#migrationDetail").queryAs(TabPane.class).getSelectionModel().select(2));
+            // The Folder tab's list is filled while that tab shows (a hidden list is FX-thread work
+            // nobody sees): empty before, every file once the tab is selected, as the cells show them.
             ListView<FolderEntry> files = lookup("#migrationFolder").queryListView();
-            assertThat(files.getItems()).extracting(FolderEntry::file)
+            assertThat(fx(() -> files.getItems().size())).isZero();
+            interact(() -> {
+                TabPane detail = lookup("#migrationDetail").queryAs(TabPane.class);
+                detail.getSelectionModel().select(detail.getTabs().stream()
+                        .filter(t -> "migrationFolderTab".equals(t.getId())).findFirst().orElseThrow());
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(fx(() -> files.getItems().stream().map(FolderEntry::file).toList()))
                     .containsExactly("README.md", "R__order_count.sql", "V1__create_shop.sql", "V2__orders.sql", "v3-discounts.sql");
-            assertThat(files.getItems()).filteredOn(f -> !f.runs()).extracting(FolderEntry::file)
+            assertThat(fx(() -> files.getItems().stream().filter(f -> !f.runs()).map(FolderEntry::file).toList()))
                     .containsExactlyInAnyOrder("README.md", "v3-discounts.sql");
+            List<String> shown = fx(() -> from(files).lookup(".list-cell").queryAll().stream()
+                    .map(n -> ((javafx.scene.control.ListCell<?>) n).getText()).filter(t -> t != null && !t.isEmpty()).sorted().toList());
+            assertThat(shown).hasSize(5).anyMatch(t -> t.startsWith("✗ README.md — "))
+                    .anyMatch(t -> t.startsWith("✓ V1__create_shop.sql — "));
+            assertThat(fx(() -> from(files).lookup(".list-cell").queryAll().stream()
+                    .filter(n -> ((javafx.scene.control.ListCell<?>) n).getText() != null
+                            && ((javafx.scene.control.ListCell<?>) n).getText().startsWith("✗ "))
+                    .allMatch(n -> n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("pe-file-refused")))))
+                    .as("refused files are marked").isTrue();
 
             Slider slider = lookup("#migrationTimeline").queryAs(Slider.class);
             interact(() -> slider.setValue(slider.getMax()));
