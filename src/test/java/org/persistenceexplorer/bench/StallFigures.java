@@ -1,5 +1,6 @@
 package org.persistenceexplorer.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.persistenceexplorer.testsupport.FxStallWatchdog;
 import org.persistenceexplorer.testsupport.StallCounters;
@@ -7,7 +8,9 @@ import org.persistenceexplorer.testsupport.StallCounters;
 /**
  * An FX-stall figure (target < 50 ms) with two informative companions that say where its
  * longest stall went: {@code <id>.fx_cpu_ms}, the FX thread's own CPU inside it (the code's
- * work), and {@code <id>.gc_ms}, the GC pauses inside it. On a 2-core machine a long stall with a
+ * work), and {@code <id>.gc_ms}, the GC pauses inside it; where the watchdog's result is at hand
+ * also {@code <id>.max_busy_fx_cpu_ms}, the most FX CPU spent while any one pulse waited (the
+ * longest stretch of work, which need not be in the longest stall). On a 2-core machine a long stall with a
  * small FX CPU is the thread waiting for a core, not doing work (docs/BENCHMARKS.md).
  */
 final class StallFigures {
@@ -16,7 +19,9 @@ final class StallFigures {
     }
 
     static List<Figure> of(String id, FxStallWatchdog.Result stall) {
-        return of(id, stall.maxMs(), stall.longestStall());
+        List<Figure> figures = new ArrayList<>(of(id, stall.maxMs(), stall.longestStall()));
+        figures.add(Figure.of(id + ".max_busy_fx_cpu_ms", stall.maxBusyMs(), "ms", Figure.Target.informative()));
+        return figures;
     }
 
     /** The same from a longest stall and its breakdown (null when unknown). */
