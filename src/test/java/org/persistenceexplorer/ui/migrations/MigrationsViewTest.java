@@ -143,25 +143,25 @@ class MigrationsViewTest extends FxRobot {
         assertThat(rowsMarked(history, "pe-current")).isEmpty();
     }
 
-    /** The versions of the history rows shown with that pseudo-class (state and current marks, migrations.css). */
-    /** The versions of the rows on show whose state is {@code state}. */
+    /** The versions of the history rows on show whose state is {@code state}. */
     private List<String> rowsShown(TableView<HistoryEntry> history, String state) {
-        return fx(() -> from(history).lookup(".table-row-cell").queryAll().stream()
-                .map(n -> (javafx.scene.control.TableRow<?>) n)
-                .filter(r -> r.isVisible() && r.getIndex() >= 0 && r.getIndex() < history.getItems().size()
-                        && r.getItem() == history.getItems().get(r.getIndex()))
-                .filter(r -> r.getItem() instanceof HistoryEntry e && e.version() != null && e.state().equals(state))
-                .map(r -> ((HistoryEntry) r.getItem()).version()).sorted().toList());
+        return rowsOnShow(history, (row, entry) -> entry.state().equals(state));
     }
 
+    /** The versions of the history rows on show with that pseudo-class (state and current marks, migrations.css). */
     private List<String> rowsMarked(TableView<HistoryEntry> history, String pseudoClass) {
         javafx.css.PseudoClass mark = javafx.css.PseudoClass.getPseudoClass(pseudoClass);
+        return rowsOnShow(history, (row, entry) -> row.getPseudoClassStates().contains(mark));
+    }
+
+    private List<String> rowsOnShow(TableView<HistoryEntry> history,
+            java.util.function.BiPredicate<javafx.scene.control.TableRow<?>, HistoryEntry> which) {
         return fx(() -> from(history).lookup(".table-row-cell").queryAll().stream()
-                .map(n -> (javafx.scene.control.TableRow<?>) n)
+                .<javafx.scene.control.TableRow<?>>map(n -> (javafx.scene.control.TableRow<?>) n)
                 // Only rows on show: the flow keeps spare rows (hidden, with an old item and its marks) in the scene too.
                 .filter(r -> r.isVisible() && r.getIndex() >= 0 && r.getIndex() < history.getItems().size()
                         && r.getItem() == history.getItems().get(r.getIndex()))
-                .filter(r -> r.getItem() instanceof HistoryEntry e && e.version() != null && r.getPseudoClassStates().contains(mark))
+                .filter(r -> r.getItem() instanceof HistoryEntry e && e.version() != null && which.test(r, e))
                 .map(r -> ((HistoryEntry) r.getItem()).version()).sorted().toList());
     }
 
