@@ -124,11 +124,23 @@ public final class LogRow {
 
     public String duration() {
         if (duration == null) {
+            // fixed-point by hand: String.format was a tenth of the log's FX time while rows poured in
             double millis = statement.durationMillis();
-            duration = millis >= 1000 ? String.format(Locale.ROOT, "%.2f s", millis / 1000)
-                    : String.format(Locale.ROOT, "%.1f ms", millis);
+            duration = millis >= 1000 ? decimals(millis / 1000, 100) + " s" : decimals(millis, 10) + " ms";
         }
         return duration;
+    }
+
+    /** {@code value} rounded half up to 1 / {@code scale} (10: one decimal, 100: two), as "%.1f" / "%.2f" in Locale.ROOT. */
+    static String decimals(double value, int scale) {
+        long scaled = Math.round(value * scale);
+        long whole = scaled / scale;
+        long part = scaled % scale;
+        String fraction = Long.toString(part);
+        while (fraction.length() < Long.toString(scale).length() - 1) {
+            fraction = "0" + fraction;
+        }
+        return whole + "." + fraction;
     }
 
     /** The Rows cell; see {@link #ROWS_MEANING}. */

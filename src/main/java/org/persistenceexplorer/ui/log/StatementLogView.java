@@ -5,6 +5,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -29,6 +30,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.VBox;
+import org.persistenceexplorer.ui.common.RestyleOnLookFlow;
 
 /**
  * The statement log panel (fxml/StatementLogView.fxml): binds the table (sortable by real
@@ -37,9 +39,13 @@ import javafx.scene.layout.VBox;
  */
 public final class StatementLogView {
 
-    static final String FAILED_ROW = "pe-failed-row";
+    /**
+     * A failed statement's row. Row marks are pseudo-classes, not style classes: a style class
+     * change re-matches the row against every stylesheet, a pseudo-class only switches state.
+     */
+    static final PseudoClass FAILED_ROW = PseudoClass.getPseudoClass("pe-failed");
     /** A row a lesson's step marks (the statements it caused). */
-    static final String LESSON_ROW = "pe-lesson-row";
+    static final PseudoClass LESSON_ROW = PseudoClass.getPseudoClass("pe-lesson");
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
     private static final double DETAIL_DIVIDER = 0.62;
 
@@ -110,21 +116,27 @@ public final class StatementLogView {
         empty.setWrapText(true);
         empty.textProperty().bind(model.emptyTextProperty());
         table.setPlaceholder(empty);
-        table.setRowFactory(view -> new TableRow<>() {
-            @Override
-            protected void updateItem(LogRow row, boolean isEmpty) {
-                super.updateItem(row, isEmpty);
-                getStyleClass().removeAll(FAILED_ROW, LESSON_ROW);
-                setTooltip(null);
-                LogHighlight marked = model.highlightProperty().get();
-                if (!isEmpty && row != null && marked != null && marked.marks(row.statement())) {
-                    getStyleClass().add(LESSON_ROW);
+        // A full log's newest rows replace the oldest on every tick, so every row on screen gets new
+        // text: only a row whose look changed is restyled (RestyleOnLookFlow).
+        table.setSkin(RestyleOnLookFlow.skinFor(table));
+        table.setRowFactory(view -> {
+            TableRow<LogRow> logRow = new TableRow<>() {
+                @Override
+                protected void updateItem(LogRow row, boolean isEmpty) {
+                    super.updateItem(row, isEmpty);
+                    LogHighlight marked = model.highlightProperty().get();
+                    pseudoClassStateChanged(LESSON_ROW, !isEmpty && row != null && marked != null && marked.marks(row.statement()));
+                    boolean failed = !isEmpty && row != null && row.failed();
+                    pseudoClassStateChanged(FAILED_ROW, failed);
+                    if (failed) {
+                        setTooltip(new Tooltip(row.statement().error()));
+                    } else if (getTooltip() != null) {
+                        setTooltip(null);
+                    }
                 }
-                if (!isEmpty && row != null && row.failed()) {
-                    getStyleClass().add(FAILED_ROW);
-                    setTooltip(new Tooltip(row.statement().error()));
-                }
-            }
+            };
+            RestyleOnLookFlow.watchLook(logRow.getPseudoClassStates(), () -> logRow);
+            return logRow;
         });
         model.highlightProperty().addListener((obs, old, now) -> table.refresh());
         follower = new NewestFollower(table, sequenceColumn, model);
@@ -175,10 +187,7 @@ public final class StatementLogView {
             @Override
             protected void updateItem(ShapeRow row, boolean isEmpty) {
                 super.updateItem(row, isEmpty);
-                getStyleClass().remove(FAILED_ROW);
-                if (!isEmpty && row != null && row.failed()) {
-                    getStyleClass().add(FAILED_ROW);
-                }
+                pseudoClassStateChanged(FAILED_ROW, !isEmpty && row != null && row.failed());
             }
         });
         // After the next layout: scrolled now, the flow would not yet know the new lines and stop short of them.
@@ -220,12 +229,16 @@ public final class StatementLogView {
 
     private static void show(TableColumn<LogRow, LogRow> column, Function<LogRow, String> text, Comparator<LogRow> order) {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
-        column.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(LogRow row, boolean empty) {
-                super.updateItem(row, empty);
-                setText(empty || row == null ? null : text.apply(row));
-            }
+        column.setCellFactory(c -> {
+            TableCell<LogRow, LogRow> cell = new TableCell<>() {
+                @Override
+                protected void updateItem(LogRow row, boolean empty) {
+                    super.updateItem(row, empty);
+                    setText(empty || row == null ? null : text.apply(row));
+                }
+            };
+            RestyleOnLookFlow.watchLook(cell.getPseudoClassStates(), cell::getTableRow);
+            return cell;
         });
         column.setComparator(order != null ? order : Comparator.comparing(text));
     }

@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import org.persistenceexplorer.service.tables.GridRow;
 import org.persistenceexplorer.service.tables.TableConstraint;
 import org.persistenceexplorer.service.tables.TableDescription;
+import org.persistenceexplorer.ui.common.RestyleOnLookFlow;
 
 /**
  * The grid's columns for one table: a cell per value (NULL shown as such, a row still loading
@@ -26,27 +27,7 @@ final class GridColumns {
     /** A cell showing SQL NULL. Pseudo-classes, not style classes: changing a style class re-matches the node's CSS. */
     static final PseudoClass NULL_VALUE = PseudoClass.getPseudoClass("null-value");
 
-    /**
-     * Set in a row's properties when the row's or one of its cells' look changed (a pseudo-class
-     * other than :even / :odd, which no grid style uses): the grid's flow restyles such a row at
-     * once, the others in the scene's CSS pass (see {@link GridWindow}).
-     */
-    static final String RESTYLE = "pe-grid-restyle";
-    private static final PseudoClass EVEN = PseudoClass.getPseudoClass("even");
-    private static final PseudoClass ODD = PseudoClass.getPseudoClass("odd");
-
     private GridColumns() {
-    }
-
-    /** Marks {@code row} for a restyle when a change of these pseudo-classes alters its look. */
-    static void watchLook(javafx.collections.ObservableSet<PseudoClass> states, java.util.function.Supplier<javafx.scene.Node> row) {
-        states.addListener((javafx.collections.SetChangeListener<PseudoClass>) change -> {
-            PseudoClass state = change.wasAdded() ? change.getElementAdded() : change.getElementRemoved();
-            javafx.scene.Node node = row.get();
-            if (state != EVEN && state != ODD && node != null) {
-                node.getProperties().put(RESTYLE, Boolean.TRUE);
-            }
-        });
     }
 
     /**
@@ -83,7 +64,7 @@ final class GridColumns {
             this.index = index;
             this.foreignKey = foreignKey;
             this.follow = follow;
-            watchLook(getPseudoClassStates(), this::getTableRow);
+            RestyleOnLookFlow.watchLook(getPseudoClassStates(), this::getTableRow);
             if (foreignKey != null) {
                 getStyleClass().add(FK_CELL);
                 setOnMouseClicked(e -> {

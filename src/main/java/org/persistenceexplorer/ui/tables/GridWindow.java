@@ -14,6 +14,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
 import org.persistenceexplorer.service.tables.GridRow;
+import org.persistenceexplorer.ui.common.RestyleOnLookFlow;
 
 /**
  * The grid's scrolling through a result of any length: the table holds a {@link WindowedRows}
@@ -77,7 +78,7 @@ final class GridWindow {
         grid.setRowFactory(table -> {
             TableRow<GridRow> row = new TableRow<>();
             row.fontProperty().addListener((obs, old, font) -> fontSeen(font));
-            GridColumns.watchLook(row.getPseudoClassStates(), () -> row);
+            RestyleOnLookFlow.watchLook(row.getPseudoClassStates(), () -> row);
             return row;
         });
         bar.setOrientation(Orientation.VERTICAL);
@@ -352,32 +353,16 @@ final class GridWindow {
         }
     }
 
-    /** The table's VirtualFlow: tells the window after each layout; its own vertical bar can be hidden. */
-    private final class GridFlow extends VirtualFlow<TableRow<GridRow>> {
+    /**
+     * The table's VirtualFlow: restyles a row only when its look changed ({@link RestyleOnLookFlow}:
+     * on a jump every row on screen gets new text), tells the window after each layout, and its own
+     * vertical bar can be hidden.
+     */
+    private final class GridFlow extends RestyleOnLookFlow<GridRow> {
         @Override
         protected void layoutChildren() {
             super.layoutChildren();
             laidOut();
-        }
-
-        /**
-         * VirtualFlow applies CSS to every row it gives an index whose content changed (a forced
-         * update of the row and all its cells, {@code Node.applyCss}): on a jump, every row on
-         * screen, and the FX thread's largest cost in JFR (CssStyleHelper.transitionToState). Here
-         * only a row whose look changed (a pseudo-class, see {@link GridColumns#RESTYLE}) gets it;
-         * a row whose text alone changed needs none. New rows go the flow's way.
-         */
-        @Override
-        protected void setCellIndex(TableRow<GridRow> row, int index) {
-            if (row.getScene() == null || row.getProperties().containsKey("newcell")) {
-                super.setCellIndex(row, index);
-                return;
-            }
-            row.getProperties().remove(GridColumns.RESTYLE);
-            row.updateIndex(index);
-            if (row.getProperties().remove(GridColumns.RESTYLE) != null) {
-                row.applyCss();
-            }
         }
 
         void ownBarShown(boolean shown) {
