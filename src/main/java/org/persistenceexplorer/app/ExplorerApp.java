@@ -192,7 +192,7 @@ public final class ExplorerApp extends Application {
         mainStage.getScene().getAccelerators().put(DARK, display::toggleDark);
         mainStage.setOnCloseRequest(e -> quit());
         mainStage.getScene().getAccelerators().put(QUIT, this::quit);
-        installConnect(root, lessons.button());
+        installConnect(root, lessons);
         mainStage.show();
         if (connectWhenMainShows) {
             Platform.runLater(() -> connectDialog.show(mainStage));
@@ -224,7 +224,8 @@ public final class ExplorerApp extends Application {
     }
 
     /** The Connect button (top right, naming the profile in use), Ctrl+Shift+K, and the dialog behind both. */
-    private void installConnect(StackPane root, javafx.scene.Node lessonsButton) {
+    private void installConnect(StackPane root, org.persistenceexplorer.ui.lessons.Lessons lessons) {
+        javafx.scene.Node lessonsButton = lessons.button();
         connectDialog = new org.persistenceexplorer.ui.connect.ConnectDialog(runner, context.connections(), () -> {
             mainView.reloadFeatures();
             mainStage.setTitle(title());
@@ -242,12 +243,20 @@ public final class ExplorerApp extends Application {
         corner.setMaxSize(javafx.scene.layout.Region.USE_PREF_SIZE, javafx.scene.layout.Region.USE_PREF_SIZE);
         root.getChildren().add(corner);
         StackPane.setAlignment(corner, Pos.TOP_RIGHT);
-        StackPane.setMargin(corner, new Insets(3, 8, 0, 0));
+        StackPane.setMargin(corner, new Insets(3, CORNER_MARGIN, 0, 0));
+        // The tab headers end left of the buttons (at large text they reached under them and the
+        // last ones could not be clicked); over the open Lessons panel the buttons cover no header.
+        javafx.beans.binding.DoubleBinding taken = lessons.widthTaken();
+        mainView.keepTabHeadersClearOf(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> corner.getWidth() + CORNER_MARGIN + CORNER_GAP - taken.get(), corner.widthProperty(), taken));
         mainStage.getScene().getAccelerators().put(CONNECT, () -> connectDialog.show(mainStage));
         mainStage.setTitle(title());
     }
 
     private javafx.scene.control.Button connectButton;
+    /** The corner buttons' distance from the window's right edge, and from the last tab header. */
+    private static final double CORNER_MARGIN = 8;
+    private static final double CORNER_GAP = 6;
 
     private String connectLabel() {
         org.persistenceexplorer.service.connect.ConnectionProfile profile = context.profile();

@@ -26,4 +26,17 @@ public final class ChoiceLabels {
             }
         };
     }
+
+    /**
+     * The combo box is never wider than the row that holds it: a long choice at large text (a
+     * script's name at 2.5x) is cut with an ellipsis instead of pushing the box past the tab's
+     * right edge, where it could not be reached.
+     */
+    public static void noWiderThanItsRow(javafx.scene.control.ComboBox<?> box) {
+        if (box.getParent() instanceof javafx.scene.layout.Region row) {
+            box.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                    () -> Math.max(0, row.getWidth() - row.snappedLeftInset() - row.snappedRightInset()),
+                    row.widthProperty()));
+        }
+    }
 }

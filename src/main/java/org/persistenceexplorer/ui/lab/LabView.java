@@ -58,6 +58,7 @@ public final class LabView {
 
     @FXML
     private void initialize() {
+        org.persistenceexplorer.ui.common.ChoiceLabels.noWiderThanItsRow(scenarioBox);
         scenarioBox.getItems().setAll(Scenario.values());
         scenarioBox.setConverter(ChoiceLabels.of(Scenario::label));
         scenarioBox.valueProperty().bindBidirectional(model.scenarioProperty());

@@ -51,6 +51,7 @@ public final class Lessons {
         panel.node().managedProperty().bind(button.selectedProperty());
         // While the panel is open its own × closes it; the button would cover its header.
         button.visibleProperty().bind(button.selectedProperty().not());
+        button.managedProperty().bind(button.visibleProperty()); // and the Connect button beside it keeps no gap
     }
 
     /**
@@ -68,12 +69,18 @@ public final class Lessons {
      * the panel while it is open: its right margin grows by the panel's width.
      */
     public void keepClear(Node overlay, javafx.geometry.Insets margin) {
+        javafx.beans.binding.DoubleBinding taken = widthTaken();
         Runnable place = () -> javafx.scene.layout.StackPane.setMargin(overlay, new javafx.geometry.Insets(margin.getTop(),
-                margin.getRight() + (button.isSelected() ? ((javafx.scene.layout.Region) panel.node()).getWidth() : 0),
-                margin.getBottom(), margin.getLeft()));
-        button.selectedProperty().addListener((o, was, now) -> place.run());
-        ((javafx.scene.layout.Region) panel.node()).widthProperty().addListener((o, was, now) -> place.run());
+                margin.getRight() + taken.get(), margin.getBottom(), margin.getLeft()));
+        taken.addListener(o -> place.run());
         place.run();
+    }
+
+    /** How much of the window's width the panel takes at its right: its width while open, else 0. */
+    public javafx.beans.binding.DoubleBinding widthTaken() {
+        javafx.scene.layout.Region region = (javafx.scene.layout.Region) panel.node();
+        return javafx.beans.binding.Bindings.createDoubleBinding(() -> button.isSelected() ? region.getWidth() : 0,
+                button.selectedProperty(), region.widthProperty());
     }
 
     /** The Lessons button (for the top right, over the tab headers' empty end). */

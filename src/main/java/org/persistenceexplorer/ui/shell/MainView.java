@@ -223,8 +223,8 @@ public final class MainView {
     }
 
     /**
-     * The width the window's content needs to show the selected tab's view and the log whole (their
-     * min widths and the frame around them), for a side panel to make room for: wider than the
+     * The width the window's content needs to show the selected tab's view, the log and the status
+     * bar whole (their min widths and the frame around them), for a side panel to make room for: wider than the
      * window, the view overflows at its right and is clipped ({@link AnchoredView}).
      */
     public double wantedWidth() {
@@ -238,6 +238,10 @@ public final class MainView {
                 wanted = Math.max(wanted, below.wantedWidth() + frame(below));
             }
         }
+        // The status bar too: where it needs more than the tab and the log, its end would lie under the panel.
+        if (root.getBottom() != null) {
+            wanted = Math.max(wanted, root.getBottom().minWidth(-1));
+        }
         return wanted;
     }
 
@@ -245,6 +249,18 @@ public final class MainView {
     private double frame(Node node) {
         double width = node.getLayoutBounds().getWidth();
         return width > 0 ? Math.max(0, root.getWidth() - width) : 0;
+    }
+
+    /**
+     * Keeps the tab headers' row clear of what lies over its right end (the Lessons and Connect
+     * buttons): the headers end that much earlier, and those that no longer fit are in the tab
+     * pane's own menu (its ▾ button) instead of under the buttons, where they could not be clicked
+     * ({@link CornerClearTabSkin}).
+     *
+     * @param right the width to keep free at the row's right end, in pixels
+     */
+    public void keepTabHeadersClearOf(javafx.beans.value.ObservableDoubleValue right) {
+        tabs.setSkin(new CornerClearTabSkin(tabs, right));
     }
 
     /** The text scale of the main window (Ctrl+Plus, Ctrl+Minus, Ctrl+0). */

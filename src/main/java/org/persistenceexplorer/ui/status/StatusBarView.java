@@ -79,6 +79,8 @@ public final class StatusBarView {
         showEngines();
         showVerdict();
         totalLabel.textProperty().bind(model.totalProperty());
+        totalLabel.fontProperty().addListener(o -> fitTotal(totalLabel));
+        fitTotal(totalLabel);
         model.perKindProperty().addListener(o -> fitKinds());
         perKindLabel.widthProperty().addListener(o -> fitKinds());
         perKindLabel.fontProperty().addListener(o -> fitKinds());
@@ -223,6 +225,18 @@ public final class StatusBarView {
     }
 
     static final double LARGE_TEXT_PX = 18;
+    /** From 2.25x on (text of this many px or more) the statement total may give way too. */
+    static final double HUGE_TEXT_PX = 29;
+
+    /**
+     * The statement total stays whole up to 2x; from 2.25x it may give way (ellipsis, the huge
+     * counter of projector mode shows it): there the bar alone needed about 1040 px, more than the
+     * window leaves beside the Lessons panel, whose width counts the bar's.
+     */
+    private static void fitTotal(Label label) {
+        double size = label.getFont().getSize();
+        label.setMinWidth(size >= HUGE_TEXT_PX ? 4 * size : javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
 
     @FXML
     private void retry() {

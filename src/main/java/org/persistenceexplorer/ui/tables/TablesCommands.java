@@ -79,6 +79,7 @@ final class TablesCommands {
 
     private void select(Map<String, String> args, Runnable then) {
         String id = args.get("id");
+        model.get().showEntityPanel();
         open(ref(args), () -> {
             EntityPanelViewModel entity = model.get().entity();
             entity.rowSelected(new GridRow(List.of(id), List.of(id), List.of(id)));
@@ -106,6 +107,7 @@ final class TablesCommands {
     }
 
     private void create(Map<String, String> args) {
+        model.get().showEntityPanel();
         open(ref(args), () -> {
             EntityPanelViewModel entity = model.get().entity();
             entity.startNew();

@@ -62,6 +62,12 @@ public final class TablesView {
     private GridWindow gridWindow;
 
     @FXML private SplitPane split;
+    @FXML private VBox browser;
+    @FXML private javafx.scene.layout.BorderPane centre;
+    @FXML private javafx.scene.layout.StackPane gridArea;
+    @FXML private javafx.scene.control.TabPane sideTabs;
+    @FXML private javafx.scene.control.ToggleButton sidePanelToggle;
+    private SidePanel sidePanel;
     @FXML private TreeView<Object> schemaTree;
     @FXML private Label browserStatus;
     @FXML private Label tableTitle;
@@ -112,6 +118,7 @@ public final class TablesView {
     @FXML
     private void initialize() {
         split.setDividerPositions(0.16, 0.68);
+        bindSidePanel();
         bindBrowser();
         bindGrid();
         bindFilters();
@@ -119,6 +126,19 @@ public final class TablesView {
         bindEntityPanel();
         bindNavigation();
         bindModel();
+    }
+
+    /**
+     * The entity panel beside the grid, or over it when the tab is narrow (projector mode's large
+     * text): the tab's text size is its status line's font, which inherits it.
+     */
+    private void bindSidePanel() {
+        sidePanel = new SidePanel(split, browser, centre, sideTabs, gridArea, sidePanelToggle,
+                () -> statusLabel.getFont().getSize());
+        statusLabel.fontProperty().addListener(o -> sidePanel.fit());
+        model.whenEntityPanelWanted(sidePanel::show);
+        sidePanelToggle.setTooltip(new javafx.scene.control.Tooltip(
+                "Shows or hides entity mode's panel and the entity model (over the grid when the tab is narrow)"));
     }
 
     private void bindBrowser() {

@@ -19,6 +19,7 @@ public final class TablesViewModel {
     private final EntityPanelViewModel entity;
     private final GeneratorViewModel generator;
     private final EntityModelViewModel entityModel;
+    private Runnable entityPanelWanted = () -> { };
 
     public TablesViewModel(BackgroundRunner runner, TableCatalog catalog, TableRows rows, EntityEditing editing,
                            LargeHr largeHr, RowEditing rowEditing) {
@@ -85,6 +86,16 @@ public final class TablesViewModel {
 
     public GeneratorViewModel generator() {
         return generator;
+    }
+
+    /** Whoever shows the entity panel (the view: docked, or a drawer it may have to open). */
+    void whenEntityPanelWanted(Runnable show) {
+        entityPanelWanted = show;
+    }
+
+    /** A lesson's step acts in entity mode: its result is in the panel, which must be in sight. */
+    void showEntityPanel() {
+        entityPanelWanted.run();
     }
 
     public void close() {

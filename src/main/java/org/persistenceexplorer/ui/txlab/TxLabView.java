@@ -61,6 +61,7 @@ public final class TxLabView {
 
     @FXML
     private void initialize() {
+        org.persistenceexplorer.ui.common.ChoiceLabels.noWiderThanItsRow(scriptBox);
         scriptBox.getItems().setAll(AnomalyTests.SCRIPTS);
         scriptBox.setConverter(ChoiceLabels.of(t -> t.id() + " — " + t.name()));
         scriptBox.valueProperty().bindBidirectional(model.scriptProperty());
@@ -134,7 +135,14 @@ public final class TxLabView {
             sessions.getChildren().add(box);
         }
         sessionsPage.setLeft(left);
-        sessionsPage.setCenter(sessions);
+        // At large text beside the Lessons panel the three sessions need more than the tab has:
+        // they scroll sideways rather than being cut off at the tab's right edge.
+        javafx.scene.control.ScrollPane sessionsScroll = new javafx.scene.control.ScrollPane(sessions);
+        sessionsScroll.setFitToWidth(true);
+        sessionsScroll.setFitToHeight(true);
+        sessionsScroll.setMinWidth(0);
+        sessionsScroll.getStyleClass().add("edge-to-edge");
+        sessionsPage.setCenter(sessionsScroll);
     }
 
     private VBox sessionBox(SessionColumn column) {
