@@ -66,6 +66,46 @@ class StatementLogViewTest extends FxRobot {
                 + "wider than the screen").isLessThanOrEqualTo(1280);
     }
 
+    @Test
+    void aFailedStatementsRowIsMarkedWhereverItMovesAndOnlyIt() {
+        for (int i = 0; i < 40; i++) {
+            capture("select " + i, 1_000);
+        }
+        log.statementCaptured(new CapturedStatement(++sequence, Instant.now(), Engine.POSTGRESQL, StatementKind.ofSql("selec oops"),
+                "selec oops", List.of(), 1_000, -1, 1, "worker", false, "ERROR: syntax error at or near \"selec\"", "test"));
+        tick();
+        assertThat(markedRows()).as("only the failed statement's row").containsExactly("selec oops");
+        // More rows arrive: the rows on screen are reused for other statements (their look follows
+        // their statement, not their place), and the failed one moves up.
+        for (int i = 40; i < 43; i++) {
+            capture("select " + i, 1_000);
+        }
+        tick();
+        assertThat(markedRows()).containsExactly("selec oops");
+        javafx.scene.control.TableRow<?> failed = failedRow();
+        javafx.scene.control.TableRow<?> other = lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getItem() != null && r != failed).findFirst().orElseThrow();
+        assertThat(failed.getBackground()).as("the failed row looks different").isNotEqualTo(other.getBackground());
+        interact(() -> {
+            try {
+                org.persistenceexplorer.testsupport.Snapshots.save(failed.getScene(), "log-failed-row");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    private List<String> markedRows() {
+        return lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("pe-failed")))
+                .map(r -> ((LogRow) r.getItem()).statement().text()).toList();
+    }
+
+    private javafx.scene.control.TableRow<?> failedRow() {
+        return lookup(".table-row-cell").queryAllAs(javafx.scene.control.TableRow.class).stream()
+                .filter(r -> r.getItem() != null && ((LogRow) r.getItem()).failed()).findFirst().orElseThrow();
+    }
+
     private void capture(String text, long nanos) {
         capture(Engine.POSTGRESQL, StatementKind.ofSql(text), text, List.of(), nanos);
     }
