@@ -64,18 +64,6 @@ public final class Lessons {
         return new ContentWithPanel(content, (javafx.scene.layout.Region) panel.node(), contentWants);
     }
 
-    /**
-     * Keeps an overlay of the window's bottom right (the projector's statement counter) clear of
-     * the panel while it is open: its right margin grows by the panel's width.
-     */
-    public void keepClear(Node overlay, javafx.geometry.Insets margin) {
-        javafx.beans.binding.DoubleBinding taken = widthTaken();
-        Runnable place = () -> javafx.scene.layout.StackPane.setMargin(overlay, new javafx.geometry.Insets(margin.getTop(),
-                margin.getRight() + taken.get(), margin.getBottom(), margin.getLeft()));
-        taken.addListener(o -> place.run());
-        place.run();
-    }
-
     /** How much of the window's width the panel takes at its right: its width while open, else 0. */
     public javafx.beans.binding.DoubleBinding widthTaken() {
         javafx.scene.layout.Region region = (javafx.scene.layout.Region) panel.node();
