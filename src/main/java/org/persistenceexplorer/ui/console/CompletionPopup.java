@@ -103,6 +103,11 @@ final class CompletionPopup {
     private void pressed(KeyEvent e) {
         switch (e.getCode()) {
             case ENTER, TAB -> {
+                if (e.getCode() == KeyCode.ENTER && (e.isShortcutDown() || e.isControlDown() || e.isShiftDown())) {
+                    // Ctrl+Enter / Ctrl+Shift+Enter run: the list closes and the editor's own keys run the statement
+                    model.closeCompletion();
+                    return;
+                }
                 e.consume();
                 accept();
             }

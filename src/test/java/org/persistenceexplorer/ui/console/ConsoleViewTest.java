@@ -137,6 +137,22 @@ class ConsoleViewTest extends FxRobot {
     }
 
     @Test
+    void ctrlEnterWithTheListOpenRunsTheStatementAndTakesNoSuggestion() throws Exception {
+        interact(() -> view.editor().replaceText("SELECT count(*) FROM hr"));
+        clickOn("#consoleEditor");
+        interact(() -> view.editor().moveTo(view.editor().getLength()));
+        type(KeyCode.PERIOD, KeyCode.D, KeyCode.E, KeyCode.P);
+        javafx.scene.control.ListView<?> list = awaitNode("#consoleCompletion", javafx.scene.control.ListView.class);
+        Await.until(WAIT, () -> list.getScene().getWindow().isShowing() && !list.getItems().isEmpty(), "the completion list");
+
+        press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+
+        Await.until(WAIT, () -> lookup("#consoleStatus").queryAs(Label.class).getText().contains("statement"), "the statement ran");
+        assertThat(view.editor().getText()).as("no suggestion put in").isEqualTo("SELECT count(*) FROM hr.dep");
+        assertThat(list.getScene().getWindow().isShowing()).isFalse();
+    }
+
+    @Test
     void ctrlSpaceOffersKeywordsAndColumnsAndEscapeCloses() throws Exception {
         interact(() -> view.editor().replaceText("SELECT sal FROM hr.employee"));
         clickOn("#consoleEditor");
