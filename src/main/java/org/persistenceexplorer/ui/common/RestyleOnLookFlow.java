@@ -60,6 +60,14 @@ public class RestyleOnLookFlow<T> extends VirtualFlow<TableRow<T>> {
             super.setCellIndex(row, index);
             return;
         }
+        reindex(row, index);
+    }
+
+    /**
+     * Gives a row on screen this index (again) outside the flow's own placing, e.g. when its item
+     * arrived: restyled, at once, only when its look changed, as the flow's rows are.
+     */
+    public static void reindex(TableRow<?> row, int index) {
         row.getProperties().remove(RESTYLE);
         row.updateIndex(index);
         if (row.getProperties().remove(RESTYLE) != null) {

@@ -13,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import org.persistenceexplorer.service.tables.GridRow;
 import org.persistenceexplorer.service.tables.TableConstraint;
 import org.persistenceexplorer.service.tables.TableDescription;
+import org.persistenceexplorer.ui.common.PlainTextCellSkin;
 import org.persistenceexplorer.ui.common.RestyleOnLookFlow;
 
 /**
@@ -76,6 +77,12 @@ final class GridColumns {
         }
 
         private String linkedValue;
+
+        /** One Text node per cell instead of the Labeled skin's: see {@link PlainTextCellSkin}. */
+        @Override
+        protected javafx.scene.control.Skin<?> createDefaultSkin() {
+            return new PlainTextCellSkin<>(this);
+        }
 
         @Override
         protected void updateItem(GridRow row, boolean empty) {

@@ -51,6 +51,8 @@ final class GridWindow {
     private final Runnable applyPendingTop = this::applyPendingTop;
     /** The window moved: rows on screen that the layout did not give a new index show their old item. */
     private boolean staleRowsPossible;
+    /** Rows arrived since the last layout: the rows on screen still showing "…" are drawn after the next one. */
+    private boolean arrivalsPending;
     private int visible = 1;
     /** The rows' font size now; columns are made for {@link #EVERYDAY_FONT_PX}. */
     private double rowFontSize = EVERYDAY_FONT_PX;
@@ -234,6 +236,10 @@ final class GridWindow {
             staleRowsPossible = false;
             refreshStaleRows(first.getIndex(), last.getIndex());
         }
+        if (arrivalsPending) {
+            arrivalsPending = false;
+            refreshShownRows();
+        }
         visible = Math.max(1, last.getIndex() - first.getIndex());
         RowWindow window = rows.window();
         int top = window.toResult(first.getIndex());
@@ -296,9 +302,18 @@ final class GridWindow {
         }
     }
 
-    /** Rows arrived: the rows on screen that showed "…" draw their values; a row picked meanwhile is picked again. */
+    /**
+     * Rows arrived: the rows on screen that showed "…" draw their values after the next layout, and a
+     * row picked meanwhile is picked again now. Not drawn at once: while the bar is dragged the next
+     * pulse moves the window again, and its layout gives the rows on screen other rows; rows drawn
+     * at the arrival were overwritten before they were ever shown, and every row on screen was
+     * updated twice a step (an eighth of the FX thread's time in the million-row scroll).
+     */
     private void rowsArrived() {
-        refreshShownRows();
+        if (!arrivalsPending) {
+            arrivalsPending = true;
+            flow.requestLayout();
+        }
         TableView.TableViewSelectionModel<GridRow> selection = grid.getSelectionModel();
         int selected = selection.getSelectedIndex();
         if (selection.getSelectedIndices().size() == 1 && selection.getSelectedItem() == null && selected >= 0
@@ -317,7 +332,7 @@ final class GridWindow {
         for (int i = Math.max(0, first.getIndex()); i <= last.getIndex(); i++) {
             TableRow<GridRow> row = flow.getVisibleCell(i);
             if (row != null && row.getItem() == null && rows.loaded(i) != null) {
-                row.updateIndex(i);
+                RestyleOnLookFlow.reindex(row, i);
             }
         }
     }
