@@ -248,8 +248,8 @@ class MigrationsViewTest extends FxRobot {
                     .map(n -> (javafx.scene.control.TableRow<?>) n).filter(javafx.scene.Node::isVisible)
                     .map(r -> (r.isEmpty() ? -1 : 1) * (int) r.getChildrenUnmodifiable().stream()
                             .filter(c -> c instanceof javafx.scene.control.TableCell<?, ?>).count()).toList());
-            assertThat(cellsPerRow).as("cells of rows with a version (positive) and empty rows (negative)").contains(7, 0)
-                    // an empty row that showed a version before (the blog's longer history) keeps its cells
+            assertThat(cellsPerRow).as("cells of rows with a version (positive) and empty rows (negative)").contains(7)
+                    // rows without cells show only when the shared stage is tall enough; an empty row that showed a version before (the blog's longer history) keeps its cells
                     .allMatch(n -> n == 7 || n == 0 || n == -7);
 
             Files.writeString(folder.resolve("V1__first.sql"), "CREATE TABLE a (id int PRIMARY KEY); -- edited");
