@@ -19,10 +19,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Skin;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableRowSkin;
 import javafx.scene.control.Button;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
@@ -301,6 +303,16 @@ public final class MigrationsView {
         column(timeColumn, e -> e.executionMillis() == null ? "" : String.valueOf(e.executionMillis()));
         column(stateColumn, HistoryEntry::state);
         historyTable.setRowFactory(table -> new HistoryRow());
+        historyTable.setTooltip(new javafx.scene.control.Tooltip(
+                "Checksum, installed by and time (ms): shown from the + at the header's right end."));
+        // A drifted file is the one thing the hidden checksum column must not hide.
+        Runnable showDrift = () -> {
+            if (model.history().stream().anyMatch(HistoryEntry::checksumDrift)) {
+                checksumColumn.setVisible(true);
+            }
+        };
+        model.history().addListener((ListChangeListener<HistoryEntry>) c -> showDrift.run());
+        showDrift.run();
         historyTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && now.version() != null) {
                 model.selectedVersionProperty().set(now.version());
@@ -411,14 +423,29 @@ public final class MigrationsView {
      * the row and its ten cells against every stylesheet again, a pseudo-class only switches
      * between styles it has already matched.
      */
-    private static final class HistoryRow extends TableRow<HistoryEntry> {
+    static final class HistoryRow extends TableRow<HistoryEntry> {
         private static final java.util.Map<String, PseudoClass> STATES = new java.util.concurrent.ConcurrentHashMap<>();
         private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("pe-current");
         private PseudoClass state;
 
+        /**
+         * A row that is empty when it is first styled (VirtualFlow fills the viewport below the last
+         * version with them) gets a skin without cells: the default one builds a cell per column
+         * for every such row, half the FX thread's work in a track's first open. The table's own
+         * skin replaces it once the row is given a version. Empty rows draw only their background
+         * (modena shows no cell there but the column lines).
+         */
+        @Override
+        protected Skin<?> createDefaultSkin() {
+            return isEmpty() ? new EmptyRowSkin(this) : new TableRowSkin<>(this);
+        }
+
         @Override
         protected void updateItem(HistoryEntry item, boolean empty) {
             super.updateItem(item, empty);
+            if (!empty && getSkin() instanceof EmptyRowSkin) {
+                setSkin(new TableRowSkin<>(this));
+            }
             PseudoClass now = empty || item == null ? null : STATES.computeIfAbsent(
                     item.state().toLowerCase(Locale.ROOT).split(" ")[0], s -> PseudoClass.getPseudoClass("pe-state-" + s));
             if (now != state) {
@@ -431,6 +458,13 @@ public final class MigrationsView {
                 state = now;
             }
             pseudoClassStateChanged(CURRENT, !empty && item != null && item.current());
+        }
+    }
+
+    /** The skin of a history row that has never shown a version: no cells, the row's background only. */
+    static final class EmptyRowSkin extends javafx.scene.control.SkinBase<TableRow<HistoryEntry>> {
+        EmptyRowSkin(TableRow<HistoryEntry> row) {
+            super(row);
         }
     }
 
