@@ -304,7 +304,7 @@ public final class MigrationsView {
         column(stateColumn, HistoryEntry::state);
         historyTable.setRowFactory(table -> new HistoryRow());
         historyTable.setTooltip(new javafx.scene.control.Tooltip(
-                "Checksum, installed by and time (ms): shown from the + at the header's right end."));
+                "Checksum, installed by and time (ms): shown from the ⋮ at the header's right end."));
         // A drifted file is the one thing the hidden checksum column must not hide.
         Runnable showDrift = () -> {
             if (model.history().stream().anyMatch(HistoryEntry::checksumDrift)) {
