@@ -231,9 +231,12 @@ class MigrationsViewTest extends FxRobot {
         TableView<HistoryEntry> history = lookup("#migrationHistory").queryTableView();
         assertThat(history.isTableMenuButtonVisible()).isTrue();
         assertThat(fx(() -> history.getColumns().stream().map(c -> c.getText() + (c.isVisible() ? "" : " (hidden)")).toList()))
-                .containsExactly("", "Version", "Description", "Type", "Script", "Checksum (hidden)", "Installed on",
+                .containsExactly("Current version", "Version", "Description", "Type", "Script", "Checksum (hidden)", "Installed on",
                         "Installed by (hidden)", "Time (ms) (hidden)", "State");
         assertThat(history.getTooltip().getText()).contains("Checksum", "installed by", "time");
+        // the marker column is named in the column menu, its narrow header shows no text
+        javafx.scene.control.Label markerHeader = fx(() -> (javafx.scene.control.Label) history.lookup("#migrationCurrentColumn .label"));
+        assertThat(fx(markerHeader::getContentDisplay)).isEqualTo(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         Path folder = Files.createTempDirectory("drifting-scripts");
         try {
             Files.writeString(folder.resolve("V1__first.sql"), "CREATE TABLE a (id int PRIMARY KEY);");
