@@ -238,7 +238,7 @@ final class GridWindow {
         }
         if (arrivalsPending) {
             arrivalsPending = false;
-            refreshShownRows();
+            refreshShownRows(first.getIndex(), last.getIndex());
         }
         visible = Math.max(1, last.getIndex() - first.getIndex());
         RowWindow window = rows.window();
@@ -322,14 +322,9 @@ final class GridWindow {
         }
     }
 
-    /** The rows on screen that show "…" and whose row has arrived draw it (nothing else changed). */
-    private void refreshShownRows() {
-        TableRow<GridRow> first = flow.getFirstVisibleCell();
-        TableRow<GridRow> last = flow.getLastVisibleCell();
-        if (first == null || last == null) {
-            return;
-        }
-        for (int i = Math.max(0, first.getIndex()); i <= last.getIndex(); i++) {
+    /** The rows on screen ({@code from}..{@code to}) that show "…" and whose row has arrived draw it (nothing else changed). */
+    private void refreshShownRows(int from, int to) {
+        for (int i = Math.max(0, from); i <= to; i++) {
             TableRow<GridRow> row = flow.getVisibleCell(i);
             if (row != null && row.getItem() == null && rows.loaded(i) != null) {
                 RestyleOnLookFlow.reindex(row, i);
@@ -339,15 +334,14 @@ final class GridWindow {
 
     /**
      * After the layout that followed a move: a row on screen whose item is not the window's at its
-     * index (the layout kept it at the index it had before the move) updates, and gets its CSS
-     * now, as the flow does for the rows it places; the others cost a comparison.
+     * index (the layout kept it at the index it had before the move) updates, restyled when its
+     * look changed, as the flow's rows are; the others cost a comparison.
      */
     private void refreshStaleRows(int from, int to) {
         for (int i = Math.max(0, from); i <= to; i++) {
             TableRow<GridRow> row = flow.getVisibleCell(i);
             if (row != null && row.getItem() != rows.loaded(i)) {
-                row.updateIndex(i);
-                row.applyCss();
+                RestyleOnLookFlow.reindex(row, i);
             }
         }
     }
