@@ -35,7 +35,8 @@ public final class Migrations {
 
     private FluentConfiguration configure(MigrationTrack track) {
         return Flyway.configure()
-                .dataSource(dataSource)
+                // Flyway's history-table queries are planned once per connection (PlannedOnce).
+                .dataSource(PlannedOnce.over(dataSource))
                 .locations(track.locations().toArray(String[]::new))
                 .schemas(track.schema())
                 .defaultSchema(track.schema())
