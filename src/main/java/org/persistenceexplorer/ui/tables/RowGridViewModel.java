@@ -147,7 +147,7 @@ public final class RowGridViewModel {
         runner.task("tables: read keys", p -> rows.index(query))
                 .replacing("tables.index")
                 .onSuccess(this::show)
-                .onFailure(this::failed)
+                .onFailure(e -> keysFailed(current, e))
                 .start();
     }
 
@@ -159,7 +159,7 @@ public final class RowGridViewModel {
         loading.set(false);
         TableDescription description = result.query().table();
         paging.set(result.query().paging().description());
-        status.set(String.format("%,d %s%s · %,d %s of %d", result.total(), result.total() == 1 ? "row" : "rows",
+        status.set(String.format("%,d %s%s · %,d %s of %d rows", result.total(), result.total() == 1 ? "row" : "rows",
                 result.query().filters().isEmpty() ? "" : result.total() == 1 ? " matches the filters" : " match the filters",
                 result.pages(), result.pages() == 1 ? "page" : "pages", result.pageSize())
                 + (description.exactRows() || !result.query().filters().isEmpty() ? "" : " · table estimate "
@@ -173,6 +173,12 @@ public final class RowGridViewModel {
         loading.set(false);
         pageInFlight = false;
         problem.set(TablesText.problem(e));
+    }
+
+    /** The keys could not be read: not "Reading…" any more, and the rows the grid still shows are the last ones read. */
+    private void keysFailed(TableDescription table, Throwable e) {
+        failed(e);
+        status.set("Could not read " + table.ref() + " (see above); the rows shown were read before.");
     }
 
     /** The row at a grid index if its page is here; otherwise null, and its page is asked for. */

@@ -273,6 +273,8 @@ public final class TablesView {
                 chip.setOnAction(e -> model.grid().removeFilter(filter));
                 filterChips.getChildren().add(chip);
             }
+            filterChips.setVisible(!filterChips.getChildren().isEmpty());
+            filterChips.setManaged(!filterChips.getChildren().isEmpty());
         });
     }
 

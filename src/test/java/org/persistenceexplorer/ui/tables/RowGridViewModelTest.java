@@ -75,8 +75,11 @@ class RowGridViewModelTest {
         model.open(ITEM);
         model.addFilter(new RowFilter("price", FilterOperator.LESS, "cheap"));
         assertThat(model.problemProperty().get()).contains("'cheap'").contains("price").contains("numeric(8,2)");
+        // no "Reading the keys…" left behind: the rows still shown are the last ones read
+        assertThat(model.statusProperty().get()).startsWith("Could not read").contains("read before");
         model.removeFilter(model.filters().get(0));
         assertThat(model.problemProperty().get()).isEmpty();
+        assertThat(model.statusProperty().get()).startsWith("1,000 rows");
         assertThat(model.items()).hasSize(1000);
     }
 
