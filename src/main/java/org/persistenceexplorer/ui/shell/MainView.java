@@ -33,7 +33,7 @@ import org.persistenceexplorer.ui.common.WindowSettings;
  */
 public final class MainView {
 
-    static final double DEFAULT_LOG_DIVIDER = 0.55;
+    static final double DEFAULT_LOG_DIVIDER = 0.62;
     private static final KeyCode[] DIGITS = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4,
         KeyCode.DIGIT5, KeyCode.DIGIT6, KeyCode.DIGIT7, KeyCode.DIGIT8, KeyCode.DIGIT9};
 
