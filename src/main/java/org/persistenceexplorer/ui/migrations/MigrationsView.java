@@ -97,6 +97,9 @@ public final class MigrationsView {
      */
     private final FrameTurns.OnePerFrame turns = new FrameTurns.OnePerFrame();
     private final javafx.collections.ObservableList<SchemaChange> shownChanges = FXCollections.observableArrayList();
+    /** The history table's items: the model's history, entries changed in place replaced without a list change. */
+    private final HistoryRows shownHistory = new HistoryRows();
+    private HistorySkin historySkin;
 
     public MigrationsView(MigrationsViewModel model) {
         this.model = model;
@@ -289,7 +292,11 @@ public final class MigrationsView {
     }
 
     private void bindHistory() {
-        historyTable.setItems(model.history());
+        historySkin = new HistorySkin(historyTable);
+        historyTable.setSkin(historySkin);
+        historyTable.setItems(shownHistory);
+        shownHistory.show(model.history());
+        model.history().addListener((ListChangeListener<HistoryEntry>) c -> showHistory());
         historyTable.setPlaceholder(new Label("No scripts in this track."));
         column(currentColumn, e -> e.current() ? "▶" : "");
         column(versionColumn, e -> e.version() == null ? "" : e.version());
@@ -318,6 +325,45 @@ public final class MigrationsView {
                 model.selectedVersionProperty().set(now.version());
             }
         });
+    }
+
+    /**
+     * The model's history into the table: rows whose entry changed in place (after a move, most of
+     * them) are given it again here, the table's other rows are left alone (see {@link HistoryRows}).
+     */
+    private void showHistory() {
+        List<Integer> replaced = shownHistory.show(model.history());
+        if (replaced == null || replaced.isEmpty()) {
+            return;
+        }
+        javafx.scene.control.skin.VirtualFlow<?> flow = historySkin.flow();
+        for (int i : replaced) {
+            javafx.scene.control.IndexedCell<?> row = flow.getVisibleCell(i);
+            if (row != null) {
+                row.updateIndex(i); // the same index, a new entry: TableRow and its cells update their item
+            }
+        }
+        // The selection and focus models hold the item they were given: give them the new one.
+        TableView.TableViewSelectionModel<HistoryEntry> selection = historyTable.getSelectionModel();
+        int selected = selection.getSelectedIndex();
+        if (selected >= 0 && replaced.contains(selected) && selection.getSelectedIndices().size() == 1) {
+            selection.clearAndSelect(selected);
+        }
+        int focused = historyTable.getFocusModel().getFocusedIndex();
+        if (focused >= 0 && replaced.contains(focused)) {
+            historyTable.getFocusModel().focus(focused);
+        }
+    }
+
+    /** The history table's default skin, with its flow at hand for {@link #showHistory}. */
+    private static final class HistorySkin extends javafx.scene.control.skin.TableViewSkin<HistoryEntry> {
+        HistorySkin(TableView<HistoryEntry> table) {
+            super(table);
+        }
+
+        javafx.scene.control.skin.VirtualFlow<?> flow() {
+            return getVirtualFlow();
+        }
     }
 
     private static void column(TableColumn<HistoryEntry, String> column, Function<HistoryEntry, String> value) {
