@@ -8,7 +8,8 @@ import org.persistenceexplorer.domain.migration.HistoryEntry;
 
 /**
  * The history table's items: the model's history, with the entries whose row stays the same row
- * (same version, script and type at the same place) replaced without a list change.
+ * (same version, script and type, before or after the rows added or removed) replaced without a
+ * list change.
  *
  * <p>Why: TableView rebuilds every row on any replaced item ({@code TableViewSkinBase}'s row count
  * listener sets its item count to 0): every row on screen is emptied, put on the pile and given an
@@ -17,8 +18,9 @@ import org.persistenceexplorer.domain.migration.HistoryEntry;
  * and get a full skin of seven cells for a version row. After a move (most rows change state) that
  * was the FX thread's longest stretch of work. Replaced quietly, only the rows whose entry changed
  * are updated by the view ({@link #show} says which); a row restyles only when its state or
- * current-version mark (pseudo-classes) changed. Any other change (rows added, removed or moved)
- * is one ordinary list change. FX thread.
+ * current-version mark (pseudo-classes) changed. Rows added or removed (Flyway's schema-creation
+ * row, undo rows, new files) are one list change of just those rows: a pure add or remove does not
+ * rebuild the table's rows either, only one that replaces rows. FX thread.
  */
 final class HistoryRows extends ObservableListBase<HistoryEntry> {
 
@@ -35,48 +37,55 @@ final class HistoryRows extends ObservableListBase<HistoryEntry> {
     }
 
     /**
-     * Brings the rows to {@code now}. Returns the indices replaced without a list change (their
-     * rows on screen must be given their entry again; empty when nothing differed), or null when
-     * the list changed as usual.
+     * Brings the rows to {@code now}. The rows before and after the first and last that differ in
+     * version, script or type keep their place and take their new entry without a list change; the
+     * rows between are one list change (none when there are none: after a move, a state change in
+     * place; the schema's creation row added or removed at the top: one add or remove). Returns the
+     * indices (in {@code now}) of the entries replaced without a list change: their rows on screen
+     * must be given them again.
      */
     List<Integer> show(List<? extends HistoryEntry> now) {
-        if (!sameRows(now)) {
-            beginChange();
-            List<HistoryEntry> old = List.copyOf(entries);
-            entries.clear();
-            entries.addAll(now);
-            if (!old.isEmpty()) {
-                nextRemove(0, old);
+        int oldSize = entries.size();
+        int newSize = now.size();
+        int head = 0;
+        while (head < oldSize && head < newSize && sameRow(entries.get(head), now.get(head))) {
+            head++;
+        }
+        int tail = 0;
+        while (tail < oldSize - head && tail < newSize - head && sameRow(entries.get(oldSize - 1 - tail), now.get(newSize - 1 - tail))) {
+            tail++;
+        }
+        List<Integer> inPlace = new ArrayList<>();
+        for (int i = 0; i < head; i++) {
+            if (!entries.get(i).equals(now.get(i))) {
+                inPlace.add(i);
             }
-            if (!entries.isEmpty()) {
-                nextAdd(0, entries.size());
+        }
+        for (int i = newSize - tail; i < newSize; i++) {
+            if (!entries.get(i - newSize + oldSize).equals(now.get(i))) {
+                inPlace.add(i);
+            }
+        }
+        List<HistoryEntry> removed = List.copyOf(entries.subList(head, oldSize - tail));
+        entries.clear();
+        entries.addAll(now);
+        int added = newSize - tail - head;
+        if (!removed.isEmpty() || added > 0) {
+            beginChange();
+            if (!removed.isEmpty()) {
+                nextRemove(head, removed);
+            }
+            if (added > 0) {
+                nextAdd(head, head + added);
             }
             endChange();
-            return null;
         }
-        List<Integer> replaced = new ArrayList<>();
-        for (int i = 0; i < now.size(); i++) {
-            if (!entries.get(i).equals(now.get(i))) {
-                entries.set(i, now.get(i));
-                replaced.add(i);
-            }
-        }
-        return replaced;
+        return inPlace;
     }
 
-    /** Same number of rows, each the same version, script and type as before: only their contents may differ. */
-    private boolean sameRows(List<? extends HistoryEntry> now) {
-        if (now.size() != entries.size()) {
-            return false;
-        }
-        for (int i = 0; i < now.size(); i++) {
-            HistoryEntry was = entries.get(i);
-            HistoryEntry is = now.get(i);
-            if (!Objects.equals(was.version(), is.version()) || !Objects.equals(was.script(), is.script())
-                    || !Objects.equals(was.type(), is.type())) {
-                return false;
-            }
-        }
-        return true;
+    /** The same row of the history: same version, script and type (its state, time and current mark may differ). */
+    private static boolean sameRow(HistoryEntry was, HistoryEntry is) {
+        return Objects.equals(was.version(), is.version()) && Objects.equals(was.script(), is.script())
+                && Objects.equals(was.type(), is.type());
     }
 }

@@ -99,7 +99,6 @@ public final class MigrationsView {
     private final javafx.collections.ObservableList<SchemaChange> shownChanges = FXCollections.observableArrayList();
     /** The history table's items: the model's history, entries changed in place replaced without a list change. */
     private final HistoryRows shownHistory = new HistoryRows();
-    private HistorySkin historySkin;
 
     public MigrationsView(MigrationsViewModel model) {
         this.model = model;
@@ -292,8 +291,6 @@ public final class MigrationsView {
     }
 
     private void bindHistory() {
-        historySkin = new HistorySkin(historyTable);
-        historyTable.setSkin(historySkin);
         historyTable.setItems(shownHistory);
         shownHistory.show(model.history());
         model.history().addListener((ListChangeListener<HistoryEntry>) c -> showHistory());
@@ -333,14 +330,16 @@ public final class MigrationsView {
      */
     private void showHistory() {
         List<Integer> replaced = shownHistory.show(model.history());
-        if (replaced == null || replaced.isEmpty()) {
+        if (replaced.isEmpty()) {
             return;
         }
-        javafx.scene.control.skin.VirtualFlow<?> flow = historySkin.flow();
-        for (int i : replaced) {
-            javafx.scene.control.IndexedCell<?> row = flow.getVisibleCell(i);
-            if (row != null) {
-                row.updateIndex(i); // the same index, a new entry: TableRow and its cells update their item
+        // The table's own flow (no skin yet: its rows take their entries when first laid out).
+        if (historyTable.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            for (int i : replaced) {
+                javafx.scene.control.IndexedCell<?> row = flow.getVisibleCell(i);
+                if (row != null) {
+                    row.updateIndex(i); // the same index, a new entry: TableRow and its cells update their item
+                }
             }
         }
         // The selection and focus models hold the item they were given: give them the new one.
@@ -352,17 +351,6 @@ public final class MigrationsView {
         int focused = historyTable.getFocusModel().getFocusedIndex();
         if (focused >= 0 && replaced.contains(focused)) {
             historyTable.getFocusModel().focus(focused);
-        }
-    }
-
-    /** The history table's default skin, with its flow at hand for {@link #showHistory}. */
-    private static final class HistorySkin extends javafx.scene.control.skin.TableViewSkin<HistoryEntry> {
-        HistorySkin(TableView<HistoryEntry> table) {
-            super(table);
-        }
-
-        javafx.scene.control.skin.VirtualFlow<?> flow() {
-            return getVirtualFlow();
         }
     }
 

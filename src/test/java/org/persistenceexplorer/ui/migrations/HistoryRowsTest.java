@@ -28,7 +28,7 @@ class HistoryRowsTest {
 
     @Test
     void theFirstHistoryIsOneListChange() {
-        assertThat(rows.show(pending(3))).isNull();
+        assertThat(rows.show(pending(3))).isEmpty();
         assertThat(changes).containsExactly("+3");
         assertThat(rows).containsExactlyElementsOf(pending(3));
     }
@@ -48,21 +48,39 @@ class HistoryRowsTest {
     }
 
     @Test
-    void rowsAddedRemovedOrOfAnotherScriptAreOneListChange() {
+    void theSchemaCreationRowIsOneAddAtTheTopAndTheRowsBelowChangeInPlace() {
         rows.show(pending(3));
         changes.clear();
-        assertThat(rows.show(pending(4))).isNull();
-        assertThat(changes).containsExactly("-3+4");
+        List<HistoryEntry> moved = new ArrayList<>(List.of(applied("1", false), applied("2", false), applied("3", true)));
+        moved.add(0, new HistoryEntry(null, "<< Flyway Schema Creation >>", "SCHEMA", "\"blog\"", null, null, Instant.EPOCH, "pe",
+                0, "Success", false));
+
+        assertThat(rows.show(moved)).containsExactly(1, 2, 3);
+        assertThat(changes).containsExactly("+1");
+        assertThat(rows).containsExactlyElementsOf(moved);
+
+        changes.clear();
+        assertThat(rows.show(pending(3))).as("back to the empty schema").containsExactly(0, 1, 2);
+        assertThat(changes).containsExactly("-1");
+        assertThat(rows).containsExactlyElementsOf(pending(3));
+    }
+
+    @Test
+    void rowsOfAnotherScriptAddedOrAllRemovedAreListChangesOfJustThoseRows() {
+        rows.show(pending(3));
+        changes.clear();
+        assertThat(rows.show(pending(4))).isEmpty();
+        assertThat(changes).containsExactly("+1");
 
         changes.clear();
         List<HistoryEntry> undone = new ArrayList<>(pending(4));
         undone.set(3, new HistoryEntry("4", "step 4", "UNDO_SQL", "U4__step.sql", 4, 4, Instant.EPOCH, "pe", 3, "Undone", false));
-        assertThat(rows.show(undone)).isNull();
-        assertThat(changes).containsExactly("-4+4");
+        assertThat(rows.show(undone)).isEmpty();
+        assertThat(changes).containsExactly("-1+1");
         assertThat(rows).containsExactlyElementsOf(undone);
 
         changes.clear();
-        assertThat(rows.show(List.of())).isNull();
+        assertThat(rows.show(List.of())).isEmpty();
         assertThat(changes).containsExactly("-4");
         assertThat(rows).isEmpty();
     }
