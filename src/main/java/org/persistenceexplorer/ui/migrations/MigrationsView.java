@@ -99,6 +99,8 @@ public final class MigrationsView {
     private final javafx.collections.ObservableList<SchemaChange> shownChanges = FXCollections.observableArrayList();
     /** The history table's items: the model's history, entries changed in place replaced without a list change. */
     private final HistoryRows shownHistory = new HistoryRows();
+    /** The history's selection is given a row's new entry (see {@link #showHistory}): not a choice to pass on. */
+    private boolean reselecting;
 
     public MigrationsView(MigrationsViewModel model) {
         this.model = model;
@@ -318,7 +320,7 @@ public final class MigrationsView {
         model.history().addListener((ListChangeListener<HistoryEntry>) c -> showDrift.run());
         showDrift.run();
         historyTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && now.version() != null) {
+            if (now != null && now.version() != null && !reselecting) {
                 model.selectedVersionProperty().set(now.version());
             }
         });
@@ -342,11 +344,18 @@ public final class MigrationsView {
                 }
             }
         }
-        // The selection and focus models hold the item they were given: give them the new one.
+        // The selection and focus models hold the item they were given: give them the new one (the
+        // same row, so the same version: not the user's choice, the model is not told; telling it
+        // made it show the selection twice while a track opened).
         TableView.TableViewSelectionModel<HistoryEntry> selection = historyTable.getSelectionModel();
         int selected = selection.getSelectedIndex();
         if (selected >= 0 && replaced.contains(selected) && selection.getSelectedIndices().size() == 1) {
-            selection.clearAndSelect(selected);
+            reselecting = true;
+            try {
+                selection.clearAndSelect(selected);
+            } finally {
+                reselecting = false;
+            }
         }
         int focused = historyTable.getFocusModel().getFocusedIndex();
         if (focused >= 0 && replaced.contains(focused)) {
