@@ -37,6 +37,7 @@ import org.persistenceexplorer.service.migrations.SchemaChange;
 import org.persistenceexplorer.service.migrations.TrackTimeline;
 import org.persistenceexplorer.ui.common.FrameTurns;
 import org.persistenceexplorer.ui.common.ListUpdates;
+import org.persistenceexplorer.ui.common.PlainTextCellSkin;
 
 /**
  * Binds fxml/MigrationsView.fxml to a {@link MigrationsViewModel}: the track choice, the timeline
@@ -365,6 +366,26 @@ public final class MigrationsView {
 
     private static void column(TableColumn<HistoryEntry, String> column, Function<HistoryEntry, String> value) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new HistoryCell());
+    }
+
+    /**
+     * A history cell: its text drawn by one Text node ({@link PlainTextCellSkin}), not the Labeled
+     * skin's, whose creation and three text measurements a cell were a fifth of the first open's
+     * longest pulse (every row on screen is new then). The row's state colours it as before (CSS
+     * on the cell's text fill and font).
+     */
+    static final class HistoryCell extends javafx.scene.control.TableCell<HistoryEntry, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+        }
+
+        @Override
+        protected Skin<?> createDefaultSkin() {
+            return new PlainTextCellSkin<>(this);
+        }
     }
 
     private void bindSelection() {
