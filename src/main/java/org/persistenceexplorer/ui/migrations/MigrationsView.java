@@ -371,9 +371,9 @@ public final class MigrationsView {
 
     /**
      * A history cell: its text drawn by one Text node ({@link PlainTextCellSkin}), not the Labeled
-     * skin's, whose creation and three text measurements a cell were a fifth of the first open's
-     * longest pulse (every row on screen is new then). The row's state colours it as before (CSS
-     * on the cell's text fill and font).
+     * skin's, which re-sets its children and measures the text three times on every text change (a
+     * move gives new text to every cell of the rows that changed; docs/BENCHMARKS.md, 2026-12-03).
+     * The row's state colours it as before (CSS on the cell's text fill and font).
      */
     static final class HistoryCell extends javafx.scene.control.TableCell<HistoryEntry, String> {
         @Override
