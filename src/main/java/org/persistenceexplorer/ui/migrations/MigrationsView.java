@@ -37,6 +37,7 @@ import org.persistenceexplorer.service.migrations.SchemaChange;
 import org.persistenceexplorer.service.migrations.TrackTimeline;
 import org.persistenceexplorer.ui.common.FrameTurns;
 import org.persistenceexplorer.ui.common.ListUpdates;
+import org.persistenceexplorer.ui.common.PlainTextCellSkin;
 
 /**
  * Binds fxml/MigrationsView.fxml to a {@link MigrationsViewModel}: the track choice, the timeline
@@ -97,6 +98,10 @@ public final class MigrationsView {
      */
     private final FrameTurns.OnePerFrame turns = new FrameTurns.OnePerFrame();
     private final javafx.collections.ObservableList<SchemaChange> shownChanges = FXCollections.observableArrayList();
+    /** The history table's items: the model's history, entries changed in place replaced without a list change. */
+    private final HistoryRows shownHistory = new HistoryRows();
+    /** The history's selection is given a row's new entry (see {@link #showHistory}): not a choice to pass on. */
+    private boolean reselecting;
 
     public MigrationsView(MigrationsViewModel model) {
         this.model = model;
@@ -289,7 +294,9 @@ public final class MigrationsView {
     }
 
     private void bindHistory() {
-        historyTable.setItems(model.history());
+        historyTable.setItems(shownHistory);
+        shownHistory.show(model.history());
+        model.history().addListener((ListChangeListener<HistoryEntry>) c -> showHistory());
         historyTable.setPlaceholder(new Label("No scripts in this track."));
         column(currentColumn, e -> e.current() ? "▶" : "");
         column(versionColumn, e -> e.version() == null ? "" : e.version());
@@ -314,14 +321,71 @@ public final class MigrationsView {
         model.history().addListener((ListChangeListener<HistoryEntry>) c -> showDrift.run());
         showDrift.run();
         historyTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null && now.version() != null) {
+            if (now != null && now.version() != null && !reselecting) {
                 model.selectedVersionProperty().set(now.version());
             }
         });
     }
 
+    /**
+     * The model's history into the table: rows whose entry changed in place (after a move, most of
+     * them) are given it again here, the table's other rows are left alone (see {@link HistoryRows}).
+     */
+    private void showHistory() {
+        List<Integer> replaced = shownHistory.show(model.history());
+        if (replaced.isEmpty()) {
+            return;
+        }
+        // The table's own flow (no skin yet: its rows take their entries when first laid out).
+        if (historyTable.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+            for (int i : replaced) {
+                javafx.scene.control.IndexedCell<?> row = flow.getVisibleCell(i);
+                if (row != null) {
+                    row.updateIndex(i); // the same index, a new entry: TableRow and its cells update their item
+                }
+            }
+        }
+        // The selection and focus models hold the item they were given: give them the new one (the
+        // same row, so the same version: not the user's choice, the model is not told; telling it
+        // made it show the selection twice while a track opened).
+        TableView.TableViewSelectionModel<HistoryEntry> selection = historyTable.getSelectionModel();
+        int selected = selection.getSelectedIndex();
+        if (selected >= 0 && replaced.contains(selected) && selection.getSelectedIndices().size() == 1) {
+            reselecting = true;
+            try {
+                selection.clearAndSelect(selected);
+            } finally {
+                reselecting = false;
+            }
+        }
+        int focused = historyTable.getFocusModel().getFocusedIndex();
+        if (focused >= 0 && replaced.contains(focused)) {
+            historyTable.getFocusModel().focus(focused);
+        }
+    }
+
     private static void column(TableColumn<HistoryEntry, String> column, Function<HistoryEntry, String> value) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new HistoryCell());
+    }
+
+    /**
+     * A history cell: its text drawn by one Text node ({@link PlainTextCellSkin}), not the Labeled
+     * skin's, which re-sets its children and measures the text three times on every text change (a
+     * move gives new text to every cell of the rows that changed; docs/BENCHMARKS.md, 2026-12-03).
+     * The row's state colours it as before (CSS on the cell's text fill and font).
+     */
+    static final class HistoryCell extends javafx.scene.control.TableCell<HistoryEntry, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+        }
+
+        @Override
+        protected Skin<?> createDefaultSkin() {
+            return new PlainTextCellSkin<>(this);
+        }
     }
 
     private void bindSelection() {

@@ -112,6 +112,7 @@ class MigrationsViewTest extends FxRobot {
                         .map(r -> r.getIndex() + ":" + (r.getItem() instanceof HistoryEntry e ? e.version() + (e.current() ? "*" : "") : "-")
                                 + (r.isVisible() ? "" : "(hidden)") + r.getPseudoClassStates() + r.getClass().getSimpleName()).toList())).isTrue();
         assertThat(rowsMarked(history, "pe-state-success")).contains("4").isEqualTo(rowsShown(history, "Success"));
+        Await.until(WAIT, () -> staleRowsOnShow(history).isEmpty(), "every history row on show shows its entry after the move");
         int v3 = history.getItems().stream().map(HistoryEntry::version).toList().indexOf("3");
         interact(() -> history.getSelectionModel().select(v3));
         Node diagram = lookup("#migrationDiagram").query();
@@ -141,6 +142,28 @@ class MigrationsViewTest extends FxRobot {
         assertThat(fx(() -> lookup("#migrationMessage").queryAs(Label.class).getText())).contains("is now at the empty schema");
         assertThat(rowsMarked(history, "pe-state-success")).isEmpty();
         assertThat(rowsMarked(history, "pe-current")).isEmpty();
+        Await.until(WAIT, () -> staleRowsOnShow(history).isEmpty(), "every history row on show shows its entry after moving back");
+        assertThat(fx(() -> history.getSelectionModel().getSelectedItem().version())).as("V3 picked above stays picked").isEqualTo("3");
+        assertThat(fx(() -> history.getSelectionModel().getSelectedItem()))
+                .as("the selection holds the list's entry, not the one it replaced")
+                .isSameAs(fx(() -> history.getItems().get(history.getSelectionModel().getSelectedIndex())));
+    }
+
+    /**
+     * Rows on show (visible, inside the list) whose item or cells' text is not their entry's: the
+     * history replaces entries that changed in place without a list change and gives their rows the
+     * new entry itself (HistoryRows).
+     */
+    private List<String> staleRowsOnShow(TableView<HistoryEntry> history) {
+        return fx(() -> from(history).lookup(".table-row-cell").queryAll().stream()
+                .<javafx.scene.control.TableRow<?>>map(n -> (javafx.scene.control.TableRow<?>) n)
+                .filter(r -> r.isVisible() && r.getIndex() >= 0 && r.getIndex() < history.getItems().size())
+                .filter(r -> r.getItem() != history.getItems().get(r.getIndex())
+                        || from(r).lookup(".table-cell").queryAll().stream()
+                                .map(c -> (javafx.scene.control.TableCell<?, ?>) c)
+                                .filter(c -> c.isVisible() && c.getTableColumn() == columnNamed(history, "State"))
+                                .anyMatch(c -> !history.getItems().get(r.getIndex()).state().equals(c.getText())))
+                .map(r -> r.getIndex() + ":" + r.getItem()).toList());
     }
 
     /** The versions of the history rows on show whose state is {@code state}. */
