@@ -19,6 +19,9 @@ final class BenchFx {
             started.countDown();
         }
         started.await(30, TimeUnit.SECONDS);
+        // A section may close its window and open another (the Migrations scenario runs twice): the
+        // toolkit must not end with the last window (the suite ends the JVM itself).
+        Platform.setImplicitExit(false);
     }
 
     /** Runs {@code action} on the FX thread and waits (up to 30 s) until it is done. */
