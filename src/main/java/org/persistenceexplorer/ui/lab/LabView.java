@@ -45,6 +45,7 @@ public final class LabView {
     @FXML private Label messageLabel;
     @FXML private Label countersLabel;
     @FXML private Label ruleLabel;
+    @FXML private ScrollPane pageScroll;
     @FXML private ScrollPane resultsScroll;
     @FXML private HBox resultsBox;
     @FXML private Label emptyLabel;
@@ -104,6 +105,25 @@ public final class LabView {
         }
         long max = Math.max(1, model.maxSelects());
         resultsBox.getChildren().setAll(model.runs().stream().map(run -> card(run, max)).toList());
+        javafx.application.Platform.runLater(this::revealResults);
+    }
+
+    /**
+     * New cards on a page that scrolls (a short window, projector mode): the page scrolls so the
+     * cards' tops show, unless they show already. After the layout that sized them.
+     */
+    private void revealResults() {
+        double content = pageScroll.getContent().getLayoutBounds().getHeight();
+        double viewport = pageScroll.getViewportBounds().getHeight();
+        if (content <= viewport) {
+            return;
+        }
+        double top = pageScroll.getVvalue() * (content - viewport);
+        double cards = resultsScroll.getBoundsInParent().getMinY();
+        double shown = Math.min(resultsScroll.getHeight(), viewport);
+        if (cards < top || cards + shown > top + viewport) {
+            pageScroll.setVvalue(Math.max(0, Math.min(1, cards / (content - viewport))));
+        }
     }
 
     private VBox card(LabRun run, long max) {

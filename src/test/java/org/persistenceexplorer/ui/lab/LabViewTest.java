@@ -111,4 +111,28 @@ class LabViewTest extends FxRobot {
                 .isLessThanOrEqualTo(1280);
         interact(() -> scale.reset());
     }
+
+    @Test
+    void inAShortWindowTheCardsKeepTheirHeightAndNewResultsScrollIntoView() {
+        interact(() -> {
+            scale.set(2.0);
+            scene.getWindow().setHeight(420);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane page = lookup("#labPageScroll").queryAs(javafx.scene.control.ScrollPane.class);
+        Region cards = lookup("#labResults").queryAs(Region.class);
+        javafx.scene.control.ScrollPane cardsPane = (javafx.scene.control.ScrollPane) lookup(".pe-lab-results-scroll").query();
+        // not squeezed: the cards' pane is as high as the cards
+        assertThat(cardsPane.getHeight()).isGreaterThanOrEqualTo(cards.getHeight() - 1);
+        interact(() -> page.setVvalue(0));
+        interact(() -> model.runs().setAll(runs.subList(0, runs.size() - 1)));
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds inPage = page.localToScene(page.getLayoutBounds());
+        javafx.geometry.Bounds lazy = lookup("#labCount-LAZY").queryAs(Label.class).localToScene(
+                lookup("#labCount-LAZY").queryAs(Label.class).getLayoutBounds());
+        assertThat(lazy.getMinY()).as("the first card's number is on screen").isBetween(inPage.getMinY(), inPage.getMaxY() - lazy.getHeight());
+        assertThat(page.getVvalue()).isPositive();
+        interact(() -> scale.reset());
+    }
 }
