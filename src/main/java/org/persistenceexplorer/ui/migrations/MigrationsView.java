@@ -310,8 +310,16 @@ public final class MigrationsView {
         column(timeColumn, e -> e.executionMillis() == null ? "" : String.valueOf(e.executionMillis()));
         column(stateColumn, HistoryEntry::state);
         historyTable.setRowFactory(table -> new HistoryRow());
-        historyTable.setTooltip(new javafx.scene.control.Tooltip(
-                "Checksum, installed by and time (ms): shown from the ⋮ at the header's right end."));
+        // On the column menu's button (the ⋮ at the header's right end) only: on the whole table it
+        // showed over every row, and over the menu's first entry as the menu opened.
+        javafx.scene.control.Tooltip hiddenColumns = new javafx.scene.control.Tooltip(
+                "More columns: checksum, installed by and time (ms).");
+        historyTable.skinProperty().addListener((obs, old, skin) -> {
+            javafx.scene.Node button = skin == null ? null : historyTable.lookup(".show-hide-columns-button");
+            if (button != null) {
+                javafx.scene.control.Tooltip.install(button, hiddenColumns);
+            }
+        });
         // A drifted file is the one thing the hidden checksum column must not hide.
         Runnable showDrift = () -> {
             if (model.history().stream().anyMatch(HistoryEntry::checksumDrift)) {
