@@ -46,6 +46,11 @@ public enum StatementKind {
         return label;
     }
 
+    /** The statement's first keyword in upper case, comments and opening parentheses skipped ("" if none). */
+    public static String firstKeyword(String sql) {
+        return sql == null ? "" : wordAt(sql, skipNoiseAndParens(sql, 0)).toUpperCase(Locale.ROOT);
+    }
+
     /** Classifies SQL text by its first keyword (comments and opening parentheses skipped). */
     public static StatementKind ofSql(String sql) {
         if (sql == null) {

@@ -7,9 +7,9 @@ import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Set;
 import javax.sql.DataSource;
+import org.persistenceexplorer.domain.statement.StatementKind;
 import org.postgresql.PGStatement;
 
 /**
@@ -29,7 +29,7 @@ final class PlannedOnce {
 
     /** pgjdbc's default threshold: the sixth run of the same text on a connection is a named statement. */
     static final int THRESHOLD = 5;
-    private static final Set<String> PLANNABLE = Set.of("select", "insert", "update", "delete", "with", "values", "merge");
+    private static final Set<String> PLANNABLE = Set.of("SELECT", "INSERT", "UPDATE", "DELETE", "WITH", "VALUES", "MERGE");
 
     private PlannedOnce() {
     }
@@ -52,29 +52,9 @@ final class PlannedOnce {
         });
     }
 
-    /** Whether the statement's first word (after comments) names a plannable query. */
+    /** Whether the statement's first keyword (after comments and parentheses) names a plannable query. */
     static boolean plannable(String sql) {
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            char ch = sql.charAt(i);
-            if (Character.isWhitespace(ch) || ch == '(') {
-                i++;
-            } else if (sql.startsWith("--", i)) {
-                int end = sql.indexOf('\n', i);
-                i = end < 0 ? n : end + 1;
-            } else if (sql.startsWith("/*", i)) {
-                int end = sql.indexOf("*/", i + 2);
-                i = end < 0 ? n : end + 2;
-            } else {
-                break;
-            }
-        }
-        int start = i;
-        while (i < n && Character.isLetter(sql.charAt(i))) {
-            i++;
-        }
-        return PLANNABLE.contains(sql.substring(start, i).toLowerCase(Locale.ROOT));
+        return PLANNABLE.contains(StatementKind.firstKeyword(sql));
     }
 
     private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
